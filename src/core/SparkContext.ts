@@ -1,0 +1,168 @@
+import { SparkConf } from '../conf/SparkConf';
+import { IllegalStateError, SimulationError } from '../errors';
+import { currentJvm, type Jvm } from '../env/Jvm';
+import { RDD } from '../rdd/RDD';
+
+/** Whose Spark the simulation behaves like where PySpark and Scala Spark differ. */
+export type Flavor = 'pyspark' | 'scala';
+
+/** Options of `new SparkContext(...)`, as PySpark's keyword arguments. */
+export interface SparkContextOptions {
+  /** `local`, `local[n]` or `local[*]` (default `local[*]`). */
+  master?: string;
+  /** The application name (default `dstream-sim`). */
+  appName?: string;
+  conf?: SparkConf;
+  /**
+   * `pyspark` (default) or `scala`: which Spark's behaviour to follow where the two differ (print
+   * format, window and state rules; see docs/flavor.md). Also settable as conf `dstreamsim.flavor`.
+   */
+  flavor?: Flavor;
+}
+
+const MASTER_RE = /^local(?:\[(\*|\d+)(?:,\s*\d+)?\])?$/;
+
+/**
+ * The entry point to the RDD layer. Spark: `SparkContext` (PySpark: `pyspark.SparkContext`).
+ * Everything runs in memory, synchronously, in the simulated JVM that was current when it was made.
+ */
+export class SparkContext {
+  readonly conf: SparkConf;
+  readonly master: string;
+  readonly appName: string;
+  /** @internal */
+  readonly jvm: Jvm;
+  private stopped = false;
+  private checkpointDir: string | undefined;
+  private nextRddId = 0;
+  /** @internal */
+  nextStageId = 0;
+
+  constructor(options: SparkContextOptions | SparkConf = {}) {
+    const opts: SparkContextOptions = options instanceof SparkConf ? { conf: options } : options;
+    this.conf = (opts.conf ?? new SparkConf()).clone();
+    if (opts.master !== undefined) this.conf.setMaster(opts.master);
+    if (opts.appName !== undefined) this.conf.setAppName(opts.appName);
+    if (opts.flavor !== undefined) this.conf.set('dstreamsim.flavor', opts.flavor);
+    this.master = this.conf.get('spark.master', 'local[*]');
+    this.appName = this.conf.get('spark.app.name', 'dstream-sim');
+    if (!MASTER_RE.test(this.master)) {
+      throw new SimulationError(
+        `SparkContext: master '${this.master}' is not supported by the simulator; use 'local', 'local[n]' or 'local[*]'`,
+      );
+    }
+    const flavor = this.conf.get('dstreamsim.flavor', 'pyspark');
+    if (flavor !== 'pyspark' && flavor !== 'scala') {
+      throw new SimulationError(`SparkContext: flavor must be 'pyspark' or 'scala', got '${flavor}'`);
+    }
+    this.jvm = currentJvm();
+  }
+
+  /** `pyspark` or `scala` (see {@link SparkContextOptions.flavor}). */
+  get flavor(): Flavor {
+    return this.conf.get('dstreamsim.flavor', 'pyspark') as Flavor;
+  }
+
+  /**
+   * Spark: `defaultParallelism`: `spark.default.parallelism` if set, else the `n` of `local[n]`
+   * (1 for `local`). `local[*]` means the simulated machine's cores, `dstreamsim.cores` (default
+   * 2), never the real machine's, so that results do not depend on the machine.
+   */
+  get defaultParallelism(): number {
+    const explicit = this.conf.get('spark.default.parallelism');
+    if (explicit !== undefined) return parseInt(explicit, 10);
+    const m = MASTER_RE.exec(this.master);
+    const n = m?.[1];
+    if (n === undefined) return 1;
+    if (n === '*') return this.conf.getInt('dstreamsim.cores', 2);
+    return parseInt(n, 10);
+  }
+
+  /** Spark: `isStopped`. */
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /**
+   * Spark: `parallelize(seq, numSlices)`: split `data` into `numSlices` contiguous slices
+   * (default `defaultParallelism`), exactly as Spark's `ParallelCollectionRDD.slice` does.
+   */
+  parallelize<T>(data: Iterable<T>, numSlices: number = this.defaultParallelism): RDD<T> {
+    this.assertNotStopped();
+    const arr = Array.from(data);
+    if (!Number.isInteger(numSlices) || numSlices < 1) {
+      throw new IllegalStateError(`requirement failed: Positive number of partitions required`);
+    }
+    const slices: T[][] = [];
+    for (let i = 0; i < numSlices; i++) {
+      const start = Math.floor((i * arr.length) / numSlices);
+      const end = Math.floor(((i + 1) * arr.length) / numSlices);
+      slices.push(arr.slice(start, end));
+    }
+    return RDD.fromPartitions(this, slices);
+  }
+
+  /** Spark: `makeRDD` (same as `parallelize`). */
+  makeRDD<T>(data: Iterable<T>, numSlices: number = this.defaultParallelism): RDD<T> {
+    return this.parallelize(data, numSlices);
+  }
+
+  /** Spark: `emptyRDD`: an RDD with no partitions. */
+  emptyRDD<T>(): RDD<T> {
+    this.assertNotStopped();
+    return RDD.fromPartitions<T>(this, []);
+  }
+
+  /**
+   * Spark: `union(rdds)`. When every RDD has the same partitioner the result keeps it and its
+   * partition i holds partition i of each input (PartitionerAwareUnionRDD); otherwise the
+   * partitions are concatenated in order (UnionRDD).
+   */
+  union<T>(rdds: readonly RDD<T>[]): RDD<T> {
+    this.assertNotStopped();
+    return RDD.unionAll(this, rdds);
+  }
+
+  /** Spark: `setCheckpointDir`. The directory is recorded; it satisfies the checkpoint rules. */
+  setCheckpointDir(directory: string): void {
+    this.assertNotStopped();
+    this.checkpointDir = directory;
+  }
+
+  /** Spark: `getCheckpointDir`. */
+  getCheckpointDir(): string | undefined {
+    return this.checkpointDir;
+  }
+
+  /** Spark: `stop()`. Every later call on this context fails. Stopping twice is harmless. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.jvm.log.emit({ type: 'sparkContextStopped', appName: this.appName });
+  }
+
+  /**
+   * Spark's `assertNotStopped`: `Cannot call methods on a stopped SparkContext.` followed by
+   * where it was created (here: the app name and master, which are deterministic).
+   */
+  assertNotStopped(): void {
+    if (this.stopped) {
+      throw new IllegalStateError(
+        'Cannot call methods on a stopped SparkContext.\n' +
+          'This stopped SparkContext was created at:\n\n' +
+          `SparkContext(master=${this.master}, appName=${this.appName})\n\n` +
+          'The currently active SparkContext was created at:\n\n(No active SparkContext.)\n',
+        'SPARK_CONTEXT_STOPPED',
+      );
+    }
+  }
+
+  /** @internal A new RDD id (Spark: `newRddId`). */
+  newRddId(): number {
+    return this.nextRddId++;
+  }
+
+  toString(): string {
+    return `<SparkContext master=${this.master} appName=${this.appName}>`;
+  }
+}

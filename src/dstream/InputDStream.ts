@@ -1,0 +1,65 @@
+import type { Duration } from '../time/Duration';
+import type { RDD } from '../rdd/RDD';
+import type { Time } from '../time/Time';
+import type { StreamingContext } from '../streaming/StreamingContext';
+import { DStream } from './internal';
+
+/**
+ * Spark: `InputDStream`: a stream with no parents, registered with the graph when it is made.
+ * Its slide is the batch duration; it has an input id (from 0, per context) and a name.
+ */
+export abstract class InputDStream<T> extends DStream<T> {
+  /** Spark: `InputDStream.id`, from a per-context counter starting at 0. */
+  readonly inputId: number;
+  private lastValidTime: Time | undefined;
+
+  protected constructor(ssc: StreamingContext, opName: string) {
+    super(ssc, opName);
+    this.inputId = ssc.graph.addInputStream(this);
+  }
+
+  /** Spark's input stream name, e.g. `Queue input [0]`. */
+  get inputName(): string {
+    const words = this.className
+      .replace('DStream', '')
+      .split(/(?=[A-Z])/)
+      .filter((w) => w.length > 0)
+      .join(' ')
+      .toLowerCase();
+    return `${words.charAt(0).toUpperCase()}${words.slice(1)} [${this.inputId}]`;
+  }
+
+  get slideDuration(): Duration {
+    return this.ssc.graph.batchDuration;
+  }
+
+  get dependencies(): readonly DStream<unknown>[] {
+    return [];
+  }
+
+  /** @internal Spark: InputDStream's `isTimeValid` also tracks the last valid time. */
+  override isTimeValid(time: Time): boolean {
+    if (!super.isTimeValid(time)) return false;
+    if (this.lastValidTime !== undefined && time.lt(this.lastValidTime)) {
+      this.ssc.warn(`isTimeValid called with ${time} whereas the last valid time is ${this.lastValidTime}`);
+    }
+    this.lastValidTime = time;
+    return true;
+  }
+
+  /** @internal Report what this input delivered for a batch (event log and input info). */
+  protected override afterCompute(time: Time, rdd: RDD<T> | undefined): void {
+    this.ssc.reportInput(this, time, rdd, this.reportedRecords(rdd));
+  }
+
+  /** Records reported to Spark's InputInfoTracker: 0 for queue and file streams (Spark). */
+  protected reportedRecords(_rdd: RDD<T> | undefined): number {
+    return 0;
+  }
+
+  /** @internal Called when the context starts (receivers start here). */
+  start(): void {}
+
+  /** @internal Called when the context stops. */
+  stop(): void {}
+}

@@ -1,0 +1,26 @@
+import type { Pair, RDD } from '../rdd/RDD';
+import type { Duration } from '../time/Duration';
+import type { Time } from '../time/Time';
+import { DStream } from './internal';
+
+/** Spark: `MapValuedDStream`, made by `mapValues` (keeps the partitioner). */
+export class MapValuedDStream<K, V, U> extends DStream<Pair<K, U>> {
+  constructor(
+    private readonly parent: DStream<Pair<K, V>>,
+    private readonly mapValueFunc: (v: V) => U,
+  ) {
+    super(parent.ssc, 'mapValues', true);
+  }
+
+  get slideDuration(): Duration {
+    return this.parent.slideDuration;
+  }
+
+  get dependencies(): readonly DStream<unknown>[] {
+    return [this.parent];
+  }
+
+  compute(validTime: Time): RDD<Pair<K, U>> | undefined {
+    return this.parent.getOrCompute(validTime)?.mapValues(this.mapValueFunc);
+  }
+}

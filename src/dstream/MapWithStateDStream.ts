@@ -1,0 +1,157 @@
+import type { Pair, RDD } from '../rdd/RDD';
+import { RDD as RDDClass } from '../rdd/RDD';
+import { HashPartitioner, type Partitioner } from '../rdd/Partitioner';
+import { State } from '../streaming/State';
+import type { StateSpec } from '../streaming/StateSpec';
+import type { Duration } from '../time/Duration';
+import type { Time } from '../time/Time';
+import { cloneValue } from '../util/cloneValue';
+import { structuralKey } from '../util/hashing';
+import { DStream } from './internal';
+
+/** One key's state with the time it was last updated (Spark: a `StateMap` entry). */
+export interface StateEntry<K, S> {
+  key: K;
+  state: S;
+  updateTimeMs: number;
+}
+
+/** One partition of a state RDD: the state map after the batch and the records mapped in it. */
+export interface MapWithStateRecord<K, S, M> {
+  stateMap: Map<unknown, StateEntry<K, S>>;
+  mapped: M[];
+  timedOut: Pair<K, S>[];
+}
+
+/**
+ * Spark: `InternalMapWithStateDStream` (with `MapWithStateRDD`): per batch and partition, call
+ * the mapping function for each record in data order, then — only on checkpoint batches, i.e.
+ * every 10 batches by default — call it once more for each key idle for longer than the timeout
+ * (strictly) and remove those keys. Needs a checkpoint directory.
+ */
+export class InternalMapWithStateDStream<K, V, S, M> extends DStream<MapWithStateRecord<K, S, M>> {
+  private readonly partitioner: Partitioner;
+
+  constructor(
+    private readonly parent: DStream<Pair<K, V>>,
+    private readonly spec: StateSpec<K, V, S, M>,
+  ) {
+    super(parent.ssc, 'mapWithState');
+    const p = spec.partitionerValue;
+    this.partitioner =
+      p === undefined
+        ? new HashPartitioner(parent.ssc.sparkContext.defaultParallelism)
+        : typeof p === 'number'
+          ? new HashPartitioner(p)
+          : p;
+    this.storageLevel = 'MEMORY_ONLY';
+    this.mustCheckpoint = true;
+  }
+
+  get slideDuration(): Duration {
+    return this.parent.slideDuration;
+  }
+
+  get dependencies(): readonly DStream<unknown>[] {
+    return [this.parent];
+  }
+
+  /** Spark: mapWithState's default checkpoint interval is 10 × the slide. */
+  protected override defaultCheckpointDuration(): Duration {
+    return this.slideDuration.times(10);
+  }
+
+  compute(validTime: Time): RDD<MapWithStateRecord<K, S, M>> | undefined {
+    const sc = this.ssc.sparkContext;
+    const n = this.partitioner.numPartitions;
+    const prev = this.getOrCompute(validTime.minus(this.slideDuration));
+    const prevMaps = (i: number): Map<unknown, StateEntry<K, S>> => {
+      if (prev !== undefined) return prev.partition(i)[0]!.stateMap;
+      const initial = new Map<unknown, StateEntry<K, S>>();
+      const rdd = this.spec.initialStateRDD;
+      if (rdd !== undefined) {
+        for (const [k, s] of rdd.partitionBy(this.partitioner).partition(i)) {
+          initial.set(structuralKey(k), { key: k, state: s, updateTimeMs: validTime.milliseconds });
+        }
+      }
+      return initial;
+    };
+    const data = (this.parent.getOrCompute(validTime) ?? sc.emptyRDD<Pair<K, V>>()).partitionBy(this.partitioner);
+    const timeout = this.spec.timeoutInterval;
+    const threshold = timeout === undefined ? undefined : validTime.milliseconds - timeout.milliseconds;
+    const cp = this.checkpointDuration;
+    const fullScan = cp !== undefined && validTime.minus(this.zeroTime!).isMultipleOf(cp);
+    const fn = this.spec.mappingFunction;
+    const result = new RDDClass<MapWithStateRecord<K, S, M>>(
+      sc,
+      n,
+      (i) => {
+        const stateMap = new Map(prevMaps(i));
+        const mapped: M[] = [];
+        const timedOut: Pair<K, S>[] = [];
+        const state = new State<S>();
+        for (const [k, v] of data.partition(i)) {
+          const sk = structuralKey(k);
+          const entry = stateMap.get(sk);
+          state.wrap(entry !== undefined, entry === undefined ? undefined : cloneValue(entry.state));
+          mapped.push(...fn(validTime, k, v, state));
+          if (state.isRemoved()) stateMap.delete(sk);
+          else if (state.isUpdated() || (state.exists() && threshold !== undefined)) {
+            stateMap.set(sk, { key: k, state: state.get(), updateTimeMs: validTime.milliseconds });
+          }
+        }
+        if (fullScan && threshold !== undefined) {
+          for (const [sk, e] of [...stateMap]) {
+            if (e.updateTimeMs < threshold) {
+              state.wrapTimingOut(cloneValue(e.state));
+              mapped.push(...fn(validTime, e.key, undefined, state));
+              timedOut.push([e.key, e.state]);
+              stateMap.delete(sk);
+            }
+          }
+        }
+        return [{ stateMap, mapped, timedOut }];
+      },
+      this.partitioner,
+    );
+    result.persist('MEMORY_ONLY');
+    this.ssc.reportMapWithState(this, validTime, prev, result);
+    return result;
+  }
+}
+
+/**
+ * Spark: `MapWithStateDStream`, returned by `mapWithState`: the records mapped in each batch.
+ * `stateSnapshots()` gives the whole state (`[key, state]` pairs) after each batch.
+ */
+export class MapWithStateDStream<K, V, S, M> extends DStream<M> {
+  private readonly internal: InternalMapWithStateDStream<K, V, S, M>;
+
+  constructor(parent: DStream<Pair<K, V>>, spec: StateSpec<K, V, S, M>) {
+    super(parent.ssc, 'mapWithState');
+    this.internal = new InternalMapWithStateDStream(parent, spec);
+  }
+
+  get slideDuration(): Duration {
+    return this.internal.slideDuration;
+  }
+
+  get dependencies(): readonly DStream<unknown>[] {
+    return [this.internal];
+  }
+
+  compute(validTime: Time): RDD<M> | undefined {
+    return this.internal.getOrCompute(validTime)?.flatMap((r) => r.mapped);
+  }
+
+  /** Spark: `stateSnapshots()`: all `[key, state]` pairs after each batch. */
+  stateSnapshots(): DStream<Pair<K, S>> {
+    return this.internal.flatMap((r) => Array.from(r.stateMap.values(), (e): Pair<K, S> => [e.key, e.state]));
+  }
+
+  /** Spark: `MapWithStateDStream.checkpoint` forwards to the internal state stream. */
+  override checkpoint(intervalSeconds: number): this {
+    this.internal.checkpoint(intervalSeconds);
+    return this;
+  }
+}

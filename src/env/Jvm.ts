@@ -1,0 +1,80 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ManualClock } from '../util/ManualClock';
+import { EventLog } from '../scheduler/EventLog';
+
+/** Something that behaves like the JVM's one active StreamingContext slot. */
+export interface ActiveContextSlot {
+  stopFromHorizon(): void;
+}
+
+/** Options of a simulated JVM. */
+export interface JvmOptions {
+  /** Where `pprint` writes (default: `process.stdout`). */
+  stdout?: (text: string) => void;
+  /** Virtual time (ms) the clock starts at (default 0, like Spark's ManualClock). */
+  clockStartMs?: number;
+  /** IANA time zone for PySpark's local-time batch timestamps (default `UTC`). */
+  timeZone?: string;
+  /** How many events the log retains (default: all). */
+  eventLogCapacity?: number;
+  /** Virtual time (ms) at which the run ends: the active context is stopped there. */
+  horizonMs?: number;
+}
+
+/** Called before the clock fires a timer at `atMs`, so asynchronous inputs can deliver first. */
+export type SettleHook = (atMs: number) => Promise<void>;
+
+/**
+ * The simulated JVM: one virtual clock, one stdout, one event log and the "one active
+ * StreamingContext per JVM" slot. Code run inside {@link withIsolatedJvm} gets a fresh one, so
+ * that tests never share an active context; everything else shares the process-wide default.
+ */
+export class Jvm {
+  readonly clock: ManualClock;
+  readonly log: EventLog;
+  readonly stdout: (text: string) => void;
+  readonly timeZone: string;
+  /** The started, not yet stopped StreamingContext (Spark: `StreamingContext.activeContext`). */
+  activeContext: ActiveContextSlot | undefined;
+  /** A virtual time (ms) at which the run ends: `awaitTermination()` returns there. */
+  horizonMs: number | undefined;
+  /** Hooks awaited before each timer firing (receivers register here). */
+  readonly settleHooks: SettleHook[] = [];
+  private nextIds = new Map<string, number>();
+
+  constructor(options: JvmOptions = {}) {
+    this.clock = new ManualClock(options.clockStartMs ?? 0);
+    this.log = new EventLog(() => this.clock.now(), options.eventLogCapacity ?? Infinity);
+    this.stdout = options.stdout ?? ((text) => void process.stdout.write(text));
+    this.timeZone = options.timeZone ?? 'UTC';
+    this.horizonMs = options.horizonMs;
+  }
+
+  /** A per-JVM counter (context ids, app ids …), deterministic within the JVM. */
+  nextId(kind: string): number {
+    const n = this.nextIds.get(kind) ?? 0;
+    this.nextIds.set(kind, n + 1);
+    return n;
+  }
+}
+
+const storage = new AsyncLocalStorage<Jvm>();
+let processJvm: Jvm | undefined;
+
+/** The JVM the calling code runs in: the isolated one, if any, else the process-wide one. */
+export function currentJvm(): Jvm {
+  const scoped = storage.getStore();
+  if (scoped !== undefined) return scoped;
+  processJvm ??= new Jvm();
+  return processJvm;
+}
+
+/**
+ * Run `fn` in a fresh simulated JVM (its own clock, active-context slot, stdout and event log).
+ * This is the supported way to isolate test cases: contexts made inside cannot collide with any
+ * other test's, and jest's parallel workers are separate processes anyway.
+ */
+export function withIsolatedJvm<R>(options: JvmOptions, fn: (jvm: Jvm) => R): R {
+  const jvm = new Jvm(options);
+  return storage.run(jvm, () => fn(jvm));
+}

@@ -1,0 +1,44 @@
+import { SimulationError } from '../errors';
+import type { Jvm } from './Jvm';
+
+/** How many timer firings an unbounded wait may take before it is judged endless. */
+export const MAX_UNBOUNDED_STEPS = 100_000;
+
+/**
+ * Drive virtual time: fire the clock's timers in order until `done()` holds, the deadline (ms) is
+ * reached, or the JVM's run horizon is reached (which stops the active context, as a shutdown
+ * hook would). Before each firing, asynchronous inputs get the chance to deliver what is due
+ * (`jvm.settleHooks`), so results never depend on real timing. With neither a deadline nor a
+ * horizon the wait is refused once nothing is scheduled, or after {@link MAX_UNBOUNDED_STEPS}
+ * firings, with `endlessMessage()`.
+ */
+export async function runUntil(
+  jvm: Jvm,
+  deadline: number | undefined,
+  done: () => boolean,
+  endlessMessage: () => string,
+): Promise<void> {
+  const clock = jvm.clock;
+  let steps = 0;
+  while (!done()) {
+    const horizon = jvm.horizonMs;
+    const limit =
+      deadline === undefined ? horizon : horizon === undefined ? deadline : Math.min(deadline, horizon);
+    const next = clock.nextScheduledTime();
+    if (next === undefined || (limit !== undefined && next > limit)) {
+      if (limit === undefined) throw new SimulationError(endlessMessage(), 'ENDLESS_WAIT');
+      if (limit > clock.now()) clock.setTime(limit);
+      if (horizon !== undefined && limit === horizon) jvm.activeContext?.stopFromHorizon();
+      return;
+    }
+    if (jvm.settleHooks.length > 0) await Promise.all(jvm.settleHooks.map((h) => h(next)));
+    if (next > clock.now()) clock.setTime(next);
+    else clock.advance(0);
+    if (limit === undefined && ++steps > MAX_UNBOUNDED_STEPS) {
+      throw new SimulationError(
+        `Aborting after ${MAX_UNBOUNDED_STEPS} timer firings, assuming an endless wait. ${endlessMessage()}`,
+        'ENDLESS_WAIT',
+      );
+    }
+  }
+}

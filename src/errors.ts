@@ -1,0 +1,99 @@
+/**
+ * The error classes dstream-sim throws. Each mirrors the JVM (or Python) exception Spark raises
+ * for the same condition and carries Spark's message verbatim (see docs/errors.md), so a test can
+ * match both the class and the text.
+ */
+
+/** Base class of every error dstream-sim raises on purpose. `errorClass` is a stable code. */
+export class DStreamSimError extends Error {
+  /** A stable, machine-readable code for the condition, e.g. `CONTEXT_ALREADY_STOPPED`. */
+  readonly errorClass: string;
+  /** The class Spark (JVM or Python) raises for the same condition. */
+  readonly sparkClass: string;
+
+  constructor(message: string, errorClass: string, sparkClass: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.errorClass = errorClass;
+    this.sparkClass = sparkClass;
+    this.name = new.target.name;
+  }
+
+  /** Spark's `toString()`: `<class>: <message>`. */
+  override toString(): string {
+    return `${this.sparkClass}: ${this.message}`;
+  }
+}
+
+/** Spark: `java.lang.IllegalStateException`. A call made in a state that does not allow it. */
+export class IllegalStateError extends DStreamSimError {
+  constructor(message: string, errorClass = 'ILLEGAL_STATE', options?: { cause?: unknown }) {
+    super(message, errorClass, 'java.lang.IllegalStateException', options);
+  }
+}
+
+/**
+ * Spark: `java.lang.IllegalArgumentException`. Scala `require(cond, msg)` failures; the message
+ * starts with `requirement failed: ` exactly as in Spark.
+ */
+export class IllegalArgumentError extends DStreamSimError {
+  constructor(message: string, errorClass = 'ILLEGAL_ARGUMENT', options?: { cause?: unknown }) {
+    super(message, errorClass, 'java.lang.IllegalArgumentException', options);
+  }
+}
+
+/** Spark: `org.apache.spark.SparkException`. */
+export class SparkError extends DStreamSimError {
+  constructor(message: string, errorClass = 'SPARK_EXCEPTION', options?: { cause?: unknown }) {
+    super(message, errorClass, 'org.apache.spark.SparkException', options);
+  }
+}
+
+/** Spark: `java.lang.UnsupportedOperationException`. */
+export class UnsupportedOperationError extends DStreamSimError {
+  constructor(message: string, errorClass = 'UNSUPPORTED_OPERATION', options?: { cause?: unknown }) {
+    super(message, errorClass, 'java.lang.UnsupportedOperationException', options);
+  }
+}
+
+/** Spark: `java.util.NoSuchElementException` (e.g. `State.get()` on an unset state). */
+export class NoSuchElementError extends DStreamSimError {
+  constructor(message: string, errorClass = 'NO_SUCH_ELEMENT', options?: { cause?: unknown }) {
+    super(message, errorClass, 'java.util.NoSuchElementException', options);
+  }
+}
+
+/** Spark: plain `java.lang.Exception` (thrown by `WindowedDStream` and a few internals). */
+export class JavaException extends DStreamSimError {
+  constructor(message: string, errorClass = 'EXCEPTION', options?: { cause?: unknown }) {
+    super(message, errorClass, 'java.lang.Exception', options);
+  }
+}
+
+/** PySpark: Python `ValueError`, raised by PySpark's own argument checks. */
+export class ValueError extends DStreamSimError {
+  constructor(message: string, errorClass = 'VALUE_ERROR', options?: { cause?: unknown }) {
+    super(message, errorClass, 'ValueError', options);
+  }
+}
+
+/** PySpark: Python `IndexError` (e.g. `queueStream([])` without a default). */
+export class IndexError extends DStreamSimError {
+  constructor(message: string, errorClass = 'INDEX_ERROR', options?: { cause?: unknown }) {
+    super(message, errorClass, 'IndexError', options);
+  }
+}
+
+/**
+ * A misuse of the simulator itself (not something Spark would raise): the message names the call
+ * and says what to do instead.
+ */
+export class SimulationError extends DStreamSimError {
+  constructor(message: string, errorClass = 'SIMULATION', options?: { cause?: unknown }) {
+    super(message, errorClass, 'dstream-sim', options);
+  }
+}
+
+/** Scala `require(cond, msg)`: throws `IllegalArgumentError("requirement failed: " + msg)`. */
+export function requireThat(cond: boolean, message: string, errorClass?: string): asserts cond {
+  if (!cond) throw new IllegalArgumentError(`requirement failed: ${message}`, errorClass);
+}

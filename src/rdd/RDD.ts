@@ -1,0 +1,617 @@
+import type { SparkContext } from '../core/SparkContext';
+import { DStreamSimError, IllegalStateError, SparkError, UnsupportedOperationError } from '../errors';
+import { compareValues } from '../util/compare';
+import { structuralKey } from '../util/hashing';
+import { byteswap32, JavaRandom } from './JavaRandom';
+import { HashPartitioner, type Partitioner } from './Partitioner';
+import { shuffleCogroup, shuffleCombine, type Aggregator } from './shuffle';
+import type { StorageLevel } from './StorageLevel';
+import { saveAsTextFile } from './saveAsTextFile';
+
+/** A key/value record: a 2-element array (PySpark's tuple, Scala's `Tuple2`). */
+export type Pair<K, V> = [K, V];
+
+/** Accepts either a partition count or a partitioner (Spark overloads both). */
+export type PartitionSpec = number | Partitioner;
+
+/**
+ * A Resilient Distributed Dataset, simulated: an immutable, partitioned collection computed
+ * lazily, in memory and synchronously. Spark: `org.apache.spark.rdd.RDD` (PySpark: `pyspark.RDD`).
+ *
+ * Transformations return new RDDs and run nothing; actions (`collect`, `count`, `take` …) compute
+ * the partitions they need. Element functions therefore run once per action unless the RDD is
+ * `cache()`d, as in Spark. Shuffle outputs are computed once per RDD, like Spark's shuffle files.
+ * Key/value operations work on RDDs of 2-element arrays.
+ */
+export class RDD<T> {
+  /** Spark: `RDD.id`, unique within its SparkContext. */
+  readonly id: number;
+  /** The partitioner, for RDDs produced by a shuffle (Spark: `partitioner`). */
+  readonly partitioner: Partitioner | undefined;
+  private level: StorageLevel = 'NONE';
+  private cached: T[][] | undefined;
+
+  /** @internal Build an RDD from a partition count and a function computing one partition. */
+  constructor(
+    readonly context: SparkContext,
+    private readonly numParts: number,
+    private readonly computeFn: (split: number) => T[],
+    partitioner?: Partitioner,
+  ) {
+    this.id = context.newRddId();
+    this.partitioner = partitioner;
+  }
+
+  /** @internal An RDD over fixed partitions. */
+  static fromPartitions<T>(sc: SparkContext, partitions: readonly (readonly T[])[], partitioner?: Partitioner): RDD<T> {
+    return new RDD<T>(sc, partitions.length, (i) => partitions[i]!.slice(), partitioner);
+  }
+
+  /** @internal `SparkContext.union` (see there). */
+  static unionAll<T>(sc: SparkContext, rdds: readonly RDD<T>[]): RDD<T> {
+    const first = rdds[0]?.partitioner;
+    const partitionerAware =
+      rdds.length > 0 && first !== undefined && rdds.every((r) => first.equals(r.partitioner));
+    if (partitionerAware) {
+      return new RDD<T>(
+        sc,
+        first.numPartitions,
+        (i) => rdds.flatMap((r) => r.partition(i)),
+        first,
+      );
+    }
+    return RDD.concat(sc, rdds);
+  }
+
+  /** @internal Spark: `UnionRDD`: the partitions of every RDD, in order. */
+  static concat<T>(sc: SparkContext, rdds: readonly RDD<T>[]): RDD<T> {
+    const index: [RDD<T>, number][] = [];
+    for (const r of rdds) for (let i = 0; i < r.numParts; i++) index.push([r, i]);
+    return new RDD<T>(sc, index.length, (i) => {
+      const [r, p] = index[i]!;
+      return r.partition(p);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Partitions and persistence
+  // ---------------------------------------------------------------------------------------------
+
+  /** Spark: `getNumPartitions`. */
+  getNumPartitions(): number {
+    return this.numParts;
+  }
+
+  /** @internal Compute (or read the cached copy of) partition `split`. */
+  partition(split: number): T[] {
+    if (this.cached !== undefined) {
+      let p = this.cached[split];
+      if (p === undefined) {
+        p = this.computeFn(split);
+        this.cached[split] = p;
+      }
+      return p;
+    }
+    return this.computeFn(split);
+  }
+
+  /** @internal All partitions, computed. */
+  partitions(): T[][] {
+    const out: T[][] = [];
+    for (let i = 0; i < this.numParts; i++) out.push(this.partition(i));
+    return out;
+  }
+
+  /** Spark: `persist(level)`: keep computed partitions in memory. */
+  persist(level: StorageLevel = 'MEMORY_ONLY'): this {
+    if (this.level !== 'NONE' && this.level !== level) {
+      throw new UnsupportedOperationError(
+        'Cannot change storage level of an RDD after it was already assigned a level',
+      );
+    }
+    this.level = level;
+    this.cached ??= [];
+    return this;
+  }
+
+  /** Spark: `cache()` = `persist(MEMORY_ONLY)`. */
+  cache(): this {
+    return this.persist('MEMORY_ONLY');
+  }
+
+  /** Spark: `unpersist()`. */
+  unpersist(): this {
+    this.level = 'NONE';
+    this.cached = undefined;
+    return this;
+  }
+
+  /** Spark: `getStorageLevel`. */
+  getStorageLevel(): StorageLevel {
+    return this.level;
+  }
+
+  /** Spark: `isCheckpointed`; RDD checkpoints are recorded, never written. */
+  isCheckpointed(): boolean {
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Transformations
+  // ---------------------------------------------------------------------------------------------
+
+  /** Spark: `map`. */
+  map<U>(f: (x: T) => U): RDD<U> {
+    return this.narrow((p) => {
+      const out: U[] = new Array<U>(p.length);
+      for (let i = 0; i < p.length; i++) out[i] = f(p[i]!);
+      return out;
+    });
+  }
+
+  /** Spark: `flatMap`: `f` returns any iterable (array, string, generator …). */
+  flatMap<U>(f: (x: T) => Iterable<U>): RDD<U> {
+    return this.narrow((p) => {
+      const out: U[] = [];
+      for (const x of p) {
+        const r = f(x);
+        if (Array.isArray(r)) for (const y of r as U[]) out.push(y);
+        else for (const y of r) out.push(y);
+      }
+      return out;
+    });
+  }
+
+  /** Spark: `filter`. */
+  filter(f: (x: T) => boolean): RDD<T> {
+    return this.narrow((p) => p.filter((x) => f(x)), true);
+  }
+
+  /** Spark: `mapPartitions`: `f` gets the partition's records and returns an iterable. */
+  mapPartitions<U>(f: (it: Iterable<T>) => Iterable<U>, preservesPartitioning = false): RDD<U> {
+    return this.narrow((p) => Array.from(f(p)), preservesPartitioning);
+  }
+
+  /** Spark: `mapPartitionsWithIndex`. */
+  mapPartitionsWithIndex<U>(
+    f: (index: number, it: Iterable<T>) => Iterable<U>,
+    preservesPartitioning = false,
+  ): RDD<U> {
+    return new RDD<U>(
+      this.context,
+      this.numParts,
+      (i) => Array.from(f(i, this.partition(i))),
+      preservesPartitioning ? this.partitioner : undefined,
+    );
+  }
+
+  /** Spark: `glom`: one array per partition. */
+  glom(): RDD<T[]> {
+    return this.narrow((p) => [p.slice()]);
+  }
+
+  /** Spark: `distinct(numPartitions)` = `map((_, null)).reduceByKey((x, _) => x).map(_._1)`. */
+  distinct(numPartitions: number = this.numParts): RDD<T> {
+    return this.map((x): Pair<T, null> => [x, null])
+      .reduceByKey((a) => a, numPartitions)
+      .map(([k]) => k);
+  }
+
+  /** Spark: `union`. */
+  union(other: RDD<T>): RDD<T> {
+    return this.context.union([this, other]);
+  }
+
+  /** Spark: `cartesian`: partition `i·m + j` pairs partition i of this with j of `other`. */
+  cartesian<U>(other: RDD<U>): RDD<Pair<T, U>> {
+    const m = other.numParts;
+    return new RDD<Pair<T, U>>(this.context, this.numParts * m, (idx) => {
+      const left = this.partition(Math.floor(idx / m));
+      const right = other.partition(idx % m);
+      const out: Pair<T, U>[] = [];
+      for (const x of left) for (const y of right) out.push([x, y]);
+      return out;
+    });
+  }
+
+  /** Spark: `keyBy`. */
+  keyBy<K>(f: (x: T) => K): RDD<Pair<K, T>> {
+    return this.map((x): Pair<K, T> => [f(x), x]);
+  }
+
+  /** Spark: `zipWithIndex`: indexes follow partition order. */
+  zipWithIndex(): RDD<Pair<T, number>> {
+    return new RDD<Pair<T, number>>(this.context, this.numParts, (i) => {
+      let start = 0;
+      for (let j = 0; j < i; j++) start += this.partition(j).length;
+      return this.partition(i).map((x, k): Pair<T, number> => [x, start + k]);
+    });
+  }
+
+  /**
+   * Spark: `repartition(n)` = `coalesce(n, shuffle = true)`: each input partition deals its
+   * records round-robin to the outputs, starting at a position drawn from
+   * `new Random(byteswap32(index))`, exactly as Spark does.
+   */
+  repartition(numPartitions: number): RDD<T> {
+    return this.shuffled(numPartitions, () => {
+      const out: T[][] = Array.from({ length: numPartitions }, () => []);
+      for (let i = 0; i < this.numParts; i++) {
+        let position = new JavaRandom(byteswap32(i)).nextInt(numPartitions);
+        for (const x of this.partition(i)) {
+          position++;
+          out[position % numPartitions]!.push(x);
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Spark: `coalesce(n, shuffle)`; without a shuffle, neighbouring partitions are merged. */
+  coalesce(numPartitions: number, shuffle = false): RDD<T> {
+    if (shuffle) return this.repartition(numPartitions);
+    const n = Math.max(1, Math.min(numPartitions, this.numParts));
+    return new RDD<T>(this.context, this.numParts === 0 ? 0 : n, (i) => {
+      const from = Math.floor((i * this.numParts) / n);
+      const to = Math.floor(((i + 1) * this.numParts) / n);
+      const out: T[] = [];
+      for (let j = from; j < to; j++) out.push(...this.partition(j));
+      return out;
+    });
+  }
+
+  /**
+   * Spark: `sortBy(f, ascending, numPartitions)`: records sorted by `f(x)` (see
+   * util/compare.ts for the order), split into ranges so that equal keys share a partition.
+   */
+  sortBy<K>(f: (x: T) => K, ascending = true, numPartitions: number = this.numParts): RDD<T> {
+    return this.shuffled(numPartitions, () => {
+      const all = this.partitions().flat().map((x) => [f(x), x] as const);
+      all.sort((a, b) => (ascending ? 1 : -1) * compareValues(a[0], b[0]));
+      const out: T[][] = Array.from({ length: numPartitions }, () => []);
+      let part = 0;
+      all.forEach(([k, x], i) => {
+        const target = Math.floor((i * numPartitions) / all.length);
+        if (target > part && compareValues(k, all[i - 1]![0]) !== 0) part = target;
+        out[part]!.push(x);
+      });
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Key/value transformations (Spark: PairRDDFunctions; PySpark: the same methods on RDD)
+  // ---------------------------------------------------------------------------------------------
+
+  /** Spark: `combineByKey` with map-side combining and a hash partitioner. */
+  combineByKey<K, V, C>(
+    this: RDD<Pair<K, V>>,
+    createCombiner: (v: V) => C,
+    mergeValue: (c: C, v: V) => C,
+    mergeCombiners: (a: C, b: C) => C,
+    partitions?: PartitionSpec,
+    mapSideCombine = true,
+  ): RDD<Pair<K, C>> {
+    const partitioner = this.partitionerFor(partitions);
+    const agg: Aggregator<V, C> = { createCombiner, mergeValue, mergeCombiners };
+    return this.shuffled(
+      partitioner.numPartitions,
+      () => shuffleCombine(this.partitions(), partitioner, agg, mapSideCombine),
+      partitioner,
+    );
+  }
+
+  /** Spark: `reduceByKey(func, numPartitions | partitioner)`. */
+  reduceByKey<K, V>(this: RDD<Pair<K, V>>, f: (a: V, b: V) => V, partitions?: PartitionSpec): RDD<Pair<K, V>> {
+    return this.combineByKey<K, V, V>((v) => v, f, f, partitions);
+  }
+
+  /** Spark: `groupByKey`: each key with the array of its values (no map-side combine). */
+  groupByKey<K, V>(this: RDD<Pair<K, V>>, partitions?: PartitionSpec): RDD<Pair<K, V[]>> {
+    return this.combineByKey<K, V, V[]>(
+      (v) => [v],
+      (c, v) => (c.push(v), c),
+      (a, b) => a.concat(b),
+      partitions,
+      false,
+    );
+  }
+
+  /** Spark: `partitionBy(partitioner)`; PySpark: `partitionBy(numPartitions, partitionFunc)`. */
+  partitionBy<K, V>(
+    this: RDD<Pair<K, V>>,
+    partitions: PartitionSpec,
+    partitionFunc?: (key: K) => number,
+  ): RDD<Pair<K, V>> {
+    const partitioner =
+      typeof partitions === 'number'
+        ? new HashPartitioner(partitions, partitionFunc as ((k: unknown) => number) | undefined)
+        : partitions;
+    if (partitioner.equals(this.partitioner)) return this;
+    return this.shuffled(
+      partitioner.numPartitions,
+      () => {
+        const out: Pair<K, V>[][] = Array.from({ length: partitioner.numPartitions }, () => []);
+        for (const part of this.partitions()) for (const kv of part) out[partitioner.getPartition(kv[0])]!.push(kv);
+        return out;
+      },
+      partitioner,
+    );
+  }
+
+  /** Spark: `mapValues` (keeps the partitioner). */
+  mapValues<K, V, U>(this: RDD<Pair<K, V>>, f: (v: V) => U): RDD<Pair<K, U>> {
+    return this.narrow((p) => p.map(([k, v]): Pair<K, U> => [k, f(v)]), true) as unknown as RDD<Pair<K, U>>;
+  }
+
+  /** Spark: `flatMapValues` (keeps the partitioner). */
+  flatMapValues<K, V, U>(this: RDD<Pair<K, V>>, f: (v: V) => Iterable<U>): RDD<Pair<K, U>> {
+    return this.narrow((p) => {
+      const out: Pair<K, U>[] = [];
+      for (const [k, v] of p) for (const u of f(v)) out.push([k, u]);
+      return out;
+    }, true) as unknown as RDD<Pair<K, U>>;
+  }
+
+  /** Spark: `keys`. */
+  keys<K, V>(this: RDD<Pair<K, V>>): RDD<K> {
+    return this.map(([k]) => k);
+  }
+
+  /** Spark: `values`. */
+  values<K, V>(this: RDD<Pair<K, V>>): RDD<V> {
+    return this.map(([, v]) => v);
+  }
+
+  /** Spark: `cogroup(other)`: each key with `[valuesHere, valuesThere]`. */
+  cogroup<K, V, W>(
+    this: RDD<Pair<K, V>>,
+    other: RDD<Pair<K, W>>,
+    partitions?: PartitionSpec,
+  ): RDD<Pair<K, [V[], W[]]>> {
+    const partitioner = this.partitionerFor(partitions, other);
+    return this.shuffled(
+      partitioner.numPartitions,
+      () =>
+        shuffleCogroup<K>([this.partitions(), other.partitions()], partitioner) as unknown as Pair<
+          K,
+          [V[], W[]]
+        >[][],
+      partitioner,
+    );
+  }
+
+  /** Spark: `join`: `[k, [v, w]]` for every pair of values of a key present in both. */
+  join<K, V, W>(this: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>, partitions?: PartitionSpec): RDD<Pair<K, [V, W]>> {
+    return this.cogroup(other, partitions).flatMapValues(([vs, ws]) => {
+      const out: [V, W][] = [];
+      for (const v of vs) for (const w of ws) out.push([v, w]);
+      return out;
+    });
+  }
+
+  /** Spark: `leftOuterJoin`: a missing right side is `undefined` (Scala `None`). */
+  leftOuterJoin<K, V, W>(
+    this: RDD<Pair<K, V>>,
+    other: RDD<Pair<K, W>>,
+    partitions?: PartitionSpec,
+  ): RDD<Pair<K, [V, W | undefined]>> {
+    return this.cogroup(other, partitions).flatMapValues(([vs, ws]) => {
+      const out: [V, W | undefined][] = [];
+      for (const v of vs) {
+        if (ws.length === 0) out.push([v, undefined]);
+        else for (const w of ws) out.push([v, w]);
+      }
+      return out;
+    });
+  }
+
+  /** Spark: `rightOuterJoin`: a missing left side is `undefined`. */
+  rightOuterJoin<K, V, W>(
+    this: RDD<Pair<K, V>>,
+    other: RDD<Pair<K, W>>,
+    partitions?: PartitionSpec,
+  ): RDD<Pair<K, [V | undefined, W]>> {
+    return this.cogroup(other, partitions).flatMapValues(([vs, ws]) => {
+      const out: [V | undefined, W][] = [];
+      for (const w of ws) {
+        if (vs.length === 0) out.push([undefined, w]);
+        else for (const v of vs) out.push([v, w]);
+      }
+      return out;
+    });
+  }
+
+  /** Spark: `fullOuterJoin`: either side may be `undefined`. */
+  fullOuterJoin<K, V, W>(
+    this: RDD<Pair<K, V>>,
+    other: RDD<Pair<K, W>>,
+    partitions?: PartitionSpec,
+  ): RDD<Pair<K, [V | undefined, W | undefined]>> {
+    return this.cogroup(other, partitions).flatMapValues(([vs, ws]) => {
+      const out: [V | undefined, W | undefined][] = [];
+      if (vs.length === 0) for (const w of ws) out.push([undefined, w]);
+      else if (ws.length === 0) for (const v of vs) out.push([v, undefined]);
+      else for (const v of vs) for (const w of ws) out.push([v, w]);
+      return out;
+    });
+  }
+
+  /** Spark: `sortByKey(ascending, numPartitions)`. */
+  sortByKey<K, V>(this: RDD<Pair<K, V>>, ascending = true, numPartitions?: number): RDD<Pair<K, V>> {
+    return this.sortBy(([k]) => k, ascending, numPartitions ?? this.getNumPartitions());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Actions
+  // ---------------------------------------------------------------------------------------------
+
+  /** Spark: `collect`: every record, partition by partition. */
+  collect(): T[] {
+    return this.runJob(() => {
+      const out: T[] = [];
+      for (let i = 0; i < this.numParts; i++) for (const x of this.partition(i)) out.push(x);
+      return out;
+    });
+  }
+
+  /** Spark: `count`. */
+  count(): number {
+    return this.runJob(() => {
+      let n = 0;
+      for (let i = 0; i < this.numParts; i++) n += this.partition(i).length;
+      return n;
+    });
+  }
+
+  /** Spark: `take(n)`: computes partitions in order only until `n` records are found. */
+  take(n: number): T[] {
+    return this.runJob(() => {
+      const out: T[] = [];
+      for (let i = 0; i < this.numParts && out.length < n; i++) {
+        for (const x of this.partition(i)) {
+          if (out.length >= n) break;
+          out.push(x);
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Spark: `first`; throws `UnsupportedOperationError("empty collection")` when empty. */
+  first(): T {
+    const t = this.take(1);
+    if (t.length === 0) throw new UnsupportedOperationError('empty collection', 'EMPTY_COLLECTION');
+    return t[0]!;
+  }
+
+  /** Spark: `isEmpty`. */
+  isEmpty(): boolean {
+    return this.numParts === 0 || this.take(1).length === 0;
+  }
+
+  /** Spark: `reduce`; throws `UnsupportedOperationError("empty collection")` when empty. */
+  reduce(f: (a: T, b: T) => T): T {
+    const all = this.collect();
+    if (all.length === 0) throw new UnsupportedOperationError('empty collection', 'EMPTY_COLLECTION');
+    return this.runJob(() => all.reduce((a, b) => f(a, b)));
+  }
+
+  /** Spark: `fold(zero)(op)` (applied per partition, then across partitions). */
+  fold(zero: T, f: (a: T, b: T) => T): T {
+    return this.runJob(() =>
+      this.partitions()
+        .map((p) => p.reduce(f, zero))
+        .reduce(f, zero),
+    );
+  }
+
+  /** Spark: `countByValue`: a Map from each distinct value to its count, in first-seen order. */
+  countByValue(): Map<T, number> {
+    return this.runJob(() => {
+      const counts = new Map<unknown, [T, number]>();
+      for (const x of this.collect()) {
+        const sk = structuralKey(x);
+        const e = counts.get(sk);
+        if (e === undefined) counts.set(sk, [x, 1]);
+        else e[1]++;
+      }
+      return new Map([...counts.values()]);
+    });
+  }
+
+  /** Spark: `countByKey`. */
+  countByKey<K, V>(this: RDD<Pair<K, V>>): Map<K, number> {
+    return this.keys().countByValue();
+  }
+
+  /** Spark: `collectAsMap` (later values of a key win). */
+  collectAsMap<K, V>(this: RDD<Pair<K, V>>): Map<K, V> {
+    return new Map(this.collect());
+  }
+
+  /** Spark: `foreach`. */
+  foreach(f: (x: T) => void): void {
+    this.runJob(() => {
+      for (let i = 0; i < this.numParts; i++) for (const x of this.partition(i)) f(x);
+    });
+  }
+
+  /** Spark: `foreachPartition`. */
+  foreachPartition(f: (it: Iterable<T>) => void): void {
+    this.runJob(() => {
+      for (let i = 0; i < this.numParts; i++) f(this.partition(i));
+    });
+  }
+
+  /** Spark: `saveAsTextFile(path)`: one `part-NNNNN` file per partition, then `_SUCCESS`. */
+  saveAsTextFile(path: string): void {
+    this.runJob(() => saveAsTextFile(this as RDD<unknown>, path));
+  }
+
+  toString(): string {
+    return `RDD[${this.id}] with ${this.numParts} partitions`;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Internals
+  // ---------------------------------------------------------------------------------------------
+
+  private narrow<U>(f: (p: T[]) => U[], preservesPartitioning = false): RDD<U> {
+    return new RDD<U>(
+      this.context,
+      this.numParts,
+      (i) => f(this.partition(i)),
+      preservesPartitioning ? this.partitioner : undefined,
+    );
+  }
+
+  /** A shuffle: the whole output is computed once, on first use (Spark's shuffle files). */
+  private shuffled<U>(numPartitions: number, compute: () => U[][], partitioner?: Partitioner): RDD<U> {
+    let output: U[][] | undefined;
+    return new RDD<U>(
+      this.context,
+      numPartitions,
+      (i) => {
+        output ??= compute();
+        return output[i]!.slice();
+      },
+      partitioner,
+    );
+  }
+
+  private partitionerFor(spec: PartitionSpec | undefined, other?: RDD<unknown>): Partitioner {
+    if (spec !== undefined) return typeof spec === 'number' ? new HashPartitioner(spec) : spec;
+    // Spark's Partitioner.defaultPartitioner: reuse an existing partitioner, else defaultParallelism.
+    const existing = this.partitioner ?? other?.partitioner;
+    if (existing !== undefined) return existing;
+    return new HashPartitioner(this.context.defaultParallelism);
+  }
+
+  /**
+   * Run an action. A failure inside a user function is reported as Spark reports a failed task:
+   * `SparkError("Job aborted due to stage failure: …")` with the original error as `cause`.
+   */
+  private runJob<R>(body: () => R): R {
+    if (this.context.isStopped) {
+      throw new IllegalStateError('SparkContext has been shutdown', 'SPARK_CONTEXT_SHUTDOWN');
+    }
+    const stage = this.context.nextStageId++;
+    try {
+      return body();
+    } catch (e) {
+      if (e instanceof DStreamSimError) throw e;
+      throw new SparkError(
+        `Job aborted due to stage failure: Task 0 in stage ${stage}.0 failed 1 times, most recent failure: ` +
+          `Lost task 0.0 in stage ${stage}.0 (TID ${stage}) (localhost executor driver): ${describe(e)}`,
+        'TASK_FAILED',
+        { cause: e },
+      );
+    }
+  }
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  return String(e);
+}

@@ -1,0 +1,31 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DStreamSimError } from '../errors';
+import { pythonStr, scalaString } from '../util/format';
+import type { RDD } from './RDD';
+
+/** Spark's `FileAlreadyExistsException` for an existing output directory. */
+export class FileAlreadyExistsError extends DStreamSimError {
+  constructor(message: string) {
+    super(message, 'FILE_ALREADY_EXISTS', 'org.apache.hadoop.mapred.FileAlreadyExistsException');
+  }
+}
+
+/**
+ * Spark: `RDD.saveAsTextFile(path)`: a directory with one `part-NNNNN` file per partition (one
+ * record per line, printed as the flavor prints it) and an empty `_SUCCESS` marker. Fails if
+ * the directory exists.
+ */
+export function saveAsTextFile(rdd: RDD<unknown>, dir: string): void {
+  const str = rdd.context.flavor === 'pyspark' ? pythonStr : scalaString;
+  if (fs.existsSync(dir)) {
+    throw new FileAlreadyExistsError(`Output directory file:${path.resolve(dir)} already exists`);
+  }
+  const parts = rdd.glom().collect();
+  fs.mkdirSync(dir, { recursive: true });
+  parts.forEach((records, i) => {
+    const text = records.map((r) => str(r) + '\n').join('');
+    fs.writeFileSync(path.join(dir, `part-${String(i).padStart(5, '0')}`), text);
+  });
+  fs.writeFileSync(path.join(dir, '_SUCCESS'), '');
+}

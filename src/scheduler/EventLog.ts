@@ -1,0 +1,70 @@
+import type { SimEvent, SimEventInput } from './SimEvent';
+
+/** Receives every event as it is recorded. */
+export type EventSubscriber = (event: SimEvent) => void;
+
+/**
+ * The append-only log of {@link SimEvent}s of one simulated JVM. Subscribers see every event; the
+ * log keeps the last `capacity` of them (all by default) so that very long runs can keep memory
+ * flat.
+ */
+export class EventLog {
+  private readonly buffer: SimEvent[] = [];
+  private readonly subscribers: EventSubscriber[] = [];
+  private seq = 0;
+  private dropped = 0;
+
+  constructor(
+    private readonly now: () => number,
+    private capacity = Infinity,
+  ) {}
+
+  /** Record an event; returns it with its `seq` and `at`. */
+  emit(input: SimEventInput): SimEvent {
+    const event = { ...input, seq: this.seq++, at: this.now() } as SimEvent;
+    if (this.capacity > 0) {
+      this.buffer.push(event);
+      if (this.buffer.length > this.capacity) {
+        this.buffer.shift();
+        this.dropped++;
+      }
+    } else {
+      this.dropped++;
+    }
+    for (const s of this.subscribers) s(event);
+    return event;
+  }
+
+  /** The retained events, oldest first. */
+  events(): readonly SimEvent[] {
+    return this.buffer;
+  }
+
+  /** How many events were recorded but are no longer retained. */
+  droppedCount(): number {
+    return this.dropped;
+  }
+
+  /** Keep at most `n` events from now on (0 keeps none; subscribers still see every event). */
+  setCapacity(n: number): void {
+    this.capacity = n;
+    while (this.buffer.length > Math.max(0, n)) {
+      this.buffer.shift();
+      this.dropped++;
+    }
+  }
+
+  /** True when someone would see an event: a subscriber or retention. */
+  isRecording(): boolean {
+    return this.capacity > 0 || this.subscribers.length > 0;
+  }
+
+  /** Call `fn` for every later event; returns a function that unsubscribes. */
+  subscribe(fn: EventSubscriber): () => void {
+    this.subscribers.push(fn);
+    return () => {
+      const i = this.subscribers.indexOf(fn);
+      if (i >= 0) this.subscribers.splice(i, 1);
+    };
+  }
+}

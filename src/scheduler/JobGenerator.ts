@@ -1,0 +1,120 @@
+import { RecurringTimer } from '../util/RecurringTimer';
+import { Time } from '../time/Time';
+import type { StreamingContext } from '../streaming/StreamingContext';
+import type { JobScheduler } from './JobScheduler';
+
+/**
+ * The events the job generator handles, in one `switch` (Spark: `JobGeneratorEvent`). The union
+ * is closed.
+ */
+export type JobGeneratorEvent =
+  | { type: 'GenerateJobs'; time: Time }
+  | { type: 'ClearMetadata'; time: Time }
+  | { type: 'DoCheckpoint'; time: Time; clearCheckpointDataLater: boolean }
+  | { type: 'ClearCheckpointData'; time: Time };
+
+/**
+ * Spark: `JobGenerator`. A recurring timer on the virtual clock posts `GenerateJobs(t)` at every
+ * batch time; events are handled one at a time, in the order posted.
+ */
+export class JobGenerator {
+  private timer: RecurringTimer | undefined;
+  private readonly queue: JobGeneratorEvent[] = [];
+  private draining = false;
+  private stopped = false;
+  /** The last batch time whose checkpoint would be written (no files are written yet). */
+  lastCheckpointTime: Time | undefined;
+
+  constructor(
+    private readonly ssc: StreamingContext,
+    private readonly scheduler: JobScheduler,
+  ) {}
+
+  /** Spark: `startFirstTime`: first batch at the next multiple of the batch after now. */
+  start(): { zeroTime: Time; startTime: Time } {
+    const batch = this.ssc.graph.batchDuration;
+    this.timer = new RecurringTimer(this.ssc.jvm.clock, batch.milliseconds, (ms) =>
+      this.post({ type: 'GenerateJobs', time: new Time(ms) }),
+    );
+    const startTime = new Time(this.timer.getStartTime());
+    const zeroTime = startTime.minus(batch);
+    this.ssc.graph.start(zeroTime);
+    this.timer.start(startTime.milliseconds);
+    return { zeroTime, startTime };
+  }
+
+  /** Stop the timer and drop pending events (Spark: immediate stop). */
+  stop(): void {
+    this.stopped = true;
+    this.timer?.stop();
+    this.queue.length = 0;
+  }
+
+  /** Spark: `onBatchCompletion(time)`: posts `ClearMetadata(time)`. */
+  onBatchCompletion(time: Time): void {
+    this.post({ type: 'ClearMetadata', time });
+  }
+
+  private post(event: JobGeneratorEvent): void {
+    if (this.stopped) return;
+    this.queue.push(event);
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.queue.length > 0 && !this.stopped) this.processEvent(this.queue.shift()!);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private processEvent(event: JobGeneratorEvent): void {
+    switch (event.type) {
+      case 'GenerateJobs':
+        return this.generateJobs(event.time);
+      case 'ClearMetadata':
+        return this.clearMetadata(event.time);
+      case 'DoCheckpoint':
+        return this.doCheckpoint(event.time);
+      case 'ClearCheckpointData':
+        return;
+      default: {
+        const unreachable: never = event;
+        return unreachable;
+      }
+    }
+  }
+
+  /**
+   * Spark: `generateJobs(time)`: generate every output's job; an exception here is reported and
+   * the whole batch runs no job. Then `DoCheckpoint(time)` is posted.
+   */
+  private generateJobs(time: Time): void {
+    let jobs;
+    try {
+      jobs = this.ssc.graph.generateJobs(time);
+    } catch (e) {
+      this.scheduler.reportError(`Error generating jobs for time ${time}`, e, 'generation', time);
+      this.post({ type: 'DoCheckpoint', time, clearCheckpointDataLater: false });
+      return;
+    }
+    this.scheduler.submitJobSet(time, jobs);
+    this.post({ type: 'DoCheckpoint', time, clearCheckpointDataLater: false });
+  }
+
+  /** Spark: `clearMetadata(time)`: every stream forgets RDDs older than its remember duration. */
+  private clearMetadata(time: Time): void {
+    this.ssc.graph.clearMetadata(time);
+    const maxRemember = Math.max(
+      0,
+      ...this.ssc.graph.inputStreams.map((s) => s.rememberDuration?.milliseconds ?? 0),
+    );
+    this.scheduler.inputInfoTracker.cleanup(time.milliseconds - maxRemember);
+  }
+
+  /** Spark: `doCheckpoint`: recorded at checkpoint times; files are not written yet. */
+  private doCheckpoint(time: Time): void {
+    const zero = this.ssc.graph.zeroTime;
+    if (this.ssc.checkpointDir === undefined || zero === undefined) return;
+    if (time.minus(zero).isMultipleOf(this.ssc.graph.batchDuration)) this.lastCheckpointTime = time;
+  }
+}

@@ -1,0 +1,111 @@
+import { requireThat } from '../errors';
+import type { Job } from '../scheduler/Job';
+import type { Duration } from '../time/Duration';
+import { Time } from '../time/Time';
+import type { DStream } from '../dstream/DStream';
+import type { ForEachDStream } from '../dstream/ForEachDStream';
+import type { InputDStream } from '../dstream/InputDStream';
+
+/**
+ * The graph of a context's streams: its inputs and its outputs, in registration order.
+ * Spark: `DStreamGraph`.
+ */
+export class DStreamGraph {
+  readonly inputStreams: InputDStream<unknown>[] = [];
+  readonly outputStreams: ForEachDStream<unknown>[] = [];
+  /** Set by `ssc.remember(seconds)`; at most once. */
+  rememberDuration: Duration | undefined;
+  zeroTime: Time | undefined;
+  startTime: Time | undefined;
+  private streamCount = 0;
+
+  constructor(readonly batchDuration: Duration) {}
+
+  /** @internal A per-context id for a new DStream. */
+  nextStreamId(): number {
+    return this.streamCount++;
+  }
+
+  /** Spark: `addInputStream`; returns the input id (from 0). */
+  addInputStream(s: InputDStream<unknown>): number {
+    this.inputStreams.push(s);
+    return this.inputStreams.length - 1;
+  }
+
+  /** Spark: `addOutputStream`. */
+  addOutputStream(s: ForEachDStream<unknown>): void {
+    this.outputStreams.push(s);
+  }
+
+  /** Spark: `remember(duration)`: settable once. */
+  remember(d: Duration): void {
+    requireThat(
+      this.rememberDuration === undefined,
+      `Remember duration already set as ${this.rememberDuration}. Cannot set it again.`,
+      'REMEMBER_DURATION_ALREADY_SET',
+    );
+    this.rememberDuration = d;
+  }
+
+  /** Spark: `validate()`, run by `start()`. */
+  validate(): void {
+    requireThat(
+      this.outputStreams.length > 0,
+      'No output operations registered, so nothing to execute',
+      'NO_OUTPUT_OPERATIONS',
+    );
+  }
+
+  /**
+   * Spark: `start(zeroTime)`: initialize every stream reachable from an output, propagate
+   * remember durations, run `validateAtStart`, then start the inputs.
+   */
+  start(time: Time): void {
+    requireThat(this.zeroTime === undefined, 'DStream graph computation already started');
+    this.zeroTime = time;
+    this.startTime = time;
+    for (const o of this.outputStreams) o.initialize(time);
+    for (const o of this.outputStreams) o.remember(this.rememberDuration);
+    for (const o of this.outputStreams) o.validateAtStart();
+    for (const i of this.inputStreams) i.start();
+  }
+
+  /** Spark: `stop()`: stop the inputs. */
+  stop(): void {
+    for (const i of this.inputStreams) i.stop();
+  }
+
+  /** Spark: `generateJobs(time)`: ask every output stream, in registration order. */
+  generateJobs(time: Time): Job[] {
+    const jobs: Job[] = [];
+    for (const o of this.outputStreams) {
+      const job = o.generateJob(time);
+      if (job !== undefined) jobs.push(job);
+    }
+    return jobs;
+  }
+
+  /** Spark: `clearMetadata(time)`. */
+  clearMetadata(time: Time): void {
+    for (const o of this.outputStreams) o.clearMetadata(time);
+  }
+
+  /** Every stream reachable from an output, each once, in a stable order (outputs first). */
+  reachableStreams(): DStream<unknown>[] {
+    const seen = new Set<DStream<unknown>>();
+    const order: DStream<unknown>[] = [];
+    const visit = (s: DStream<unknown>): void => {
+      if (seen.has(s)) return;
+      seen.add(s);
+      order.push(s);
+      for (const d of s.dependencies) visit(d);
+    };
+    for (const o of this.outputStreams) visit(o);
+    return order;
+  }
+
+  /** Batch times strictly before now that are multiples of the batch, from zeroTime. */
+  static batchTimeAfter(zero: Time, batch: Duration, k: number): Time {
+    return new Time(zero.milliseconds + k * batch.milliseconds);
+  }
+}

@@ -1,0 +1,606 @@
+import type { Flavor, SparkContext } from '../core/SparkContext';
+import { IllegalArgumentError, IllegalStateError, IndexError, SimulationError, ValueError, type DStreamSimError } from '../errors';
+import type { Jvm } from '../env/Jvm';
+import { RDD } from '../rdd/RDD';
+import { JobScheduler } from '../scheduler/JobScheduler';
+import type { SimEvent, SimEventInput } from '../scheduler/SimEvent';
+import type { StreamingListener } from '../scheduler/StreamingListener';
+import { toDuration, type Seconds } from '../time/convert';
+import type { Duration } from '../time/Duration';
+import type { Time } from '../time/Time';
+import { currentJvm } from '../env/Jvm';
+import { ContextWaiter } from './ContextWaiter';
+import { DStreamGraph } from './DStreamGraph';
+import type { StreamingContextState } from './StreamingContextState';
+import { QueueInputDStream, TransformedDStream, UnionDStream, type DStream, type QueueItem } from '../dstream/internal';
+import type { InputDStream } from '../dstream/InputDStream';
+import { runUntil } from '../env/runUntil';
+import type { Interval } from '../time/Interval';
+import type { Pair } from '../rdd/RDD';
+import type { MapWithStateRecord } from '../dstream/MapWithStateDStream';
+import { Inspection } from './inspection';
+
+/** Options of `new StreamingContext(sc, batchDuration, options)`. */
+export interface StreamingContextOptions {
+  /** Overrides the SparkContext's flavor for this context (`pyspark` or `scala`). */
+  flavor?: Flavor;
+}
+
+/** What the event log records beyond the always-on events (see docs/inspection.md). */
+export interface InspectionOptions {
+  /** Record the records each input delivered per batch (default true). */
+  inputs?: boolean;
+  /** Record every generated RDD of these streams, or of all streams (`'all'`). Default none. */
+  streams?: 'all' | 'none' | readonly DStream<unknown>[];
+  /** Record window contents (batch times and records) per window output (default false). */
+  windows?: boolean;
+  /** Record state changes of stateful streams per batch (default false). */
+  state?: boolean;
+}
+
+/**
+ * The main entry point of Spark Streaming. Spark: `StreamingContext`
+ * (PySpark: `pyspark.streaming.StreamingContext`). Durations are in **seconds**.
+ *
+ * Lifecycle (Spark's rules, with Spark's messages): a context is INITIALIZED when made, ACTIVE
+ * after `start()`, STOPPED after `stop()`; it starts at most once and can never be restarted;
+ * nothing can be added to it after `start()`; only one context per (simulated) JVM may be active.
+ */
+export class StreamingContext {
+  /** Spark: `ssc.sparkContext`. */
+  readonly sparkContext: SparkContext;
+  /** A per-JVM id, in creation order (names the context in the event log). */
+  readonly id: number;
+  /** Which Spark this context behaves like where PySpark and Scala differ. */
+  readonly flavor: Flavor;
+  /** @internal */ readonly graph: DStreamGraph;
+  /** @internal */ readonly jvm: Jvm;
+  /** @internal */ readonly waiter = new ContextWaiter();
+  /** @internal */ readonly scheduler: JobScheduler;
+  /** The directory set by `checkpoint(dir)`, if any. */
+  checkpointDir: string | undefined;
+  private state: StreamingContextState = 'INITIALIZED';
+  private readonly listeners: StreamingListener[] = [];
+  /** @internal */ readonly inspection: Required<Omit<InspectionOptions, 'streams'>> & {
+    streams: 'all' | 'none' | readonly DStream<unknown>[];
+  } = { inputs: true, streams: 'none', windows: false, state: false };
+
+  /**
+   * @param sparkContext the SparkContext to run on (it must not be stopped).
+   * @param batchDuration the batch interval, in seconds (PySpark truncates to whole ms).
+   */
+  constructor(sparkContext: SparkContext, batchDuration: Seconds, options: StreamingContextOptions = {}) {
+    if (sparkContext === undefined || sparkContext === null) {
+      throw new IllegalArgumentError(
+        'requirement failed: Spark Streaming cannot be initialized with both SparkContext and checkpoint as null',
+      );
+    }
+    if (batchDuration === undefined || batchDuration === null) {
+      throw new IllegalArgumentError('requirement failed: Batch duration for StreamingContext cannot be null');
+    }
+    sparkContext.assertNotStopped();
+    this.sparkContext = sparkContext;
+    this.jvm = sparkContext.jvm;
+    this.flavor = options.flavor ?? sparkContext.flavor;
+    this.id = this.jvm.nextId('StreamingContext');
+    const batch = toDuration(batchDuration, 'StreamingContext', 'batchDuration');
+    if (batch.milliseconds <= 0) {
+      throw new SimulationError(
+        `StreamingContext: batchDuration must be at least 1 ms (got ${batchDuration} s); Spark does not check this, but a non-positive batch never runs`,
+      );
+    }
+    this.graph = new DStreamGraph(batch);
+    this.scheduler = new JobScheduler(this);
+    this.post({
+      type: 'contextCreated',
+      contextId: this.id,
+      batchDurationMs: batch.milliseconds,
+      flavor: this.flavor,
+    });
+    const master = sparkContext.master;
+    if (master === 'local' || master === 'local[1]') {
+      this.warn(
+        'spark.master should be set as local[n], n > 1 in local mode if you have receivers to get data, otherwise Spark jobs will not get resources to process the received data.',
+      );
+    }
+    const dir = sparkContext.conf.get('spark.streaming.checkpoint.directory');
+    if (dir !== undefined) this.checkpoint(dir);
+  }
+
+  /** The batch interval. */
+  get batchDuration(): Duration {
+    return this.graph.batchDuration;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Inputs
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Spark: `queueStream(queue, oneAtATime = true, defaultRDD)`. Items may be RDDs or arrays
+   * (parallelized when taken). Scala flavor: `rdds` is the live queue: items pushed onto it later
+   * are seen by later batches. PySpark flavor: the list is copied when the stream is made (later
+   * changes are not seen), an empty list with a default queues one empty RDD, and an empty list
+   * without one raises `IndexError`, as PySpark does.
+   */
+  queueStream<T>(
+    rdds: QueueItem<T>[],
+    oneAtATime = true,
+    defaultRDD?: RDD<T> | readonly T[] | null,
+  ): QueueInputDStream<T> {
+    const sc = this.sparkContext;
+    if (this.flavor === 'pyspark') {
+      let def: RDD<T> | undefined;
+      if (defaultRDD instanceof RDD) def = defaultRDD;
+      else if (defaultRDD !== null && defaultRDD !== undefined && defaultRDD.length > 0) def = sc.parallelize(defaultRDD);
+      let items: QueueItem<T>[] = [...rdds];
+      if (items.length === 0 && def !== undefined) items = [[]];
+      if (items.length === 0) {
+        throw this.refuse('StreamingContext.queueStream()', 'queue-stream-empty', new IndexError('list index out of range'));
+      }
+      return new QueueInputDStream<T>(this, items, oneAtATime, def ?? sc.makeRDD<T>([], 1));
+    }
+    let def: RDD<T> | null;
+    if (defaultRDD === undefined) def = sc.makeRDD<T>([], 1);
+    else if (defaultRDD === null) def = null;
+    else def = defaultRDD instanceof RDD ? defaultRDD : sc.parallelize(defaultRDD);
+    return new QueueInputDStream<T>(this, rdds, oneAtATime, def);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Combining streams
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Spark: `union(dstreams)` / PySpark `union(*dstreams)`: one stream with the records of all,
+   * in argument order. Accepts streams as arguments or one array.
+   */
+  union<T>(...dstreams: (DStream<T> | readonly DStream<T>[])[]): DStream<T> {
+    const list = dstreams.flatMap((d) => (Array.isArray(d) ? (d as readonly DStream<T>[]) : [d as DStream<T>]));
+    if (this.flavor === 'pyspark') {
+      if (list.length === 0) throw new ValueError('should have at least one DStream to union');
+      if (list.length === 1) return list[0]!;
+      const slide = list[0]!.slideDuration;
+      if (list.some((d) => !d.slideDuration.equals(slide))) {
+        throw new ValueError('All DStreams should have same slide duration');
+      }
+    }
+    return new UnionDStream<T>(list);
+  }
+
+  /**
+   * Spark: `transform(dstreams, transformFunc)`: `f(rdds)` or `f(time, rdds)` makes one RDD from
+   * the RDDs of every stream at the batch (every stream must have one).
+   */
+  transform<U>(
+    dstreams: readonly DStream<unknown>[],
+    transformFunc:
+      | ((rdds: RDD<unknown>[]) => RDD<U> | null | undefined)
+      | ((time: Time, rdds: RDD<unknown>[]) => RDD<U> | null | undefined),
+  ): DStream<U> {
+    return TransformedDStream.many<U>(dstreams, transformFunc);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Settings
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Spark: `checkpoint(directory)`: set the checkpoint directory (also the SparkContext's), which
+   * stateful and inverse-window operations require. The simulator records checkpoint times; it
+   * does not write checkpoint files yet.
+   */
+  checkpoint(directory: string | null): void {
+    if (directory === null) {
+      this.checkpointDir = undefined;
+      return;
+    }
+    this.sparkContext.setCheckpointDir(directory);
+    this.checkpointDir = directory;
+  }
+
+  /** Spark: `remember(duration)`: every stream keeps its RDDs at least this long (seconds). */
+  remember(duration: Seconds): void {
+    try {
+      this.graph.remember(toDuration(duration, 'StreamingContext.remember', 'duration'));
+    } catch (e) {
+      throw this.refuse('StreamingContext.remember()', 'remember-once', e as DStreamSimError);
+    }
+  }
+
+  /** Spark: `addStreamingListener`. */
+  addStreamingListener(listener: StreamingListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Choose what the event log records for this context (see {@link InspectionOptions}). Call
+   * before `start()`.
+   */
+  inspect(options: InspectionOptions): this {
+    Object.assign(this.inspection, options);
+    return this;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Lifecycle
+  // ---------------------------------------------------------------------------------------------
+
+  /** Spark: `getState()` (PySpark has none; offered in both flavors). */
+  getState(): StreamingContextState {
+    return this.state;
+  }
+
+  /**
+   * Spark: `start()`. Starting twice only warns; starting after stop fails; starting while another
+   * context is active fails and leaves this one INITIALIZED; any other failure (no output
+   * operation, a missing checkpoint directory …) leaves it STOPPED for good.
+   */
+  start(): void {
+    switch (this.state) {
+      case 'INITIALIZED': {
+        const active = this.jvm.activeContext;
+        if (active !== undefined) {
+          const startedAt = active instanceof StreamingContext ? active.startSite : '';
+          throw this.refuse(
+            'StreamingContext.start()',
+            'one-active-context',
+            new IllegalStateError(
+              `Only one StreamingContext may be started in this JVM. Currently running StreamingContext was started at${startedAt}`,
+              'ONLY_ONE_ACTIVE_CONTEXT',
+            ),
+          );
+        }
+        let times;
+        try {
+          this.validate();
+          times = this.scheduler.start();
+          this.state = 'ACTIVE';
+        } catch (e) {
+          this.warn('Error starting the context, marking it as stopped');
+          this.scheduler.stop();
+          this.state = 'STOPPED';
+          this.post({
+            type: 'contextStopped',
+            contextId: this.id,
+            stopSparkContext: false,
+            graceful: false,
+            previousState: 'INITIALIZED',
+            reason: 'startFailed',
+          });
+          const rule =
+            (e as DStreamSimError).errorClass === 'NO_OUTPUT_OPERATIONS'
+              ? 'no-output-operations'
+              : (e as DStreamSimError).errorClass === 'CHECKPOINT_DIRECTORY_NOT_SET'
+                ? 'checkpoint-directory-required'
+                : 'start-failed';
+          throw this.refuse('StreamingContext.start()', rule, e as DStreamSimError);
+        }
+        this.startSite = `\norg.apache.spark.streaming.StreamingContext.start(${this.sparkContext.appName}, context ${this.id}, virtual time ${this.jvm.clock.now()} ms)`;
+        this.jvm.activeContext = this;
+        this.post({
+          type: 'contextStarted',
+          contextId: this.id,
+          zeroTimeMs: times.zeroTime.milliseconds,
+          startTimeMs: times.startTime.milliseconds,
+        });
+        return;
+      }
+      case 'ACTIVE':
+        this.warn('StreamingContext has already been started');
+        return;
+      case 'STOPPED':
+        throw this.refuse(
+          'StreamingContext.start()',
+          'start-after-stop',
+          new IllegalStateError('StreamingContext has already been stopped', 'CONTEXT_ALREADY_STOPPED'),
+        );
+    }
+  }
+
+  /** @internal Where `start()` was called (Spark's call site, deterministic here). */
+  startSite = '';
+
+  /**
+   * Spark: `stop(stopSparkContext, stopGracefully)`. Stops the SparkContext too unless
+   * `stopSparkContext` is false (PySpark's default is true; Scala reads
+   * `spark.streaming.stopSparkContextByDefault`). Stopping before start or twice only warns.
+   * Graceful and immediate stops are the same here: processing takes no virtual time.
+   */
+  stop(stopSparkContext?: boolean, stopGracefully = false): void {
+    this.stopWith(stopSparkContext, stopGracefully, 'stop');
+  }
+
+  private stopWith(stopSparkContext: boolean | undefined, graceful: boolean, reason: 'stop' | 'horizon'): void {
+    const stopSc =
+      stopSparkContext ??
+      (this.flavor === 'pyspark'
+        ? true
+        : this.sparkContext.conf.getBoolean('spark.streaming.stopSparkContextByDefault', true));
+    const previous = this.state;
+    switch (previous) {
+      case 'INITIALIZED':
+        this.warn('StreamingContext has not been started yet');
+        this.state = 'STOPPED';
+        break;
+      case 'STOPPED':
+        this.warn('StreamingContext has already been stopped');
+        break;
+      case 'ACTIVE':
+        this.scheduler.stop();
+        if (this.jvm.activeContext === this) this.jvm.activeContext = undefined;
+        this.waiter.notifyStop();
+        this.state = 'STOPPED';
+        break;
+    }
+    if (previous !== 'STOPPED') {
+      this.post({
+        type: 'contextStopped',
+        contextId: this.id,
+        stopSparkContext: stopSc,
+        graceful,
+        previousState: previous,
+        reason,
+      });
+    }
+    if (stopSc) this.sparkContext.stop();
+  }
+
+  /** @internal The run horizon was reached: Spark's shutdown hook stops the context. */
+  stopFromHorizon(): void {
+    this.stopWith(
+      false,
+      this.sparkContext.conf.getBoolean('spark.streaming.stopGracefullyOnShutdown', false),
+      'horizon',
+    );
+  }
+
+  /**
+   * Spark: `awaitTermination()` in virtual time: run batches until the context stops, and rethrow
+   * any error reported by a batch (every later call rethrows it too). With a timeout (seconds) it
+   * behaves like {@link awaitTerminationOrTimeout} but returns nothing, as PySpark does. Without a
+   * timeout the run must end somehow: a stop from inside the program, or the run horizon
+   * (`dstream-sim run --until`); otherwise a SimulationError explains what to do.
+   */
+  async awaitTermination(timeout?: Seconds): Promise<void> {
+    if (timeout !== undefined && timeout !== null) {
+      await this.awaitTerminationOrTimeout(timeout);
+      return;
+    }
+    await this.waitFor(undefined);
+  }
+
+  /**
+   * Spark: `awaitTerminationOrTimeout(timeout)`: advance virtual time by up to `timeout` seconds,
+   * running the batches that fall due; `true` if the context stopped, `false` if the time ran
+   * out. Rethrows a reported error at once. A negative timeout waits like `awaitTermination()`.
+   */
+  async awaitTerminationOrTimeout(timeout: Seconds): Promise<boolean> {
+    const ms = toDuration(timeout, 'StreamingContext.awaitTerminationOrTimeout', 'timeout').milliseconds;
+    return this.waitFor(ms < 0 ? undefined : ms);
+  }
+
+  /** @internal Advance virtual time by `ms` (a harness step), stopping early on stop or error. */
+  async advance(ms: number): Promise<boolean> {
+    return this.waitFor(ms);
+  }
+
+  private async waitFor(timeoutMs: number | undefined): Promise<boolean> {
+    this.waiter.throwIfError();
+    if (this.waiter.isStopped()) return true;
+    const deadline = timeoutMs === undefined ? undefined : this.jvm.clock.now() + timeoutMs;
+    await runUntil(this.jvm, deadline, () => this.waiter.isStopped() || this.waiter.hasError(), () =>
+      this.state === 'ACTIVE'
+        ? 'awaitTermination() would run forever: nothing stops this context. Call awaitTerminationOrTimeout(seconds), call ssc.stop() from the program, or give the run a horizon (dstream-sim run --until <seconds>).'
+        : `awaitTermination() on a context that is ${this.state} would wait forever: nothing will stop it. Call start() first, or awaitTerminationOrTimeout(seconds).`,
+    );
+    this.waiter.throwIfError();
+    return this.waiter.isStopped();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Active context (Spark's companion object)
+  // ---------------------------------------------------------------------------------------------
+
+  /** Spark: `StreamingContext.getActive()`: the started, not yet stopped context, if any. */
+  static getActive(): StreamingContext | undefined {
+    const a = currentJvm().activeContext;
+    return a instanceof StreamingContext ? a : undefined;
+  }
+
+  /**
+   * Spark: `getActiveOrCreate([checkpointPath,] creatingFunc)`: the active context, else a new
+   * one (not started). With a checkpoint path this is `getOrCreate(path, creatingFunc)`.
+   */
+  static getActiveOrCreate(creatingFunc: () => StreamingContext): StreamingContext;
+  static getActiveOrCreate(checkpointPath: string | null, creatingFunc: () => StreamingContext): StreamingContext;
+  static getActiveOrCreate(
+    a: string | null | (() => StreamingContext),
+    b?: () => StreamingContext,
+  ): StreamingContext {
+    const path = typeof a === 'function' ? null : a;
+    const fn = typeof a === 'function' ? a : b;
+    if (typeof fn !== 'function') throw new TypeError('setupFunc should be callable.');
+    const active = StreamingContext.getActive();
+    if (active !== undefined) return active;
+    return path !== null ? StreamingContext.getOrCreate(path, fn) : fn();
+  }
+
+  /**
+   * Spark: `getOrCreate(checkpointPath, creatingFunc)`: recover from the checkpoint in the path,
+   * or create. The simulator writes no checkpoint files yet, so this always creates; the PySpark
+   * flavor then calls `ssc.checkpoint(path)`, as PySpark does.
+   */
+  static getOrCreate(checkpointPath: string, creatingFunc: () => StreamingContext): StreamingContext {
+    const ssc = creatingFunc();
+    if (ssc.flavor === 'pyspark') ssc.checkpoint(checkpointPath);
+    return ssc;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Event log
+  // ---------------------------------------------------------------------------------------------
+
+  /** This context's events, in order (see docs/event-log.md). */
+  events(): SimEvent[] {
+    return this.jvm.log.events().filter((e) => 'contextId' in e && e.contextId === this.id);
+  }
+
+  /** @internal Record an event and tell the StreamingListeners. */
+  post(event: SimEventInput): void {
+    const e = this.jvm.log.emit(event);
+    if (this.listeners.length === 0) return;
+    for (const l of this.listeners) {
+      try {
+        switch (e.type) {
+          case 'contextStarted':
+            l.onStreamingStarted?.(e);
+            break;
+          case 'batchSubmitted':
+            l.onBatchSubmitted?.(e);
+            break;
+          case 'batchStarted':
+            l.onBatchStarted?.(e);
+            break;
+          case 'outputOperationStarted':
+            l.onOutputOperationStarted?.(e);
+            break;
+          case 'outputOperationCompleted':
+            l.onOutputOperationCompleted?.(e);
+            break;
+          case 'batchCompleted':
+            l.onBatchCompleted?.(e);
+            break;
+          default:
+            break;
+        }
+      } catch (err) {
+        this.warn(`Listener ${l.constructor.name} threw an exception: ${String(err)}`);
+      }
+    }
+  }
+
+  /** @internal Log a warning Spark would log. */
+  warn(message: string): void {
+    this.jvm.log.emit({ type: 'warning', contextId: this.id, message });
+  }
+
+  /** @internal Record that a call was refused under a lifecycle rule; returns the error to throw. */
+  refuse<E>(call: string, rule: string, error: E): E {
+    const e = error as unknown as DStreamSimError;
+    this.jvm.log.emit({
+      type: 'callRefused',
+      contextId: this.id,
+      call,
+      rule,
+      errorName: e instanceof Error ? e.name : 'Error',
+      errorClass: e?.errorClass ?? 'UNKNOWN',
+      message: e instanceof Error ? e.message : String(e),
+    });
+    return error;
+  }
+
+  /** @internal Spark: `DStream.validateAtInit`: nothing may be added after start or stop. */
+  validateAtInit(call: string): void {
+    if (this.state === 'ACTIVE') {
+      throw this.refuse(
+        call,
+        'add-after-start',
+        new IllegalStateError(
+          'Adding new inputs, transformations, and output operations after starting a context is not supported',
+          'ADD_AFTER_START',
+        ),
+      );
+    }
+    if (this.state === 'STOPPED') {
+      throw this.refuse(
+        call,
+        'add-after-stop',
+        new IllegalStateError(
+          'Adding new inputs, transformations, and output operations after stopping a context is not supported',
+          'ADD_AFTER_STOP',
+        ),
+      );
+    }
+  }
+
+  /** @internal An input reported what it delivered for a batch. */
+  reportInput(stream: InputDStream<unknown>, time: Time, rdd: RDD<unknown> | undefined, numRecords: number): void {
+    this.scheduler.inputInfoTracker.reportInfo(time.milliseconds, stream.inputId, numRecords);
+    if (!this.inspection.inputs || !this.jvm.log.isRecording()) return;
+    this.post({
+      type: 'inputDelivered',
+      contextId: this.id,
+      batchTime: time.milliseconds,
+      streamId: stream.id,
+      streamName: stream.inputName,
+      records: rdd?.collect(),
+      numPartitions: rdd?.getNumPartitions() ?? 0,
+    });
+  }
+
+  /** @internal An inspected stream generated an RDD. */
+  reportGeneratedRDD(stream: DStream<unknown>, time: Time, rdd: RDD<unknown>): void {
+    if (!this.jvm.log.isRecording()) return;
+    this.post({
+      type: 'rddGenerated',
+      contextId: this.id,
+      batchTime: time.milliseconds,
+      streamId: stream.id,
+      streamName: stream.name,
+      records: rdd.collect(),
+      numPartitions: rdd.getNumPartitions(),
+    });
+  }
+
+  /** @internal A window stream computed its RDD for `time` (see docs/inspection.md). */
+  reportWindow(
+    stream: DStream<unknown>,
+    time: Time,
+    windowDuration: Duration,
+    covered: Interval | undefined,
+    parent: DStream<unknown>,
+    result: RDD<unknown>,
+  ): void {
+    Inspection.window(this, stream, time, windowDuration, covered, parent, result);
+  }
+
+  /** @internal An updateStateByKey stream computed its state for `time`. */
+  reportState<K, S>(stream: DStream<unknown>, time: Time, prev: RDD<Pair<K, S>> | undefined, next: RDD<Pair<K, S>>): void {
+    Inspection.pairState(this, stream, time, prev, next);
+  }
+
+  /** @internal A mapWithState stream computed its state for `time`. */
+  reportMapWithState<K, S, M>(
+    stream: DStream<unknown>,
+    time: Time,
+    prev: RDD<MapWithStateRecord<K, S, M>> | undefined,
+    next: RDD<MapWithStateRecord<K, S, M>>,
+  ): void {
+    Inspection.mapWithState(this, stream, time, prev, next);
+  }
+
+  /** @internal Write output-operation text to stdout and the event log. */
+  writeOutput(text: string): void {
+    this.jvm.stdout(text);
+    const job = this.scheduler.currentJob;
+    this.post({
+      type: 'outputWritten',
+      contextId: this.id,
+      batchTime: job?.time.milliseconds ?? this.jvm.clock.now(),
+      outputOpId: job?.outputOpId ?? -1,
+      text,
+    });
+  }
+
+  private validate(): void {
+    this.graph.validate();
+    if (this.checkpointDir !== undefined && this.graph.inputStreams.some((s) => s instanceof QueueInputDStream)) {
+      this.warn("queueStream doesn't support checkpointing");
+    }
+    const inspected = this.inspection.streams;
+    for (const s of this.graph.reachableStreams()) {
+      if (inspected === 'all' || (inspected !== 'none' && inspected.includes(s))) s.inspected = true;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import { SparkConf } from '../conf/SparkConf';
+import { SparkContext, type Flavor } from '../core/SparkContext';
+import type { DStream } from '../dstream/DStream';
+import { withIsolatedJvm } from '../env/Jvm';
+import { SimulationError } from '../errors';
+import type { SimEvent } from '../scheduler/SimEvent';
+import { StreamingContext, type InspectionOptions } from '../streaming/StreamingContext';
+import { Duration } from '../time/Duration';
+import { TestInputStream } from './TestInputStream';
+import { collectOutput, type CollectedBatch } from './TestOutputStream';
+
+/** Options of the TestSuiteBase-style harness. */
+export interface RunOptions {
+  /** Batch interval in seconds (default 1). */
+  batchDuration?: number;
+  /** Partitions of each input RDD (default 2). */
+  numPartitions?: number;
+  /** Set a checkpoint directory before starting (default false). */
+  checkpoint?: boolean;
+  /** `pyspark` (default) or `scala`. */
+  flavor?: Flavor;
+  /** What the event log records besides inputs (see `StreamingContext.inspect`). */
+  inspect?: InspectionOptions;
+  /** Where `pprint` output goes (default: only into the event log). */
+  stdout?: (text: string) => void;
+  /** Time zone of PySpark's printed batch times (default `UTC`). */
+  timeZone?: string;
+}
+
+/** What a harness run produced. */
+export interface RunResult<V> {
+  /** One entry per generated output RDD: its batch time and records. */
+  batches: CollectedBatch<V>[];
+  /** The run's event log. */
+  events: SimEvent[];
+}
+
+/**
+ * The general form of the harness (Spark's `setupStreams` + `runStreams`): one test input
+ * stream per input table, the operation, a collecting output, `start()`, the virtual clock
+ * advanced by `numBatches` batches, then `stop()`. Runs in its own simulated JVM, so calls never
+ * interfere. An error reported by a batch is rethrown (after the context is stopped).
+ */
+export async function runStreams<V>(
+  inputs: readonly (readonly (readonly unknown[] | null)[])[],
+  operation: (streams: DStream<unknown>[]) => DStream<V>,
+  numBatches: number,
+  opts: RunOptions = {},
+): Promise<RunResult<V>> {
+  if (!Number.isInteger(numBatches) || numBatches < 0) {
+    throw new SimulationError(`runOperation: numBatches must be a non-negative integer, got ${numBatches}`);
+  }
+  const flavor = opts.flavor ?? 'pyspark';
+  return withIsolatedJvm({ stdout: opts.stdout ?? (() => undefined), timeZone: opts.timeZone }, async (jvm) => {
+    // TestSuiteBase runs on local[2]; PySpark's test case sets spark.default.parallelism = 1.
+    const conf = new SparkConf().setMaster('local[2]').setAppName('dstream-sim-test');
+    if (flavor === 'pyspark') conf.set('spark.default.parallelism', 1);
+    const sc = new SparkContext({ conf, flavor });
+    const batch = Duration.fromSeconds(opts.batchDuration ?? 1);
+    const ssc = new StreamingContext(sc, batch.toSeconds());
+    if (opts.inspect) ssc.inspect(opts.inspect);
+    if (opts.checkpoint) ssc.checkpoint('dstream-sim-checkpoint');
+    try {
+      const streams = inputs.map((input) => new TestInputStream<unknown>(ssc, input, opts.numPartitions ?? 2));
+      const out = operation(streams);
+      const batches = collectOutput(out);
+      ssc.start();
+      await ssc.advance(numBatches * batch.milliseconds);
+      return { batches, events: [...jvm.log.events()] };
+    } finally {
+      ssc.stop(true);
+    }
+  });
+}
+
+/**
+ * Spark's TestSuiteBase harness: run `operation` over a test input for `numBatches` batches and
+ * return one array of records per generated output RDD. `input[i]` feeds batch i+1; `null`
+ * means no RDD for that batch (not an empty one). Virtual clock from 0; each call isolated.
+ */
+export async function runOperation<U, V>(
+  input: readonly (readonly U[] | null)[],
+  operation: (ds: DStream<U>) => DStream<V>,
+  numBatches: number,
+  opts: RunOptions = {},
+): Promise<V[][]> {
+  const r = await runStreams<V>([input], (s) => operation(s[0] as DStream<U>), numBatches, opts);
+  return r.batches.map((b) => b.records);
+}
+
+/** {@link runOperation} with two inputs: `operation(a, b)`. */
+export async function runOperation2<U, W, V>(
+  input1: readonly (readonly U[] | null)[],
+  input2: readonly (readonly W[] | null)[],
+  operation: (a: DStream<U>, b: DStream<W>) => DStream<V>,
+  numBatches: number,
+  opts: RunOptions = {},
+): Promise<V[][]> {
+  const r = await runStreams<V>(
+    [input1, input2],
+    (s) => operation(s[0] as DStream<U>, s[1] as DStream<W>),
+    numBatches,
+    opts,
+  );
+  return r.batches.map((b) => b.records);
+}

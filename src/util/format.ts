@@ -1,0 +1,156 @@
+/**
+ * How records and batch times print. PySpark prints with Python's `str()`; Scala Spark with
+ * `toString`. A JavaScript value has no tuple type, so the rule is: **an array of exactly two
+ * elements prints as a tuple** (`('a', 1)` / `(a,1)`), any other array as a list
+ * (`[1, 2, 3]` / `List(1, 2, 3)`). `undefined` and `null` print as Python's `None`.
+ */
+
+/** Python `str(value)`: strings print raw at the top level; everything else as `repr`. */
+export function pythonStr(value: unknown): string {
+  return typeof value === 'string' ? value : pythonRepr(value);
+}
+
+/** Python `repr(value)` for the JavaScript shapes that stand for Python values. */
+export function pythonRepr(value: unknown): string {
+  if (value === undefined || value === null) return 'None';
+  switch (typeof value) {
+    case 'string':
+      return pythonStringRepr(value);
+    case 'boolean':
+      return value ? 'True' : 'False';
+    case 'number':
+      return pythonNumber(value);
+    case 'bigint':
+      return value.toString();
+    case 'object': {
+      if (Array.isArray(value)) {
+        if (value.length === 2) return `(${pythonRepr(value[0])}, ${pythonRepr(value[1])})`;
+        return `[${value.map(pythonRepr).join(', ')}]`;
+      }
+      if (value instanceof Map) {
+        return `{${[...value].map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`).join(', ')}}`;
+      }
+      if (value instanceof Set) {
+        return value.size === 0 ? 'set()' : `{${[...value].map(pythonRepr).join(', ')}}`;
+      }
+      if (typeof (value as { toPythonString?: unknown }).toPythonString === 'function') {
+        return (value as { toPythonString: () => string }).toPythonString();
+      }
+      const rec = value as Record<string, unknown>;
+      return `{${Object.keys(rec)
+        .map((k) => `${pythonStringRepr(k)}: ${pythonRepr(rec[k])}`)
+        .join(', ')}}`;
+    }
+    default:
+      return String(value);
+  }
+}
+
+function pythonNumber(n: number): string {
+  if (Number.isNaN(n)) return 'nan';
+  if (n === Infinity) return 'inf';
+  if (n === -Infinity) return '-inf';
+  return String(n);
+}
+
+/** Python's `repr` of a str: single quotes unless the text has a `'` and no `"`. */
+export function pythonStringRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === quote) out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + quote;
+}
+
+/** Scala `toString` of the JavaScript shapes that stand for Scala values. */
+export function scalaString(value: unknown): string {
+  if (value === undefined) return 'None';
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'object': {
+      if (Array.isArray(value)) {
+        if (value.length === 2) return `(${scalaString(value[0])},${scalaString(value[1])})`;
+        return `List(${value.map(scalaString).join(', ')})`;
+      }
+      if (value instanceof Map) {
+        return `Map(${[...value].map(([k, v]) => `${scalaString(k)} -> ${scalaString(v)}`).join(', ')})`;
+      }
+      if (value instanceof Set) return `Set(${[...value].map(scalaString).join(', ')})`;
+      if (Object.getPrototypeOf(value) !== Object.prototype) return String(value);
+      return JSON.stringify(value);
+    }
+    default:
+      return String(value);
+  }
+}
+
+/**
+ * Python's `str(datetime.fromtimestamp(ms / 1000))` in the given IANA time zone:
+ * `1970-01-01 00:00:01`, with `.ffffff` only when the time is not a whole second.
+ */
+export function pythonDatetime(ms: number, timeZone: string): string {
+  const parts = datetimeParts(ms, timeZone);
+  const frac = ((ms % 1000) + 1000) % 1000;
+  const base = `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  return frac === 0 ? base : `${base}.${String(frac * 1000).padStart(6, '0')}`;
+}
+
+interface DateParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function datetimeParts(ms: number, timeZone: string): DateParts {
+  const wholeMs = ms - (((ms % 1000) + 1000) % 1000);
+  if (timeZone === 'UTC') {
+    const iso = new Date(wholeMs).toISOString();
+    return {
+      year: iso.slice(0, 4),
+      month: iso.slice(5, 7),
+      day: iso.slice(8, 10),
+      hour: iso.slice(11, 13),
+      minute: iso.slice(14, 16),
+      second: iso.slice(17, 19),
+    };
+  }
+  let fmt = formatters.get(timeZone);
+  if (fmt === undefined) {
+    fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, fmt);
+  }
+  const get = (type: string): string =>
+    fmt.formatToParts(new Date(wholeMs)).find((p) => p.type === type)?.value ?? '00';
+  return {
+    year: get('year').padStart(4, '0'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
