@@ -3,9 +3,9 @@ import { SparkError, UnsupportedOperationError, requireThat } from '../errors';
 import type { Pair, PartitionSpec, RDD } from '../rdd/RDD';
 import type { StorageLevel } from '../rdd/StorageLevel';
 import type { StreamingContext } from '../streaming/StreamingContext';
-import { Duration } from '../time/Duration';
+import type { Duration } from '../time/Duration';
 import { Interval } from '../time/Interval';
-import { Time } from '../time/Time';
+import type { Time } from '../time/Time';
 import { toTime, toDuration, type Seconds, type TimeLike } from '../time/convert';
 import {
   FilteredDStream,

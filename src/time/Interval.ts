@@ -1,5 +1,5 @@
-import { Duration } from './Duration';
-import { Time } from './Time';
+import type { Duration } from './Duration';
+import type { Time } from './Time';
 import { JavaException } from '../errors';
 
 /** A closed interval of batch times `[begin, end]`. Spark: `Interval` (private in Spark). */
