@@ -344,6 +344,8 @@ export abstract class DStream<T> {
    * Spark: `transformWith(other, f)` / PySpark `transformWith(func, other)`: combine this
    * stream's RDD with another's. `f(rdd, otherRdd)` or `f(time, rdd, otherRdd)`.
    */
+  transformWith<U, V>(f: (a: RDD<T>, b: RDD<U>) => RDD<V> | null | undefined, other: DStream<U>): DStream<V>;
+  transformWith<U, V>(f: (time: Time, a: RDD<T>, b: RDD<U>) => RDD<V> | null | undefined, other: DStream<U>): DStream<V>;
   transformWith<U, V>(
     f:
       | ((a: RDD<T>, b: RDD<U>) => RDD<V> | null | undefined)
