@@ -60,16 +60,16 @@ export async function runStreams<V>(
     const ssc = new StreamingContext(sc, batch.toSeconds());
     if (opts.inspect) ssc.inspect(opts.inspect);
     if (opts.checkpoint) ssc.checkpoint('dstream-sim-checkpoint');
+    let batches: CollectedBatch<V>[];
     try {
       const streams = inputs.map((input) => new TestInputStream<unknown>(ssc, input, opts.numPartitions ?? 2));
-      const out = operation(streams);
-      const batches = collectOutput(out);
+      batches = collectOutput(operation(streams));
       ssc.start();
       await ssc.advance(numBatches * batch.milliseconds);
-      return { batches, events: [...jvm.log.events()] };
     } finally {
       ssc.stop(true);
     }
+    return { batches, events: [...jvm.log.events()] };
   });
 }
 

@@ -1,0 +1,49 @@
+/** The public API is what src/index.ts names; a stray export fails here. */
+import * as api from '../../src/index';
+
+test('public value exports', () => {
+  expect(Object.keys(api).sort()).toEqual(
+    [
+      'DStreamSimError',
+      'Duration',
+      'FileAlreadyExistsError',
+      'HashPartitioner',
+      'IllegalArgumentError',
+      'IllegalStateError',
+      'IndexError',
+      'Interval',
+      'JavaException',
+      'NoSuchElementError',
+      'OutputMismatchError',
+      'RDD',
+      'SimulationError',
+      'SparkConf',
+      'SparkContext',
+      'SparkError',
+      'State',
+      'StateSpec',
+      'StorageLevel',
+      'StreamingContext',
+      'StreamingContextState',
+      'Time',
+      'UnsupportedOperationError',
+      'ValueError',
+      'currentJvm',
+      'runOperation',
+      'runOperation2',
+      'runStreams',
+      'testOperation',
+      'verifyOutput',
+      'withIsolatedJvm',
+    ].sort(),
+  );
+});
+
+test('error classes carry Spark’s class name and a stable code', () => {
+  const e = new api.IllegalStateError('x', 'SOME_CODE');
+  expect(e).toBeInstanceOf(api.DStreamSimError);
+  expect(e.name).toBe('IllegalStateError');
+  expect(e.sparkClass).toBe('java.lang.IllegalStateException');
+  expect(String(e)).toBe('java.lang.IllegalStateException: x');
+  expect(e.errorClass).toBe('SOME_CODE');
+});

@@ -1,0 +1,50 @@
+import { ManualClock } from '../../src/util/ManualClock';
+import { RecurringTimer } from '../../src/util/RecurringTimer';
+
+describe('ManualClock', () => {
+  test('starts at the given time and fires callbacks in time order, then creation order', () => {
+    const clock = new ManualClock(0);
+    const fired: string[] = [];
+    clock.schedule(200, () => fired.push('b'));
+    clock.schedule(100, () => fired.push('a'));
+    clock.schedule(200, () => fired.push('c'));
+    expect(clock.nextScheduledTime()).toBe(100);
+    clock.advance(250);
+    expect(fired).toEqual(['a', 'b', 'c']);
+    expect(clock.now()).toBe(250);
+    expect(clock.nextScheduledTime()).toBeUndefined();
+  });
+
+  test('cancel removes a callback; time never goes backwards', () => {
+    const clock = new ManualClock(1000);
+    const h = clock.schedule(1500, () => {
+      throw new Error('should not fire');
+    });
+    clock.cancel(h);
+    clock.setTime(2000);
+    expect(() => clock.setTime(1000)).toThrow('cannot travel back in time');
+    expect(() => clock.advance(-1)).toThrow();
+  });
+
+  test('does not touch the process timers', () => {
+    const before = setTimeout;
+    const clock = new ManualClock();
+    clock.schedule(10, () => undefined);
+    expect(setTimeout).toBe(before);
+  });
+});
+
+describe('RecurringTimer', () => {
+  test('starts at the next multiple of the period strictly after now and fires every multiple', () => {
+    const clock = new ManualClock(2000);
+    const fired: number[] = [];
+    const timer = new RecurringTimer(clock, 1000, (t) => fired.push(t));
+    expect(timer.getStartTime()).toBe(3000);
+    timer.start();
+    clock.advance(3500); // one jump over several periods still fires each one, in order
+    expect(fired).toEqual([3000, 4000, 5000]);
+    expect(timer.stop()).toBe(5000);
+    clock.advance(5000);
+    expect(fired).toHaveLength(3);
+  });
+});
