@@ -125,6 +125,10 @@ export abstract class DStream<T> {
     this.afterCompute(time, rdd);
     if (rdd === undefined) return undefined;
     if (this.storageLevel !== 'NONE' && rdd.getStorageLevel() === 'NONE') rdd.persist(this.storageLevel);
+    if (this.checkpointDuration !== undefined && time.minus(this.zeroTime!).isMultipleOf(this.checkpointDuration)) {
+      rdd.checkpoint();
+      this.ssc.scheduler.markedForCheckpoint.push(rdd);
+    }
     this.generatedRDDs.set(time.milliseconds, rdd);
     if (this.inspected) this.ssc.reportGeneratedRDD(this, time, rdd);
     return rdd;

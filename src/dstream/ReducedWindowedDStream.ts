@@ -71,7 +71,7 @@ export class ReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
     const newRDDs = this.reducedStream.slice(previous.endTime.plus(P), current.endTime);
     const sc = this.ssc.sparkContext;
     const previousRDD = this.getOrCompute(previous.endTime) ?? sc.makeRDD<Pair<K, V>>([]);
-    const all = [previousRDD, ...oldRDDs, ...newRDDs];
+    let all: RDD<Pair<K, V>>[] | undefined = [previousRDD, ...oldRDDs, ...newRDDs];
     const numOld = oldRDDs.length;
     const numNew = newRDDs.length;
     const reduceF = this.reduceFunc;
@@ -82,10 +82,13 @@ export class ReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
       sc,
       partitioner.numPartitions,
       (i) => {
-        cogrouped ??= shuffleCogroup<K>(
-          all.map((r) => r.partitions()),
-          partitioner,
-        );
+        if (cogrouped === undefined) {
+          cogrouped = shuffleCogroup<K>(
+            all!.map((r) => r.partitions()),
+            partitioner,
+          );
+          all = undefined; // the shuffle output replaces the inputs (bounded lineage)
+        }
         return cogrouped[i]!.map(([k, groups]): Pair<K, V> => {
           const oldValues = groups.slice(1, 1 + numOld).filter((g) => g.length > 0).map((g) => g[0] as V);
           const newValues = groups.slice(1 + numOld, 1 + numOld + numNew).filter((g) => g.length > 0).map((g) => g[0] as V);

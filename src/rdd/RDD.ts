@@ -32,10 +32,12 @@ export class RDD<T> {
   private cached: T[][] | undefined;
 
   /** @internal Build an RDD from a partition count and a function computing one partition. */
+  private checkpointState: 'none' | 'marked' | 'done' = 'none';
+
   constructor(
     readonly context: SparkContext,
     private readonly numParts: number,
-    private readonly computeFn: (split: number) => T[],
+    private computeFn: (split: number) => T[],
     partitioner?: Partitioner,
   ) {
     this.id = context.newRddId();
@@ -131,9 +133,27 @@ export class RDD<T> {
     return this.level;
   }
 
-  /** Spark: `isCheckpointed`; RDD checkpoints are recorded, never written. */
+  /**
+   * Spark: `checkpoint()`: mark this RDD to be saved; the next {@link doCheckpoint} computes every
+   * partition, keeps the data and forgets the lineage (the parents), as Spark does with
+   * checkpoint files. The data stays in memory; nothing is written to disk.
+   */
+  checkpoint(): void {
+    if (this.checkpointState === 'none') this.checkpointState = 'marked';
+  }
+
+  /** Spark: `isCheckpointed`. */
   isCheckpointed(): boolean {
-    return false;
+    return this.checkpointState === 'done';
+  }
+
+  /** @internal Spark: `doCheckpoint()`: materialize a marked RDD and cut its lineage. */
+  doCheckpoint(): void {
+    if (this.checkpointState !== 'marked') return;
+    const data = this.partitions();
+    this.computeFn = (i) => data[i]!.slice();
+    if (this.cached !== undefined) this.cached = data;
+    this.checkpointState = 'done';
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -569,11 +589,16 @@ export class RDD<T> {
   /** A shuffle: the whole output is computed once, on first use (Spark's shuffle files). */
   private shuffled<U>(numPartitions: number, compute: () => U[][], partitioner?: Partitioner): RDD<U> {
     let output: U[][] | undefined;
+    // Once the shuffle output exists, the inputs are no longer needed: drop them (bounded memory).
+    let run: (() => U[][]) | undefined = compute;
     return new RDD<U>(
       this.context,
       numPartitions,
       (i) => {
-        output ??= compute();
+        if (output === undefined) {
+          output = run!();
+          run = undefined;
+        }
         return output[i]!.slice();
       },
       partitioner,

@@ -93,6 +93,7 @@ export class JobGenerator {
     try {
       jobs = this.ssc.graph.generateJobs(time);
     } catch (e) {
+      this.scheduler.markedForCheckpoint.length = 0; // no job ran on them (Spark checkpoints after jobs)
       this.scheduler.reportError(`Error generating jobs for time ${time}`, e, 'generation', time);
       this.post({ type: 'DoCheckpoint', time, clearCheckpointDataLater: false });
       return;
@@ -111,8 +112,20 @@ export class JobGenerator {
     this.scheduler.inputInfoTracker.cleanup(time.milliseconds - maxRemember);
   }
 
-  /** Spark: `doCheckpoint`: recorded at checkpoint times; files are not written yet. */
+  /**
+   * Spark: `doCheckpoint`: the RDDs marked in this batch are checkpointed (materialized, lineage
+   * cut; kept in memory), and the metadata checkpoint time is recorded (no files are written).
+   */
   private doCheckpoint(time: Time): void {
+    const marked = this.scheduler.markedForCheckpoint.splice(0);
+    for (const rdd of marked) {
+      try {
+        rdd.doCheckpoint();
+      } catch (e) {
+        // The failure was (or will be) reported by the job that computes the RDD.
+        this.ssc.warn(`Could not checkpoint RDD ${rdd.id} for time ${time}: ${String(e)}`);
+      }
+    }
     const zero = this.ssc.graph.zeroTime;
     if (this.ssc.checkpointDir === undefined || zero === undefined) return;
     if (time.minus(zero).isMultipleOf(this.ssc.graph.batchDuration)) this.lastCheckpointTime = time;

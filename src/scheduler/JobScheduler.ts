@@ -3,6 +3,7 @@ import type { Time } from '../time/Time';
 import { InputInfoTracker } from './InputInfoTracker';
 import { JobGenerator } from './JobGenerator';
 import type { Job } from './Job';
+import type { RDD } from '../rdd/RDD';
 
 /**
  * Spark: `JobScheduler`. Runs each batch's jobs in output-operation order, one at a time
@@ -13,6 +14,8 @@ export class JobScheduler {
   readonly inputInfoTracker = new InputInfoTracker();
   readonly jobGenerator: JobGenerator;
   private running = false;
+  /** RDDs marked for checkpointing in the current batch (Spark: checkpointed after the jobs). */
+  readonly markedForCheckpoint: RDD<unknown>[] = [];
   /** The job being run, if any (output operations read it to label what they print). */
   currentJob: Job | undefined;
 
