@@ -32,8 +32,7 @@ export async function runUntil(
       return;
     }
     if (jvm.settleHooks.length > 0) await Promise.all(jvm.settleHooks.map((h) => h(next)));
-    if (next > clock.now()) clock.setTime(next);
-    else clock.advance(0);
+    clock.fireNext();
     if (limit === undefined && ++steps > MAX_UNBOUNDED_STEPS) {
       throw new SimulationError(
         `Aborting after ${MAX_UNBOUNDED_STEPS} timer firings, assuming an endless wait. ${endlessMessage()}`,

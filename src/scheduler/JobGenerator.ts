@@ -1,4 +1,5 @@
 import { RecurringTimer } from '../util/RecurringTimer';
+import { TimerPriority } from '../util/Clock';
 import { Time } from '../time/Time';
 import type { StreamingContext } from '../streaming/StreamingContext';
 import type { JobScheduler } from './JobScheduler';
@@ -33,8 +34,11 @@ export class JobGenerator {
   /** Spark: `startFirstTime`: first batch at the next multiple of the batch after now. */
   start(): { zeroTime: Time; startTime: Time } {
     const batch = this.ssc.graph.batchDuration;
-    this.timer = new RecurringTimer(this.ssc.jvm.clock, batch.milliseconds, (ms) =>
-      this.post({ type: 'GenerateJobs', time: new Time(ms) }),
+    this.timer = new RecurringTimer(
+      this.ssc.jvm.clock,
+      batch.milliseconds,
+      (ms) => this.post({ type: 'GenerateJobs', time: new Time(ms) }),
+      TimerPriority.BATCH,
     );
     const startTime = new Time(this.timer.getStartTime());
     const zeroTime = startTime.minus(batch);

@@ -5,8 +5,11 @@
 export interface Clock {
   /** Current time in milliseconds. */
   now(): number;
-  /** Run `callback` when the clock reaches `atMs` (immediately on the next advance if already past). */
-  schedule(atMs: number, callback: () => void): TimerHandle;
+  /**
+   * Run `callback` when the clock reaches `atMs`. Callbacks due at the same instant run by
+   * `priority` (lower first, see {@link TimerPriority}), then in the order they were scheduled.
+   */
+  schedule(atMs: number, callback: () => void, priority?: number): TimerHandle;
   /** Cancel a callback scheduled with `schedule`. */
   cancel(handle: TimerHandle): void;
   /** The time of the earliest scheduled callback, or `undefined` if none is pending. */
@@ -17,3 +20,14 @@ export interface Clock {
 export interface TimerHandle {
   readonly id: number;
 }
+
+/**
+ * The documented order of work at one virtual instant: inputs arrive (timeline events), then
+ * receivers cut blocks, then the batch is generated and its jobs run, then anything else.
+ */
+export const TimerPriority = {
+  INPUT: 0,
+  BLOCK: 1,
+  BATCH: 2,
+  OTHER: 3,
+} as const;

@@ -1,20 +1,29 @@
 import { createClock } from '@sinonjs/fake-timers';
 import type { Clock, TimerHandle } from './Clock';
+import { TimerPriority } from './Clock';
 import { SimulationError } from '../errors';
 
 type FakeClock = ReturnType<typeof createClock>;
-type FakeTimerId = ReturnType<FakeClock['setTimeout']>;
+
+interface Entry {
+  id: number;
+  at: number;
+  priority: number;
+  callback: () => void;
+}
 
 /**
  * The virtual clock. Spark: `org.apache.spark.util.ManualClock` (`setTime`, `advance`).
  *
- * It is `@sinonjs/fake-timers`' `createClock()` behind the {@link Clock} interface: timers live on
- * a private fake clock, never on the process globals, and fire in fake-timers' total order
- * (time, then creation order) when the clock is advanced.
+ * Time lives in `@sinonjs/fake-timers`' `createClock()` (never the process globals), which moves
+ * only when a callback falls due or the clock is advanced. Callbacks wait in a queue ordered by
+ * (time, priority, scheduling order) — a total order, like fake-timers' own `compareTimers`, so
+ * the same program always runs the same way — and fire one at a time (`fireNext`), so that
+ * asynchronous inputs can deliver between two callbacks of the same instant.
  */
 export class ManualClock implements Clock {
   private readonly fake: FakeClock;
-  private readonly handles = new Map<number, { at: number; fakeId: FakeTimerId }>();
+  private readonly queue: Entry[] = [];
   private nextId = 1;
 
   /** @param startMs the virtual time the clock starts at (Spark's ManualClock starts at 0). */
@@ -29,28 +38,29 @@ export class ManualClock implements Clock {
     return this.fake.now;
   }
 
-  schedule(atMs: number, callback: () => void): TimerHandle {
-    const id = this.nextId++;
-    const delay = Math.max(0, atMs - this.fake.now);
-    const fakeId = this.fake.setTimeout(() => {
-      this.handles.delete(id);
-      callback();
-    }, delay);
-    this.handles.set(id, { at: this.fake.now + delay, fakeId });
-    return { id };
+  schedule(atMs: number, callback: () => void, priority: number = TimerPriority.OTHER): TimerHandle {
+    const entry: Entry = { id: this.nextId++, at: Math.max(atMs, this.fake.now), priority, callback };
+    let i = this.queue.length;
+    while (i > 0 && compare(this.queue[i - 1]!, entry) > 0) i--;
+    this.queue.splice(i, 0, entry);
+    return { id: entry.id };
   }
 
   cancel(handle: TimerHandle): void {
-    const h = this.handles.get(handle.id);
-    if (h === undefined) return;
-    this.fake.clearTimeout(h.fakeId);
-    this.handles.delete(handle.id);
+    const i = this.queue.findIndex((e) => e.id === handle.id);
+    if (i >= 0) this.queue.splice(i, 1);
   }
 
   nextScheduledTime(): number | undefined {
-    let min: number | undefined;
-    for (const h of this.handles.values()) if (min === undefined || h.at < min) min = h.at;
-    return min;
+    return this.queue[0]?.at;
+  }
+
+  /** Fire exactly one callback: the head of the queue, moving the time to it first. */
+  fireNext(): void {
+    const head = this.queue.shift();
+    if (head === undefined) return;
+    if (head.at > this.fake.now) this.fake.tick(head.at - this.fake.now);
+    head.callback();
   }
 
   /** Spark: `ManualClock.advance(ms)`: move forward, firing every callback that falls due, in order. */
@@ -58,7 +68,9 @@ export class ManualClock implements Clock {
     if (!Number.isInteger(ms) || ms < 0) {
       throw new SimulationError(`ManualClock.advance: ${ms} is not a non-negative integer of ms`);
     }
-    this.fake.tick(ms);
+    const target = this.fake.now + ms;
+    while (this.queue[0] !== undefined && this.queue[0].at <= target) this.fireNext();
+    this.fake.tick(target - this.fake.now);
   }
 
   /** Spark: `ManualClock.setTime(ms)`. Virtual time never goes backwards. */
@@ -70,4 +82,8 @@ export class ManualClock implements Clock {
     }
     this.advance(ms - this.fake.now);
   }
+}
+
+function compare(a: Entry, b: Entry): number {
+  return a.at - b.at || a.priority - b.priority || a.id - b.id;
 }

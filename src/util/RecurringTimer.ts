@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from './Clock';
+import { TimerPriority, type Clock, type TimerHandle } from './Clock';
 
 /**
  * Calls `callback(time)` at every multiple of `periodMs`. Spark: `streaming.util.RecurringTimer`.
@@ -13,6 +13,7 @@ export class RecurringTimer {
     private readonly clock: Clock,
     private readonly periodMs: number,
     private readonly callback: (timeMs: number) => void,
+    private readonly priority: number = TimerPriority.OTHER,
   ) {}
 
   /** Spark: `getStartTime()`: the next multiple of the period strictly after now. */
@@ -38,13 +39,17 @@ export class RecurringTimer {
   private scheduleNext(): void {
     if (this.stopped) return;
     const at = this.nextTime;
-    this.handle = this.clock.schedule(at, () => {
+    this.handle = this.clock.schedule(
+      at,
+      () => {
       this.handle = undefined;
       if (this.stopped) return;
       this.nextTime = at + this.periodMs;
       // Schedule the next tick first so that a callback which stops the timer cancels it.
-      this.scheduleNext();
-      this.callback(at);
-    });
+        this.scheduleNext();
+        this.callback(at);
+      },
+      this.priority,
+    );
   }
 }
