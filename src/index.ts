@@ -24,6 +24,18 @@ export type { DStream, RDDFunction } from './dstream/DStream';
 export type { QueueInputDStream, QueueItem } from './dstream/QueueInputDStream';
 export type { MapWithStateDStream } from './dstream/MapWithStateDStream';
 export type { UpdateFunction } from './dstream/StateDStream';
+export type { SocketInputDStream } from './dstream/SocketInputDStream';
+export type { FileInputDStream } from './dstream/FileInputDStream';
+export { bytesToLines } from './receiver/SocketReceiver';
+export type { StreamConverter } from './receiver/SocketReceiver';
+export { timelineQueue } from './streaming/LiveQueue';
+export type { LiveQueue } from './streaming/LiveQueue';
+
+// Timelines: scripted socket lines, files and queue pushes
+export { timeline, TimelineBuilder, validateTimeline, TimelineError } from './timeline/Timeline';
+export type { Timeline, TimelineEvent, TimelineSource, TimelineLocation } from './timeline/Timeline';
+export { loadTimeline, parseTimeline } from './timeline/loadTimeline';
+export { TimelineDriver } from './timeline/TimelineDriver';
 
 // Time
 export { Time } from './time/Time';
@@ -58,6 +70,10 @@ export type {
   ErrorReportedEvent,
   WindowComputedEvent,
   StateChangedEvent,
+  ReceiverStartedEvent,
+  ReceiverErrorEvent,
+  ReceiverStoppedEvent,
+  TimelineEventApplied,
 } from './scheduler/SimEvent';
 
 // Errors

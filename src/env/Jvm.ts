@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ManualClock } from '../util/ManualClock';
 import { EventLog } from '../scheduler/EventLog';
+import { SimNetwork } from '../net/SimNetwork';
 
 /** Something that behaves like the JVM's one active StreamingContext slot. */
 export interface ActiveContextSlot {
@@ -19,6 +20,8 @@ export interface JvmOptions {
   eventLogCapacity?: number;
   /** Virtual time (ms) at which the run ends: the active context is stopped there. */
   horizonMs?: number;
+  /** The directory relative file paths (textFileStream, timeline files) resolve against. */
+  cwd?: string;
 }
 
 /** Called before the clock fires a timer at `atMs`, so asynchronous inputs can deliver first. */
@@ -38,8 +41,14 @@ export class Jvm {
   activeContext: ActiveContextSlot | undefined;
   /** A virtual time (ms) at which the run ends: `awaitTermination()` returns there. */
   horizonMs: number | undefined;
-  /** Hooks awaited before each timer firing (receivers register here). */
+  /** Hooks awaited before each timer firing (the network registers here). */
   readonly settleHooks: SettleHook[] = [];
+  /** The simulated network: addresses the timeline serves, deliveries in flight. */
+  readonly network = new SimNetwork();
+  /** The directory relative file paths resolve against (default: the process's). */
+  readonly cwd: string;
+  /** Named queues a timeline pushes to (`timelineQueue(name)`). */
+  readonly queues = new Map<string, unknown[]>();
   private nextIds = new Map<string, number>();
 
   constructor(options: JvmOptions = {}) {
@@ -48,6 +57,8 @@ export class Jvm {
     this.stdout = options.stdout ?? ((text) => void process.stdout.write(text));
     this.timeZone = options.timeZone ?? 'UTC';
     this.horizonMs = options.horizonMs;
+    this.cwd = options.cwd ?? process.cwd();
+    this.settleHooks.push(() => this.network.settle());
   }
 
   /** A per-JVM counter (context ids, app ids …), deterministic within the JVM. */

@@ -95,6 +95,7 @@ export class JobGenerator {
   private generateJobs(time: Time): void {
     let jobs;
     try {
+      this.scheduler.receivedBlockTracker.allocateBlocksToBatch(time.milliseconds);
       jobs = this.ssc.graph.generateJobs(time);
     } catch (e) {
       this.scheduler.markedForCheckpoint.length = 0; // no job ran on them (Spark checkpoints after jobs)
@@ -114,6 +115,7 @@ export class JobGenerator {
       ...this.ssc.graph.inputStreams.map((s) => s.rememberDuration?.milliseconds ?? 0),
     );
     this.scheduler.inputInfoTracker.cleanup(time.milliseconds - maxRemember);
+    this.scheduler.receivedBlockTracker.cleanupOldBatches(time.milliseconds - maxRemember);
   }
 
   /**

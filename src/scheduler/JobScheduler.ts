@@ -1,6 +1,7 @@
 import type { StreamingContext } from '../streaming/StreamingContext';
 import type { Time } from '../time/Time';
 import { InputInfoTracker } from './InputInfoTracker';
+import { ReceivedBlockTracker } from './ReceivedBlockTracker';
 import { JobGenerator } from './JobGenerator';
 import type { Job } from './Job';
 import type { RDD } from '../rdd/RDD';
@@ -12,6 +13,8 @@ import type { RDD } from '../rdd/RDD';
  */
 export class JobScheduler {
   readonly inputInfoTracker = new InputInfoTracker();
+  /** Spark: the ReceiverTracker's `ReceivedBlockTracker`. */
+  readonly receivedBlockTracker = new ReceivedBlockTracker();
   readonly jobGenerator: JobGenerator;
   private running = false;
   /** RDDs marked for checkpointing in the current batch (Spark: checkpointed after the jobs). */

@@ -24,7 +24,11 @@ export type SimEvent =
   | OutputWrittenEvent
   | ErrorReportedEvent
   | WindowComputedEvent
-  | StateChangedEvent;
+  | StateChangedEvent
+  | ReceiverStartedEvent
+  | ReceiverErrorEvent
+  | ReceiverStoppedEvent
+  | TimelineEventApplied;
 
 /** Fields every event has. */
 export interface EventBase {
@@ -208,6 +212,48 @@ export interface StateChangedEvent extends EventBase {
   timedOut: readonly (readonly [unknown, unknown])[];
   /** The whole state after the batch, as `[key, state]` pairs. */
   after: readonly (readonly [unknown, unknown])[];
+}
+
+/** Spark: `onReceiverStarted`. */
+export interface ReceiverStartedEvent extends EventBase {
+  type: 'receiverStarted';
+  contextId: number;
+  streamId: number;
+  name: string;
+}
+
+/** Spark: `onReceiverError`: the receiver asked to restart (`message` is Spark's). */
+export interface ReceiverErrorEvent extends EventBase {
+  type: 'receiverError';
+  contextId: number;
+  streamId: number;
+  name: string;
+  message: string;
+  /** The error's string form (e.g. `java.net.ConnectException: …`), if any. */
+  error: string | undefined;
+}
+
+/** Spark: `onReceiverStopped`. */
+export interface ReceiverStoppedEvent extends EventBase {
+  type: 'receiverStopped';
+  contextId: number;
+  streamId: number;
+  name: string;
+  message: string;
+}
+
+/**
+ * A timeline event took place: lines or bytes sent on a socket (and to how many connections), a
+ * connection closed or opened, a file written, records pushed onto a queue.
+ */
+export interface TimelineEventApplied extends EventBase {
+  type: 'timelineEvent';
+  source: string;
+  kind: 'lines' | 'data' | 'close' | 'open' | 'file' | 'push';
+  /** A one-line description, e.g. `2 lines to localhost:9000 (1 connection)`. */
+  detail: string;
+  /** Set when something could not be delivered (e.g. no receiver connected). */
+  undelivered: boolean;
 }
 
 /** An event before it gets its `seq` and `at`. */

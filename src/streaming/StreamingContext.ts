@@ -12,7 +12,18 @@ import { currentJvm } from '../env/Jvm';
 import { ContextWaiter } from './ContextWaiter';
 import { DStreamGraph } from './DStreamGraph';
 import type { StreamingContextState } from './StreamingContextState';
-import { QueueInputDStream, TransformedDStream, UnionDStream, type DStream, type QueueItem } from '../dstream/internal';
+import {
+  defaultFileFilter,
+  FileInputDStream,
+  QueueInputDStream,
+  SocketInputDStream,
+  TransformedDStream,
+  UnionDStream,
+  type DStream,
+  type QueueItem,
+} from '../dstream/internal';
+import { bytesToLines, type StreamConverter } from '../receiver/SocketReceiver';
+import { LiveQueue } from './LiveQueue';
 import type { InputDStream } from '../dstream/InputDStream';
 import { runUntil } from '../env/runUntil';
 import type { Interval } from '../time/Interval';
@@ -133,6 +144,7 @@ export class StreamingContext {
       let def: RDD<T> | undefined;
       if (defaultRDD instanceof RDD) def = defaultRDD;
       else if (defaultRDD !== null && defaultRDD !== undefined && defaultRDD.length > 0) def = sc.parallelize(defaultRDD);
+      if (rdds instanceof LiveQueue) return new QueueInputDStream<T>(this, rdds, oneAtATime, def ?? sc.makeRDD<T>([], 1));
       let items: QueueItem<T>[] = [...rdds];
       if (items.length === 0 && def !== undefined) items = [[]];
       if (items.length === 0) {
@@ -145,6 +157,41 @@ export class StreamingContext {
     else if (defaultRDD === null) def = null;
     else def = defaultRDD instanceof RDD ? defaultRDD : sc.parallelize(defaultRDD);
     return new QueueInputDStream<T>(this, rdds, oneAtATime, def);
+  }
+
+  /**
+   * Spark: `socketTextStream(hostname, port)`: lines received over TCP, one record per line. In
+   * the simulation the address is served by the run's timeline (a real server on loopback); an
+   * address nothing serves is refused, and the receiver retries every 2 s of virtual time.
+   */
+  socketTextStream(hostname: string, port: number): SocketInputDStream<string> {
+    return new SocketInputDStream<string>(this, hostname, port, bytesToLines);
+  }
+
+  /**
+   * Spark: `socketStream(hostname, port, converter)`: records made by `converter` from the bytes
+   * of each connection (see {@link StreamConverter}).
+   */
+  socketStream<T>(hostname: string, port: number, converter: StreamConverter<T>): SocketInputDStream<T> {
+    return new SocketInputDStream<T>(this, hostname, port, converter);
+  }
+
+  /**
+   * Spark: `textFileStream(directory)`: the lines of files that appear in the directory (new
+   * files only; see FileInputDStream for the exact selection rule). Relative paths resolve
+   * against the simulated JVM's working directory.
+   */
+  textFileStream(directory: string): FileInputDStream {
+    return new FileInputDStream(this, directory);
+  }
+
+  /** Spark: `fileStream(directory, filter, newFilesOnly)` (records are the files' lines). */
+  fileStream(
+    directory: string,
+    filter: (path: string) => boolean = defaultFileFilter,
+    newFilesOnly = true,
+  ): FileInputDStream {
+    return new FileInputDStream(this, directory, filter, newFilesOnly);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -35,6 +35,15 @@ test('public value exports', () => {
       'testOperation',
       'verifyOutput',
       'withIsolatedJvm',
+      'bytesToLines',
+      'timelineQueue',
+      'timeline',
+      'TimelineBuilder',
+      'validateTimeline',
+      'TimelineError',
+      'loadTimeline',
+      'parseTimeline',
+      'TimelineDriver',
     ].sort(),
   );
 });

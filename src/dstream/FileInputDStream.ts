@@ -1,0 +1,115 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RDD } from '../rdd/RDD';
+import { LineSplitter } from '../receiver/LineSplitter';
+import type { StreamingContext } from '../streaming/StreamingContext';
+import type { Duration } from '../time/Duration';
+import type { Time } from '../time/Time';
+import { InputDStream } from './internal';
+
+/** Spark's default file filter: skip names starting with `.` (names starting with `_` are kept). */
+export const defaultFileFilter = (p: string): boolean => !path.basename(p).startsWith('.');
+
+/**
+ * Spark: `FileInputDStream`, made by `textFileStream` / `fileStream`. At batch t it lists the
+ * directory (not recursively, names in sorted order) and selects the files with
+ * `threshold < mtime <= t` that it has not selected before, where
+ * `threshold = max(initialThreshold, t − remember)`, `initialThreshold` = the clock when the
+ * stream was made (`newFilesOnly`) or 0, and `remember = ceil(60 s / batch) × batch`
+ * (`spark.streaming.fileStream.minRememberDuration`). Each selected file is one partition of
+ * lines (read when selected). Reports 0 records, as Spark does.
+ */
+export class FileInputDStream extends InputDStream<string> {
+  private readonly initialModTimeIgnoreThreshold: number;
+  private readonly durationToRemember: Duration;
+  private readonly batchTimeToSelectedFiles = new Map<number, string[]>();
+  private readonly recentlySelectedFiles = new Set<string>();
+
+  constructor(
+    ssc: StreamingContext,
+    readonly directory: string,
+    private readonly fileFilter: (path: string) => boolean = defaultFileFilter,
+    newFilesOnly = true,
+  ) {
+    super(ssc, 'textFileStream');
+    const conf = ssc.sparkContext.conf;
+    const minRemember = parseSeconds(
+      conf.get('spark.streaming.fileStream.minRememberDuration', conf.get('spark.streaming.minRememberDuration', '60s')),
+    );
+    const slide = ssc.graph.batchDuration;
+    const numBatchesToRemember = Math.ceil((minRemember * 1000) / slide.milliseconds);
+    this.durationToRemember = slide.times(numBatchesToRemember);
+    this.initialModTimeIgnoreThreshold = newFilesOnly ? ssc.jvm.clock.now() : 0;
+    this.remember(this.durationToRemember);
+  }
+
+  /** The directory as the process sees it (relative paths resolve against the JVM's cwd). */
+  get resolvedDirectory(): string {
+    return path.resolve(this.ssc.jvm.cwd, this.directory);
+  }
+
+  compute(validTime: Time): RDD<string> | undefined {
+    const files = this.findNewFiles(validTime.milliseconds);
+    this.batchTimeToSelectedFiles.set(validTime.milliseconds, files);
+    for (const f of files) this.recentlySelectedFiles.add(f);
+    const parts: string[][] = [];
+    for (const f of files) {
+      const bytes = fs.readFileSync(f);
+      if (bytes.length === 0) {
+        this.ssc.warn(
+          `File ${f} has no data in it. Spark Streaming can only ingest files that have been "moved" to the directory assigned to the file stream. Refer to the streaming programming guide for more details.`,
+        );
+        continue;
+      }
+      const splitter = new LineSplitter();
+      parts.push([...splitter.push(bytes), ...splitter.end()]);
+    }
+    return RDD.fromPartitions(this.ssc.sparkContext, parts);
+  }
+
+  private findNewFiles(t: number): string[] {
+    const threshold = Math.max(this.initialModTimeIgnoreThreshold, t - this.durationToRemember.milliseconds);
+    const dir = this.resolvedDirectory;
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).sort();
+    } catch (e) {
+      this.ssc.warn(`No directory to scan: ${dir}: ${String(e)}`);
+      return [];
+    }
+    const selected: string[] = [];
+    for (const name of names) {
+      const p = path.join(dir, name);
+      if (!this.fileFilter(p) || this.recentlySelectedFiles.has(p)) continue;
+      let mtime: number;
+      try {
+        mtime = Math.round(fs.statSync(p).mtimeMs);
+      } catch {
+        continue;
+      }
+      if (threshold < mtime && mtime <= t) selected.push(p);
+    }
+    return selected;
+  }
+
+  /** Spark: files selected before `t − remember` are forgotten (they are older than the threshold). */
+  override clearMetadata(time: Time): void {
+    super.clearMetadata(time);
+    const limit = time.milliseconds - (this.rememberDuration?.milliseconds ?? 0);
+    for (const [t, files] of this.batchTimeToSelectedFiles) {
+      if (t < limit) {
+        this.batchTimeToSelectedFiles.delete(t);
+        for (const f of files) this.recentlySelectedFiles.delete(f);
+      }
+    }
+  }
+}
+
+function parseSeconds(v: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min)?\s*$/.exec(v);
+  if (m === null) return 60;
+  const n = parseFloat(m[1]!);
+  const unit = m[2] ?? 's';
+  return Math.trunc(unit === 'ms' ? n / 1000 : unit === 's' ? n : n * 60);
+}
+

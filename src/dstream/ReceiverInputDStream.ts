@@ -1,0 +1,42 @@
+import { RDD } from '../rdd/RDD';
+import type { Receiver } from '../receiver/Receiver';
+import type { StreamingContext } from '../streaming/StreamingContext';
+import type { Time } from '../time/Time';
+import { InputDStream } from './internal';
+
+/**
+ * Spark: `ReceiverInputDStream`: the RDD of batch t holds the blocks allocated to t, one
+ * partition per block in arrival order (no partitions when there are none). Its receiver runs
+ * from `start()` to `stop()`. It reports its record counts.
+ */
+export abstract class ReceiverInputDStream<T> extends InputDStream<T> {
+  private receiver: Receiver<T> | undefined;
+
+  protected constructor(ssc: StreamingContext, opName: string) {
+    super(ssc, opName);
+  }
+
+  /** Spark: `getReceiver()`. */
+  protected abstract makeReceiver(): Receiver<T>;
+
+  compute(validTime: Time): RDD<T> | undefined {
+    const start = this.ssc.graph.startTime;
+    if (start === undefined || validTime.lt(start)) return RDD.fromPartitions<T>(this.ssc.sparkContext, []);
+    const blocks = this.ssc.scheduler.receivedBlockTracker.getBlocksOfBatch(validTime.milliseconds, this.inputId);
+    return RDD.fromPartitions(this.ssc.sparkContext, blocks.map((b) => b.records as T[]));
+  }
+
+  protected override reportedRecords(rdd: RDD<T> | undefined): number {
+    return rdd === undefined ? 0 : rdd.count();
+  }
+
+  override start(): void {
+    this.receiver = this.makeReceiver();
+    this.receiver.start();
+  }
+
+  override stop(): void {
+    this.receiver?.stop();
+    this.receiver = undefined;
+  }
+}

@@ -1,0 +1,80 @@
+import { SimulationError } from '../errors';
+
+/** A socket address the simulation serves (a timeline socket source, listening on loopback). */
+export interface SimEndpoint {
+  /** The address the program uses, e.g. `localhost:9000`. */
+  readonly address: string;
+  /** The real loopback port it listens on (never another interface). */
+  readonly port: number;
+  /** Whether it accepts connections now (a timeline `close` stops it until `open`). */
+  readonly accepting: boolean;
+  /** A client (receiver) connected from `localPort`; resolves when the server side saw it too. */
+  clientConnected(localPort: number): Promise<void>;
+  /** The client consumed `bytes` more bytes. */
+  clientReceived(localPort: number, bytes: number): void;
+  /** The client saw the end of the stream or closed. */
+  clientClosed(localPort: number): void;
+}
+
+/** How long real I/O between the simulation's own loopback sockets may take before it is a bug. */
+const DELIVERY_TIMEOUT_MS = 10_000;
+
+/**
+ * The simulated network of one JVM: which addresses the timeline serves (and on which real
+ * loopback port), and the deliveries still in flight. Virtual time does not move while anything
+ * is in flight (`settle`), so what arrives when is decided by the timeline, never by real timing.
+ */
+export class SimNetwork {
+  private readonly endpoints = new Map<string, SimEndpoint>();
+  private readonly inFlight = new Set<Promise<void>>();
+
+  /** `localhost` and `127.0.0.1` name the same host. */
+  static normalize(host: string, port: number): string {
+    const h = host === '127.0.0.1' || host === '::1' ? 'localhost' : host;
+    return `${h}:${port}`;
+  }
+
+  register(endpoint: SimEndpoint): void {
+    this.endpoints.set(endpoint.address, endpoint);
+  }
+
+  unregister(endpoint: SimEndpoint): void {
+    if (this.endpoints.get(endpoint.address) === endpoint) this.endpoints.delete(endpoint.address);
+  }
+
+  resolve(host: string, port: number): SimEndpoint | undefined {
+    return this.endpoints.get(SimNetwork.normalize(host, port));
+  }
+
+  /** Keep virtual time still until `p` settles. */
+  track(p: Promise<void>): void {
+    const q = p.catch(() => undefined).finally(() => this.inFlight.delete(q));
+    this.inFlight.add(q);
+  }
+
+  /** Wait until nothing is in flight (what was sent has arrived, connections are made or refused). */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        // A real-time watchdog only: results never depend on it; it turns a stuck socket into an error.
+        // eslint-disable-next-line no-restricted-globals
+        timer = setTimeout(
+          () =>
+            reject(
+              new SimulationError(
+                `Loopback delivery did not complete within ${DELIVERY_TIMEOUT_MS} ms of real time; a receiver or timeline socket is stuck`,
+                'DELIVERY_TIMEOUT',
+              ),
+            ),
+          DELIVERY_TIMEOUT_MS,
+        );
+      });
+      try {
+        await Promise.race([Promise.all([...this.inFlight]), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import type { StreamingContext } from '../streaming/StreamingContext';
+import { TimerPriority, type TimerHandle } from '../util/Clock';
+import { BlockGenerator } from './BlockGenerator';
+
+/**
+ * Spark: `Receiver` together with its `ReceiverSupervisor`: a long-running input that stores
+ * records (into a block generator) and can ask to be restarted. A restart stops the receiver,
+ * waits `spark.streaming.receiverRestartDelay` (default 2000 ms) of virtual time and starts it
+ * again; each restart is reported (`receiverError`).
+ */
+export abstract class Receiver<T> {
+  private blocks: BlockGenerator<T> | undefined;
+  private stopped = true;
+  private restartTimer: TimerHandle | undefined;
+
+  protected constructor(
+    protected readonly ssc: StreamingContext,
+    readonly streamId: number,
+    readonly name: string,
+  ) {}
+
+  /** Start receiving (Spark: `onStart`); must not block. */
+  protected abstract onStart(): void;
+
+  /** Stop receiving and release resources (Spark: `onStop`). */
+  protected abstract onStop(): void;
+
+  /** Spark: `isStopped()`. */
+  isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** Spark: `store(record)`. */
+  store(record: T): void {
+    this.blocks?.add(record);
+  }
+
+  /** @internal Start the supervisor: block generator, then `onStart`. */
+  start(): void {
+    const interval = this.ssc.sparkContext.conf.get('spark.streaming.blockInterval', '200ms');
+    const ms = parseDurationMs(interval);
+    this.blocks = new BlockGenerator<T>(this.ssc.jvm.clock, this.streamId, ms, (b) =>
+      this.ssc.scheduler.receivedBlockTracker.addBlock(b),
+    );
+    this.blocks.start();
+    this.stopped = false;
+    this.ssc.post({ type: 'receiverStarted', contextId: this.ssc.id, streamId: this.streamId, name: this.name });
+    this.onStart();
+  }
+
+  /** @internal Stop for good (the context is stopping). */
+  stop(message = 'Stopped by driver'): void {
+    if (this.restartTimer !== undefined) this.ssc.jvm.clock.cancel(this.restartTimer);
+    this.restartTimer = undefined;
+    if (!this.stopped) {
+      this.stopped = true;
+      this.onStop();
+    }
+    this.blocks?.stop(this.ssc.jvm.clock.now());
+    this.ssc.post({ type: 'receiverStopped', contextId: this.ssc.id, streamId: this.streamId, name: this.name, message });
+  }
+
+  /**
+   * Spark: `restart(message, error)`: report, stop, and start again after the restart delay (in
+   * virtual time).
+   */
+  restart(message: string, error?: unknown): void {
+    if (this.stopped || this.restartTimer !== undefined) return;
+    this.ssc.post({
+      type: 'receiverError',
+      contextId: this.ssc.id,
+      streamId: this.streamId,
+      name: this.name,
+      message,
+      error: error === undefined ? undefined : String(error),
+    });
+    this.onStop();
+    const delay = this.ssc.sparkContext.conf.getInt('spark.streaming.receiverRestartDelay', 2000);
+    const clock = this.ssc.jvm.clock;
+    this.restartTimer = clock.schedule(
+      clock.now() + delay,
+      () => {
+        this.restartTimer = undefined;
+        if (!this.stopped) this.onStart();
+      },
+      TimerPriority.INPUT,
+    );
+  }
+}
+
+/** Spark's time strings for `spark.streaming.blockInterval`: `200ms`, `1s`, or a number of ms. */
+export function parseDurationMs(v: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min)?\s*$/.exec(v);
+  if (m === null) return NaN;
+  const n = parseFloat(m[1]!);
+  const unit = m[2] ?? 'ms';
+  return Math.trunc(unit === 'ms' ? n : unit === 's' ? n * 1000 : n * 60_000);
+}

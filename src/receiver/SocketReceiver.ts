@@ -1,0 +1,101 @@
+import * as net from 'node:net';
+import { SimulationError } from '../errors';
+import type { StreamingContext } from '../streaming/StreamingContext';
+import { LineSplitter } from './LineSplitter';
+import { Receiver } from './Receiver';
+
+/**
+ * Turns a connection's bytes into records (Spark: `socketStream`'s `converter: InputStream =>
+ * Iterator[T]`). A factory is called once per connection.
+ */
+export type StreamConverter<T> = () => { push(chunk: Buffer): Iterable<T>; end(): Iterable<T> };
+
+/** Spark: `SocketReceiver.bytesToLines`: UTF-8 lines (see {@link LineSplitter}). */
+export const bytesToLines: StreamConverter<string> = () => new LineSplitter();
+
+/** Spark's `java.net.ConnectException` (a refused connection). */
+export class ConnectException extends SimulationError {
+  constructor(message: string) {
+    super(message, 'CONNECT_EXCEPTION');
+  }
+  override toString(): string {
+    return `java.net.ConnectException: ${this.message}`;
+  }
+}
+
+/**
+ * Spark: `SocketReceiver`. Connects to `host:port` over a real TCP socket (the simulation serves
+ * only loopback addresses, from its timeline) and stores what the converter makes of the bytes.
+ * Refused connection → `restart("Error connecting to host:port", e)`; end of stream →
+ * `restart("Socket data stream had no more data")`; another error → warning `Error receiving
+ * data` and `restart("Error receiving data", e)`.
+ */
+export class SocketReceiver<T> extends Receiver<T> {
+  private socket: net.Socket | undefined;
+
+  constructor(
+    ssc: StreamingContext,
+    streamId: number,
+    name: string,
+    private readonly host: string,
+    private readonly port: number,
+    private readonly converter: StreamConverter<T>,
+  ) {
+    super(ssc, streamId, name);
+  }
+
+  protected onStart(): void {
+    const network = this.ssc.jvm.network;
+    const endpoint = network.resolve(this.host, this.port);
+    const where = `${this.host}:${this.port}`;
+    if (endpoint === undefined || !endpoint.accepting) {
+      // Nothing serves this address in the simulation: refused, without touching the network.
+      this.restart(`Error connecting to ${where}`, new ConnectException('Connection refused (Connection refused)'));
+      return;
+    }
+    const socket = net.connect({ host: '127.0.0.1', port: endpoint.port });
+    this.socket = socket;
+    const decode = this.converter();
+    let localPort = -1;
+    let done = false;
+    const finish = (reason: string, error?: unknown): void => {
+      if (done) return;
+      done = true;
+      for (const r of decode.end()) this.store(r);
+      if (localPort >= 0) endpoint.clientClosed(localPort);
+      if (this.socket === socket && !this.isStopped()) this.restart(reason, error);
+    };
+    network.track(
+      new Promise<void>((resolve) => {
+        socket.once('connect', () => {
+          localPort = socket.localPort ?? -1;
+          endpoint.clientConnected(localPort).then(resolve, resolve);
+        });
+        socket.once('error', (e: Error) => {
+          resolve();
+          if (localPort < 0) {
+            done = true;
+            if (this.socket === socket && !this.isStopped()) {
+              this.restart(`Error connecting to ${where}`, new ConnectException(e.message));
+            }
+            return;
+          }
+          this.ssc.warn('Error receiving data');
+          finish('Error receiving data', e);
+        });
+      }),
+    );
+    socket.on('data', (chunk: Buffer) => {
+      for (const r of decode.push(chunk)) this.store(r);
+      endpoint.clientReceived(localPort, chunk.length);
+    });
+    socket.on('end', () => finish('Socket data stream had no more data'));
+    socket.on('close', () => finish('Socket data stream had no more data'));
+  }
+
+  protected onStop(): void {
+    const s = this.socket;
+    this.socket = undefined;
+    s?.destroy();
+  }
+}

@@ -1,0 +1,120 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Jvm } from '../env/Jvm';
+import { TimerPriority } from '../util/Clock';
+import { LiveQueue } from '../streaming/LiveQueue';
+import { SocketSource } from './SocketSource';
+import type { Timeline, TimelineEvent, TimelineSource } from './Timeline';
+
+/**
+ * Plays a timeline into a simulated JVM: socket sources become real TCP servers on loopback,
+ * directory sources real directories under the JVM's working directory, queue sources the
+ * JVM's named queues. Each event is scheduled on the virtual clock at `start + at` (seconds,
+ * rounded to ms) with the highest priority of its instant: inputs arrive before blocks are cut
+ * and before the batch is generated. Every event is recorded in the event log.
+ */
+export class TimelineDriver {
+  private readonly sockets = new Map<string, SocketSource>();
+
+  private constructor(
+    private readonly jvm: Jvm,
+    private readonly timeline: Timeline,
+  ) {}
+
+  /** Start the timeline's servers and schedule its events, from the clock's current time. */
+  static async attach(jvm: Jvm, timeline: Timeline): Promise<TimelineDriver> {
+    const d = new TimelineDriver(jvm, timeline);
+    await d.start();
+    return d;
+  }
+
+  /** The real loopback port serving a socket source (for tests and diagnostics). */
+  portOf(sourceName: string): number | undefined {
+    return this.sockets.get(sourceName)?.port;
+  }
+
+  /** Stop the servers (end of the run). */
+  async close(): Promise<void> {
+    for (const s of this.sockets.values()) {
+      this.jvm.network.unregister(s);
+      await s.shutdown();
+    }
+    this.sockets.clear();
+  }
+
+  private async start(): Promise<void> {
+    for (const s of this.timeline.sources) {
+      if (s.kind === 'socket') {
+        const src = new SocketSource(s.address, this.jvm.network);
+        await src.listen();
+        this.jvm.network.register(src);
+        this.sockets.set(s.name, src);
+      } else if (s.kind === 'directory') {
+        fs.mkdirSync(path.resolve(this.jvm.cwd, s.path), { recursive: true });
+      } else {
+        this.queueOf(s.queue);
+      }
+    }
+    const start = this.jvm.clock.now();
+    const sources = new Map(this.timeline.sources.map((s) => [s.name, s]));
+    for (const e of this.timeline.events) {
+      const source = sources.get(e.source)!;
+      this.jvm.clock.schedule(start + Math.round(e.at * 1000), () => this.apply(e, source, start), TimerPriority.INPUT);
+    }
+  }
+
+  private queueOf(name: string): unknown[] {
+    let q = this.jvm.queues.get(name);
+    if (q === undefined) {
+      // Created like timelineQueue(name), so the program and the timeline share it.
+      q = new LiveQueue<unknown>() as unknown as unknown[];
+      this.jvm.queues.set(name, q);
+    }
+    return q;
+  }
+
+  private apply(e: TimelineEvent, source: TimelineSource, start: number): void {
+    const log = (detail: string, undelivered = false): void =>
+      void this.jvm.log.emit({ type: 'timelineEvent', source: e.source, kind: e.kind, detail, undelivered });
+    switch (e.kind) {
+      case 'lines':
+      case 'data': {
+        const sock = this.sockets.get(e.source)!;
+        const bytes = e.kind === 'lines' ? Buffer.from(e.lines.map((l) => `${l}\n`).join(''), 'utf8') : Buffer.from(e.bytes);
+        const n = sock.send(bytes);
+        const what = e.kind === 'lines' ? `${e.lines.length} line${e.lines.length === 1 ? '' : 's'}` : `${bytes.length} bytes`;
+        if (n === 0) log(`${what} to ${sock.address} not delivered: no receiver connected`, true);
+        else log(`${what} to ${sock.address} (${n} connection${n === 1 ? '' : 's'})`);
+        return;
+      }
+      case 'close': {
+        const sock = this.sockets.get(e.source)!;
+        const n = sock.close();
+        log(`${sock.address} closed (${n} connection${n === 1 ? '' : 's'}); not accepting`);
+        return;
+      }
+      case 'open': {
+        const sock = this.sockets.get(e.source)!;
+        sock.reopen();
+        log(`${sock.address} accepting connections`);
+        return;
+      }
+      case 'file': {
+        const dir = path.resolve(this.jvm.cwd, (source as { path: string }).path);
+        const file = path.join(dir, e.name);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, e.content);
+        const mtimeMs = start + Math.round((e.mtime ?? e.at) * 1000);
+        fs.utimesSync(file, mtimeMs / 1000, mtimeMs / 1000);
+        log(`${path.join((source as { path: string }).path, e.name)} written (${Buffer.byteLength(e.content)} bytes, mtime ${mtimeMs} ms)`);
+        return;
+      }
+      case 'push': {
+        const q = this.queueOf((source as { queue: string }).queue);
+        q.push(...e.items);
+        log(`${e.items.length} RDD${e.items.length === 1 ? '' : 's'} pushed onto queue '${(source as { queue: string }).queue}'`);
+        return;
+      }
+    }
+  }
+}

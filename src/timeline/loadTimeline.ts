@@ -1,0 +1,106 @@
+import * as fs from 'node:fs';
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { TimelineError, validateTimeline, type Timeline, type TimelineEvent, type TimelineSource } from './Timeline';
+
+const EVENT_FIELDS = ['at', 'source', 'lines', 'data', 'bytes', 'close', 'open', 'file', 'content', 'mtime', 'push'];
+
+/**
+ * Read a timeline file (YAML, or JSON, which is YAML too). Every error names the file, the line
+ * and the field. See docs/timeline.md for the format.
+ */
+export function loadTimeline(file: string): Timeline {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new TimelineError(`${file}: cannot read the timeline file (${(e as Error).message})`);
+  }
+  return parseTimeline(text, file);
+}
+
+/** Parse timeline text (YAML or JSON); `file` names it in errors. */
+export function parseTimeline(text: string, file = 'timeline'): Timeline {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const lineOf = (n: Node | null | undefined): number | undefined =>
+    n?.range ? lineCounter.linePos(n.range[0]).line : undefined;
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw new TimelineError(`${file}:${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`);
+  }
+  const root = doc.contents;
+  if (!isMap(root)) throw new TimelineError(`${file}:1: a timeline has two fields, 'sources' and 'events'`);
+  for (const pair of root.items) {
+    const k = String((pair.key as { value?: unknown })?.value ?? pair.key);
+    if (k !== 'sources' && k !== 'events') {
+      throw new TimelineError(`${file}:${lineOf(pair.key as Node)}: unknown field '${k}' (expected 'sources' and 'events')`);
+    }
+  }
+  const sourcesNode = root.get('sources', true) as Node | undefined;
+  const eventsNode = root.get('events', true) as Node | undefined;
+  const sources: TimelineSource[] = [];
+  const sourceLines = new Map<string, number>();
+  if (sourcesNode !== undefined) {
+    if (!isMap(sourcesNode)) throw new TimelineError(`${file}:${lineOf(sourcesNode)}: sources: a map of name → { socket | directory | queue }`);
+    for (const pair of sourcesNode.items) {
+      const name = String((pair.key as { value?: unknown }).value);
+      const line = lineOf(pair.key as Node);
+      if (line !== undefined) sourceLines.set(name, line);
+      const v = (pair.value as Node & { toJSON(): unknown })?.toJSON?.() as Record<string, unknown> | undefined;
+      const where = `${file}:${line}: sources.${name}`;
+      if (v === null || typeof v !== 'object') throw new TimelineError(`${where}: expected { socket: host:port } or { directory: path } or { queue: name }`);
+      const keys = Object.keys(v);
+      if (keys.length !== 1) throw new TimelineError(`${where}: give exactly one of socket, directory, queue`);
+      if (typeof v['socket'] === 'string') sources.push({ name, kind: 'socket', address: v['socket'] });
+      else if (typeof v['directory'] === 'string') sources.push({ name, kind: 'directory', path: v['directory'] });
+      else if (typeof v['queue'] === 'string') sources.push({ name, kind: 'queue', queue: v['queue'] });
+      else throw new TimelineError(`${where}: unknown source kind '${keys[0]}' (expected socket, directory or queue)`);
+    }
+  }
+  const events: TimelineEvent[] = [];
+  const eventLines: number[] = [];
+  if (eventsNode !== undefined) {
+    if (!isSeq(eventsNode)) throw new TimelineError(`${file}:${lineOf(eventsNode)}: events: a list of events`);
+    eventsNode.items.forEach((item, i) => {
+      const line = lineOf(item as Node) ?? 0;
+      eventLines.push(line);
+      const where = (f: string): string => `${file}:${line}: events[${i}]${f ? `.${f}` : ''}`;
+      const v = (item as Node & { toJSON(): unknown }).toJSON() as Record<string, unknown>;
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new TimelineError(`${where('')}: an event is a map with 'at' and 'source'`);
+      for (const k of Object.keys(v)) {
+        if (!EVENT_FIELDS.includes(k)) throw new TimelineError(`${where(k)}: unknown field (expected one of ${EVENT_FIELDS.join(', ')})`);
+      }
+      const at = v['at'];
+      const source = v['source'];
+      if (typeof at !== 'number') throw new TimelineError(`${where('at')}: must be a number of seconds`);
+      if (typeof source !== 'string') throw new TimelineError(`${where('source')}: must name a declared source`);
+      if (v['lines'] !== undefined) {
+        const lines = typeof v['lines'] === 'string' ? [v['lines']] : v['lines'];
+        if (!Array.isArray(lines) || !lines.every((l) => typeof l === 'string')) throw new TimelineError(`${where('lines')}: a string or a list of strings`);
+        events.push({ at, source, kind: 'lines', lines: lines as string[] });
+      } else if (v['data'] !== undefined || v['bytes'] !== undefined) {
+        let bytes: number[];
+        if (typeof v['data'] === 'string') bytes = [...Buffer.from(v['data'], 'utf8')];
+        else if (Array.isArray(v['bytes']) && v['bytes'].every((b) => Number.isInteger(b) && (b as number) >= 0 && (b as number) < 256)) bytes = v['bytes'] as number[];
+        else throw new TimelineError(`${where(v['data'] !== undefined ? 'data' : 'bytes')}: data is a string, bytes a list of 0–255`);
+        events.push({ at, source, kind: 'data', bytes });
+      } else if (v['close'] === true) {
+        events.push({ at, source, kind: 'close' });
+      } else if (v['open'] === true) {
+        events.push({ at, source, kind: 'open' });
+      } else if (v['file'] !== undefined) {
+        if (typeof v['content'] !== 'string') throw new TimelineError(`${where('content')}: a file event needs its content (a string)`);
+        const mtime = v['mtime'];
+        if (mtime !== undefined && typeof mtime !== 'number') throw new TimelineError(`${where('mtime')}: must be a number of seconds`);
+        events.push({ at, source, kind: 'file', name: String(v['file']), content: v['content'], ...(mtime !== undefined ? { mtime } : {}) });
+      } else if (v['push'] !== undefined) {
+        const push = v['push'];
+        if (!Array.isArray(push) || !push.every(Array.isArray)) throw new TimelineError(`${where('push')}: a list of RDDs, each a list of records`);
+        events.push({ at, source, kind: 'push', items: push as unknown[][] });
+      } else {
+        throw new TimelineError(`${where('')}: say what happens: lines, data, bytes, close, open, file or push`);
+      }
+    });
+  }
+  return validateTimeline({ sources, events }, { file, eventLines, sourceLines });
+}
