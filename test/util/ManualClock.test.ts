@@ -48,3 +48,25 @@ describe('RecurringTimer', () => {
     expect(fired).toHaveLength(3);
   });
 });
+
+describe('ManualClock priorities', () => {
+  test('at one instant: inputs, then blocks, then the batch, whatever the scheduling order', () => {
+    const clock = new ManualClock(0);
+    const fired: string[] = [];
+    clock.schedule(1000, () => fired.push('batch'), 2);
+    clock.schedule(1000, () => fired.push('block'), 1);
+    clock.schedule(1000, () => fired.push('input'), 0);
+    clock.advance(1000);
+    expect(fired).toEqual(['input', 'block', 'batch']);
+  });
+
+  test('fireNext fires exactly one callback', () => {
+    const clock = new ManualClock(0);
+    const fired: number[] = [];
+    clock.schedule(5, () => fired.push(1));
+    clock.schedule(5, () => fired.push(2));
+    clock.fireNext();
+    expect(fired).toEqual([1]);
+    expect(clock.now()).toBe(5);
+  });
+});
