@@ -5,7 +5,7 @@ import { SimNetwork } from '../net/SimNetwork';
 
 /** Something that behaves like the JVM's one active StreamingContext slot. */
 export interface ActiveContextSlot {
-  stopFromHorizon(): void;
+  stopFromHorizon(reason?: 'horizon' | 'exit'): void;
 }
 
 /** Options of a simulated JVM. */
@@ -22,6 +22,43 @@ export interface JvmOptions {
   horizonMs?: number;
   /** The directory relative file paths (textFileStream, timeline files) resolve against. */
   cwd?: string;
+  /** What every StreamingContext made in this JVM records (see `StreamingContext.inspect`). */
+  inspect?: InspectionDefaults;
+}
+
+/** Inspection defaults for the contexts of a JVM (mirrors `InspectionOptions`). */
+export interface InspectionDefaults {
+  inputs?: boolean;
+  streams?: 'all' | 'none';
+  windows?: boolean;
+  state?: boolean;
+}
+
+/**
+ * Manual driving: the program's waits (`awaitTermination*`) do not move virtual time; an outside
+ * driver (the stepper) does, and wakes them.
+ */
+export class ManualDrive {
+  private readonly waiters = new Set<() => void>();
+
+  /** Wait until `ready()` holds; re-checked at every `wake()`. */
+  waitUntil(ready: () => boolean): Promise<void> {
+    if (ready()) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const check = (): void => {
+        if (ready()) {
+          this.waiters.delete(check);
+          resolve();
+        }
+      };
+      this.waiters.add(check);
+    });
+  }
+
+  /** Re-check every waiting program. */
+  wake(): void {
+    for (const w of [...this.waiters]) w();
+  }
 }
 
 /** Called before the clock fires a timer at `atMs`, so asynchronous inputs can deliver first. */
@@ -49,6 +86,10 @@ export class Jvm {
   readonly cwd: string;
   /** Named queues a timeline pushes to (`timelineQueue(name)`). */
   readonly queues = new Map<string, unknown[]>();
+  /** Inspection defaults for new contexts. */
+  readonly inspect: InspectionDefaults;
+  /** Set when an outside driver (the stepper) moves time instead of the program's waits. */
+  manual: ManualDrive | undefined;
   private nextIds = new Map<string, number>();
 
   constructor(options: JvmOptions = {}) {
@@ -58,6 +99,7 @@ export class Jvm {
     this.timeZone = options.timeZone ?? 'UTC';
     this.horizonMs = options.horizonMs;
     this.cwd = options.cwd ?? process.cwd();
+    this.inspect = options.inspect ?? {};
     this.settleHooks.push(() => this.network.settle());
   }
 

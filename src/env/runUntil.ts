@@ -17,8 +17,14 @@ export async function runUntil(
   deadline: number | undefined,
   done: () => boolean,
   endlessMessage: () => string,
+  asDriver = false,
 ): Promise<void> {
   const clock = jvm.clock;
+  if (jvm.manual !== undefined && !asDriver) {
+    // The stepper moves time; this wait ends when the condition or the deadline is reached.
+    await jvm.manual.waitUntil(() => done() || (deadline !== undefined && clock.now() >= deadline));
+    return;
+  }
   let steps = 0;
   while (!done()) {
     const horizon = jvm.horizonMs;

@@ -28,7 +28,9 @@ export type SimEvent =
   | ReceiverStartedEvent
   | ReceiverErrorEvent
   | ReceiverStoppedEvent
-  | TimelineEventApplied;
+  | TimelineEventApplied
+  | ProgramOutputEvent
+  | ProgramFailedEvent;
 
 /** Fields every event has. */
 export interface EventBase {
@@ -64,8 +66,8 @@ export interface ContextStoppedEvent extends EventBase {
   graceful: boolean;
   /** The state the context was in before this call. */
   previousState: 'INITIALIZED' | 'ACTIVE' | 'STOPPED';
-  /** Why: `stop()` called by the program, the run horizon, or a failed `start()`. */
-  reason: 'stop' | 'horizon' | 'startFailed';
+  /** Why: `stop()` by the program, the run horizon, the program's end (shutdown hook), a failed `start()`. */
+  reason: 'stop' | 'horizon' | 'exit' | 'startFailed';
 }
 
 /** The SparkContext was stopped (by `ssc.stop()` or `sc.stop()`). */
@@ -254,6 +256,19 @@ export interface TimelineEventApplied extends EventBase {
   detail: string;
   /** Set when something could not be delivered (e.g. no receiver connected). */
   undelivered: boolean;
+}
+
+/** A line the user's program printed itself (console), when run as a scenario. */
+export interface ProgramOutputEvent extends EventBase {
+  type: 'programOutput';
+  text: string;
+}
+
+/** The user's program threw and did not catch it (the run then ends, as the driver would). */
+export interface ProgramFailedEvent extends EventBase {
+  type: 'programFailed';
+  errorName: string;
+  message: string;
 }
 
 /** An event before it gets its `seq` and `at`. */

@@ -101,6 +101,7 @@ export class StreamingContext {
       );
     }
     this.graph = new DStreamGraph(batch);
+    Object.assign(this.inspection, this.jvm.inspect);
     this.scheduler = new JobScheduler(this);
     this.post({
       type: 'contextCreated',
@@ -358,7 +359,7 @@ export class StreamingContext {
     this.stopWith(stopSparkContext, stopGracefully, 'stop');
   }
 
-  private stopWith(stopSparkContext: boolean | undefined, graceful: boolean, reason: 'stop' | 'horizon'): void {
+  private stopWith(stopSparkContext: boolean | undefined, graceful: boolean, reason: 'stop' | 'horizon' | 'exit'): void {
     const stopSc =
       stopSparkContext ??
       (this.flavor === 'pyspark'
@@ -393,12 +394,12 @@ export class StreamingContext {
     if (stopSc) this.sparkContext.stop();
   }
 
-  /** @internal The run horizon was reached: Spark's shutdown hook stops the context. */
-  stopFromHorizon(): void {
+  /** @internal The run horizon was reached (or the program ended): Spark's shutdown hook stops the context. */
+  stopFromHorizon(reason: 'horizon' | 'exit' = 'horizon'): void {
     this.stopWith(
       false,
       this.sparkContext.conf.getBoolean('spark.streaming.stopGracefullyOnShutdown', false),
-      'horizon',
+      reason,
     );
   }
 

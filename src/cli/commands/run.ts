@@ -1,0 +1,47 @@
+import * as path from 'node:path';
+import type { Scenario } from '../../scenario/Scenario';
+import { runScenario } from '../../scenario/runScenario';
+
+/** Options of `dstream-sim run`. */
+export interface RunCommandOptions {
+  timeline?: string;
+  until?: number;
+  batches?: number;
+  transcript?: boolean;
+  timeZone?: string;
+  out?: (text: string) => void;
+}
+
+/**
+ * `dstream-sim run program.ts --timeline t.yaml --until 30`: run a program as written on the
+ * virtual clock and print what it prints (pprint blocks exactly as PySpark prints them), or the
+ * golden transcript with `--transcript`. Returns the exit code.
+ */
+export async function runCommand(program: string, opts: RunCommandOptions = {}): Promise<number> {
+  const out = opts.out ?? ((t: string) => void process.stdout.write(t));
+  if (opts.until === undefined && opts.batches === undefined) {
+    out('dstream-sim run: say how long to run: --until <seconds> or --batches <n>\n');
+    return 2;
+  }
+  const dir = path.dirname(path.resolve(program));
+  const scenario: Scenario = {
+    name: path.basename(program),
+    dir,
+    description: '',
+    program: path.resolve(program),
+    timeline: opts.timeline !== undefined ? path.resolve(opts.timeline) : undefined,
+    until: opts.until,
+    batches: opts.batches,
+    inspect: {},
+    timeZone: opts.timeZone ?? 'UTC',
+    golden: path.join(dir, 'expected.golden'),
+  };
+  const result = await runScenario(scenario, opts.transcript ? {} : { echo: out });
+  if (opts.transcript) out(result.transcript);
+  const failed = result.events.find((e) => e.type === 'programFailed');
+  if (failed && failed.type === 'programFailed') {
+    process.stderr.write(`dstream-sim run: the program failed: ${failed.errorName}: ${failed.message}\n`);
+    return 1;
+  }
+  return 0;
+}

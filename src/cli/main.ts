@@ -1,0 +1,62 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { runCommand } from './commands/run';
+import { stepCommand } from './commands/step';
+import { testCommand } from './commands/test';
+
+const seconds = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('a number of seconds ≥ 0');
+  return n;
+};
+const count = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number ≥ 0');
+  return n;
+};
+
+/** The `dstream-sim` command line. Resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = new Command('dstream-sim')
+    .description('A deterministic, virtual-clock simulator of Apache Spark Streaming')
+    .exitOverride()
+    .showHelpAfterError();
+  program
+    .command('run')
+    .description('run a streaming program as written, on the virtual clock')
+    .argument('<program>', 'a TypeScript or JavaScript program')
+    .option('--timeline <file>', 'the timeline of socket lines, files and queue pushes (YAML or JSON)')
+    .option('--until <seconds>', 'run this many seconds of virtual time', seconds)
+    .option('--batches <n>', 'run this many batches', count)
+    .option('--transcript', 'print the golden transcript instead of the program output')
+    .option('--time-zone <tz>', 'time zone of PySpark batch times', 'UTC')
+    .action(async (file: string, o: { timeline?: string; until?: number; batches?: number; transcript?: boolean; timeZone: string }) => {
+      code = await runCommand(file, o);
+    });
+  program
+    .command('test')
+    .description('run scenarios against their golden transcripts')
+    .argument('[paths...]', 'scenario directories or folders of them', [])
+    .option('--update [which]', 'rewrite the goldens of the scenarios named, or all with --update=all')
+    .action(async (paths: string[], o: { update?: boolean | string }) => {
+      const update = o.update === 'all' ? 'all' : o.update === undefined ? undefined : true;
+      code = await testCommand(paths, { update });
+    });
+  program
+    .command('step')
+    .description('step through a scenario batch by batch (reads commands from stdin)')
+    .argument('<scenario>', 'a scenario directory')
+    .action(async (dir: string) => {
+      code = await stepCommand(dir, { prompt: Boolean(process.stdin.isTTY) });
+    });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    const err = e as { code?: string; exitCode?: number };
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+    if (typeof err.exitCode === 'number') return err.exitCode;
+    process.stderr.write(`dstream-sim: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+  return code;
+}

@@ -1,0 +1,132 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { withIsolatedJvm, type InspectionDefaults, type Jvm } from '../env/Jvm';
+import type { SimEvent } from '../scheduler/SimEvent';
+import { loadTimeline } from '../timeline/loadTimeline';
+import { TimelineDriver } from '../timeline/TimelineDriver';
+import { loadScenario, type Scenario } from './Scenario';
+import { runProgram } from './loadProgram';
+import { renderTranscript } from './transcript';
+
+/** What running a scenario produced. */
+export interface ScenarioResult {
+  scenario: Scenario;
+  /** The golden transcript text (see docs/scenarios.md). */
+  transcript: string;
+  /** The event log. */
+  events: SimEvent[];
+  /** Everything the program's outputs printed (pprint), in order. */
+  printed: string;
+  /** Batch times that ran, in order (ms), over all contexts. */
+  batchTimes: number[];
+}
+
+/** Options of {@link runScenario}. */
+export interface RunScenarioOptions {
+  /** Also write what the program prints (pprint and console) here, as it happens. */
+  echo?: (text: string) => void;
+  /** Override the scenario's run length (seconds of virtual time). */
+  until?: number;
+  /** Override: run this many batches of the first context. */
+  batches?: number;
+  /** Called with the JVM before the program runs (the stepper drives it). */
+  onJvm?: (jvm: Jvm) => void | Promise<void>;
+  /** Record more than the scenario asks for (the stepper records everything). */
+  inspect?: InspectionDefaults;
+}
+
+/**
+ * Run a scenario (a directory with scenario.yaml, or a loaded {@link Scenario}): the program runs
+ * as written in a fresh simulated JVM whose working directory is a new temporary directory, with
+ * the scenario's timeline playing, until the run horizon — there the active context is stopped
+ * as Spark's shutdown hook would. A program that ends earlier ends the run (its active context
+ * is stopped); an uncaught error is recorded and ends the run.
+ */
+export async function runScenario(dirOrScenario: string | Scenario, opts: RunScenarioOptions = {}): Promise<ScenarioResult> {
+  const scenario = typeof dirOrScenario === 'string' ? loadScenario(dirOrScenario) : dirOrScenario;
+  const timeline = scenario.timeline !== undefined ? loadTimeline(scenario.timeline) : undefined;
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-run-'));
+  const printed: string[] = [];
+  const until = opts.until ?? scenario.until;
+  const batches = opts.batches ?? (opts.until !== undefined ? undefined : scenario.batches);
+  try {
+    return await withIsolatedJvm(
+      {
+        cwd,
+        timeZone: scenario.timeZone,
+        inspect: { ...scenario.inspect, ...opts.inspect } as InspectionDefaults,
+        horizonMs: batches === undefined && until !== undefined ? Math.round(until * 1000) : undefined,
+        stdout: (t) => {
+          printed.push(t);
+          opts.echo?.(t);
+        },
+      },
+      async (jvm) => {
+        if (batches !== undefined) horizonAfterBatches(jvm, batches);
+        const driver = timeline !== undefined ? await TimelineDriver.attach(jvm, timeline) : undefined;
+        const restore = captureConsole(jvm, opts.echo);
+        try {
+          await opts.onJvm?.(jvm);
+          const api = (await import('../index')) as unknown as Record<string, unknown>;
+          try {
+            await runProgram(scenario.program, api);
+          } catch (e) {
+            jvm.log.emit({
+              type: 'programFailed',
+              errorName: e instanceof Error ? e.name : typeof e,
+              message: e instanceof Error ? e.message : String(e),
+            });
+          }
+          // The program ended: the driver process exits, and the shutdown hook stops the context.
+          jvm.activeContext?.stopFromHorizon('exit');
+        } finally {
+          restore();
+          await driver?.close();
+        }
+        const events = [...jvm.log.events()];
+        const header = [
+          `scenario: ${scenario.name}`,
+          `program: ${path.relative(scenario.dir, scenario.program)}${
+            scenario.timeline ? `   timeline: ${path.relative(scenario.dir, scenario.timeline)}` : ''
+          }   ${batches !== undefined ? `batches: ${batches}` : `until: ${until} s`}`,
+        ];
+        return {
+          scenario,
+          transcript: renderTranscript(events, header),
+          events,
+          printed: printed.join(''),
+          batchTimes: [...new Set(events.flatMap((e) => (e.type === 'batchSubmitted' || e.type === 'inputDelivered' ? [e.batchTime] : [])))],
+        };
+      },
+    );
+  } finally {
+    fs.rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+/** `batches: N`: the run ends after the first context's N-th batch. */
+function horizonAfterBatches(jvm: Jvm, n: number): void {
+  let batchMs = 0;
+  const off = jvm.log.subscribe((e) => {
+    if (e.type === 'contextCreated' && batchMs === 0) batchMs = e.batchDurationMs;
+    if (e.type === 'contextStarted') {
+      jvm.horizonMs = e.zeroTimeMs + n * batchMs;
+      off();
+    }
+  });
+}
+
+/** Route the program's console output into the event log (and echo it) while it runs. */
+function captureConsole(jvm: Jvm, echo: ((text: string) => void) | undefined): () => void {
+  const methods = ['log', 'info', 'warn', 'error'] as const;
+  const saved = methods.map((m) => console[m]);
+  for (const m of methods) {
+    console[m] = (...args: unknown[]): void => {
+      const text = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.name}: ${a.message}` : JSON.stringify(a))).join(' ');
+      jvm.log.emit({ type: 'programOutput', text });
+      echo?.(text + '\n');
+    };
+  }
+  return () => methods.forEach((m, i) => (console[m] = saved[i]!));
+}

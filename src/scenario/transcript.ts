@@ -1,0 +1,135 @@
+import type { SimEvent } from '../scheduler/SimEvent';
+import { pythonRepr, scalaString } from '../util/format';
+
+/**
+ * Render an event log as a golden transcript: plain, reviewable text. Lifecycle events, warnings,
+ * refusals, errors, receiver and timeline events are one line each, stamped with the virtual time;
+ * each batch gets a header, then what each input delivered, what inspected streams, windows and
+ * state did, and every output operation's output exactly as printed.
+ */
+export function renderTranscript(events: readonly SimEvent[], header: readonly string[] = []): string {
+  const lines: string[] = [...header.map((h) => `# ${h}`)];
+  if (header.length > 0) lines.push('');
+  const flavorOf = new Map<number, 'pyspark' | 'scala'>();
+  const contexts = new Set<number>();
+  let currentBatch: string | undefined;
+  const repr = (ctx: number, v: unknown): string => (flavorOf.get(ctx) === 'scala' ? scalaString(v) : pythonRepr(v));
+  const list = (ctx: number, xs: readonly unknown[]): string => `[${xs.map((x) => repr(ctx, x)).join(', ')}]`;
+  const stamp = (at: number, text: string): void => {
+    currentBatch = undefined;
+    lines.push(`[${at} ms] ${text}`);
+  };
+  const batch = (ctx: number, t: number): void => {
+    const key = `${ctx}@${t}`;
+    if (currentBatch === key) return;
+    currentBatch = key;
+    lines.push(`== batch ${t} ms${contexts.size > 1 ? ` (context ${ctx})` : ''} ==`);
+  };
+  for (const e of events) {
+    switch (e.type) {
+      case 'contextCreated':
+        flavorOf.set(e.contextId, e.flavor);
+        contexts.add(e.contextId);
+        stamp(e.at, `StreamingContext ${e.contextId} created: batch ${e.batchDurationMs} ms, ${e.flavor}`);
+        break;
+      case 'contextStarted':
+        stamp(e.at, `StreamingContext ${e.contextId} started: first batch at ${e.startTimeMs} ms`);
+        break;
+      case 'contextStopped': {
+        const why = { stop: 'stop()', horizon: 'end of run', exit: 'program ended', startFailed: 'start failed' }[e.reason];
+        stamp(e.at, `StreamingContext ${e.contextId} stopped (${why}; was ${e.previousState})`);
+        break;
+      }
+      case 'sparkContextStopped':
+        stamp(e.at, `SparkContext ${e.appName} stopped`);
+        break;
+      case 'callRefused':
+        stamp(e.at, `refused ${e.call} [rule ${e.rule}]: ${e.errorName}: ${e.message}`);
+        break;
+      case 'warning':
+        stamp(e.at, `warning: ${e.message}`);
+        break;
+      case 'receiverStarted':
+        stamp(e.at, `receiver ${e.name} started`);
+        break;
+      case 'receiverError':
+        stamp(e.at, `receiver ${e.name} restarting: ${e.message}${e.error ? ` (${e.error})` : ''}`);
+        break;
+      case 'receiverStopped':
+        stamp(e.at, `receiver ${e.name} stopped`);
+        break;
+      case 'timelineEvent':
+        stamp(e.at, `timeline ${e.source}: ${e.detail}`);
+        break;
+      case 'programOutput':
+        for (const l of e.text.replace(/\n$/, '').split('\n')) stamp(e.at, `program: ${l}`);
+        break;
+      case 'programFailed':
+        stamp(e.at, `program failed: ${e.errorName}: ${e.message}`);
+        break;
+      case 'errorReported':
+        stamp(e.at, `error (${e.context}): ${e.errorName}: ${e.message}`);
+        break;
+      case 'inputDelivered':
+        batch(e.contextId, e.batchTime);
+        lines.push(`input ${e.streamName}: ${e.records === undefined ? 'no RDD' : list(e.contextId, e.records)}`);
+        break;
+      case 'rddGenerated':
+        batch(e.contextId, e.batchTime);
+        lines.push(`rdd ${e.streamName}: ${list(e.contextId, e.records)}`);
+        break;
+      case 'windowComputed':
+        batch(e.contextId, e.batchTime);
+        lines.push(
+          `window ${e.streamName} (${e.batchTime - e.windowMs} ms, ${e.batchTime} ms] = batches [${e.batchTimes.join(', ')}]: ${list(e.contextId, e.records ?? [])}`,
+        );
+        break;
+      case 'stateChanged': {
+        batch(e.contextId, e.batchTime);
+        const c = e.contextId;
+        const parts: string[] = [];
+        if (e.added.length) parts.push(`added ${e.added.map(([k, s]) => `${repr(c, k)}=${repr(c, s)}`).join(', ')}`);
+        if (e.updated.length) parts.push(`updated ${e.updated.map(([k, a, b]) => `${repr(c, k)}: ${repr(c, a)} → ${repr(c, b)}`).join(', ')}`);
+        if (e.removed.length) parts.push(`removed ${e.removed.map(([k]) => repr(c, k)).join(', ')}`);
+        if (e.timedOut.length) parts.push(`timed out ${e.timedOut.map(([k]) => repr(c, k)).join(', ')}`);
+        lines.push(`state ${e.streamName}: ${parts.length ? parts.join('; ') : 'unchanged'}`);
+        break;
+      }
+      case 'outputWritten':
+        batch(e.contextId, e.batchTime);
+        lines.push(...e.text.replace(/\n$/, '').split('\n'));
+        break;
+      case 'outputOperationCompleted':
+        if (e.failureReason !== undefined) {
+          batch(e.contextId, e.batchTime);
+          lines.push(`job ${e.outputOpId} (${e.name}) failed: ${e.failureReason}`);
+        }
+        break;
+      case 'batchSubmitted':
+      case 'batchStarted':
+      case 'batchCompleted':
+      case 'outputOperationStarted':
+        break;
+      default: {
+        const unreachable: never = e;
+        void unreachable;
+      }
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Split a transcript into its parts: the preamble and one part per batch (for diffs). */
+export function batchSections(transcript: string): { title: string; start: number; end: number }[] {
+  const lines = transcript.split('\n');
+  const out: { title: string; start: number; end: number }[] = [];
+  lines.forEach((l, i) => {
+    if (l.startsWith('== batch ')) {
+      if (out.length > 0) out[out.length - 1]!.end = i;
+      out.push({ title: l.replace(/^== | ==$/g, ''), start: i, end: lines.length });
+    } else if (/^\[\d+ ms\] /.test(l) && out.length > 0 && out[out.length - 1]!.end === lines.length) {
+      out[out.length - 1]!.end = i;
+    }
+  });
+  return out;
+}
