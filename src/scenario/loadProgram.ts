@@ -28,7 +28,6 @@ export async function runProgram(file: string, api: Record<string, unknown>): Pr
   const body = rewriteModuleSyntax(code);
   const base = createRequire(path.resolve(file));
   const load = (id: string): unknown => (id === 'dstream-sim' || id === 'dstream-sim/testing' ? api : base(id));
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const fn = new Function('__load', '__filename', '__dirname', `return (async () => {\n${body}\n})();`) as (
     load: (id: string) => unknown,
     filename: string,
