@@ -11,7 +11,7 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
   const lines: string[] = [...header.map((h) => `# ${h}`)];
   if (header.length > 0) lines.push('');
   const flavorOf = new Map<number, 'pyspark' | 'scala'>();
-  const contexts = new Set<number>();
+  const contexts = new Set(events.flatMap((e) => (e.type === 'contextCreated' ? [e.contextId] : [])));
   let currentBatch: string | undefined;
   const repr = (ctx: number, v: unknown): string => (flavorOf.get(ctx) === 'scala' ? scalaString(v) : pythonRepr(v));
   const list = (ctx: number, xs: readonly unknown[]): string => `[${xs.map((x) => repr(ctx, x)).join(', ')}]`;
@@ -29,7 +29,6 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
     switch (e.type) {
       case 'contextCreated':
         flavorOf.set(e.contextId, e.flavor);
-        contexts.add(e.contextId);
         stamp(e.at, `StreamingContext ${e.contextId} created: batch ${e.batchDurationMs} ms, ${e.flavor}`);
         break;
       case 'contextStarted':

@@ -1,0 +1,8 @@
+// PySpark: ds = ssc.textFileStream("input"); ds.pprint()
+import { SparkConf, SparkContext, StreamingContext } from 'dstream-sim';
+
+const sc = new SparkContext({ master: 'local[2]', appName: 'FileSample' });
+const ssc = new StreamingContext(sc, 3);
+ssc.textFileStream('input').pprint();
+ssc.start();
+await ssc.awaitTermination();
