@@ -99,6 +99,7 @@ export {
   testOperation,
   verifyOutput,
   OutputMismatchError,
+  dstreamMatchers,
 } from './testing/index';
 export type {
   RunOptions,
@@ -106,4 +107,14 @@ export type {
   TestOperationOptions,
   VerifyOptions,
   CollectedBatch,
+  BatchesSource,
 } from './testing/index';
+
+// Scenarios and golden transcripts
+export { runScenario } from './scenario/runScenario';
+export type { ScenarioResult, RunScenarioOptions } from './scenario/runScenario';
+export { loadScenario, findScenarios } from './scenario/Scenario';
+export type { Scenario } from './scenario/Scenario';
+export { renderTranscript } from './scenario/transcript';
+export { compareGolden } from './scenario/goldenDiff';
+export type { GoldenMismatch } from './scenario/goldenDiff';

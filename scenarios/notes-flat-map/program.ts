@@ -1,5 +1,5 @@
 // PySpark: ds2.flatMap(lambda v: v.split(",")).pprint()
-import { SparkConf, SparkContext, StreamingContext } from 'dstream-sim';
+import { SparkContext, StreamingContext } from 'dstream-sim';
 
 const sc = new SparkContext({ master: 'local[*]', appName: 'Streaming' });
 const ssc = new StreamingContext(sc, 1);

@@ -1,5 +1,5 @@
 // PySpark: ds1.map(lambda v: (v, 1)).pprint()
-import { SparkConf, SparkContext, StreamingContext } from 'dstream-sim';
+import { SparkContext, StreamingContext } from 'dstream-sim';
 
 const sc = new SparkContext({ master: 'local[*]', appName: 'Streaming' });
 const ssc = new StreamingContext(sc, 1);

@@ -1,5 +1,5 @@
 // PySpark: ds = ssc.textFileStream("input"); ds.pprint()
-import { SparkConf, SparkContext, StreamingContext } from 'dstream-sim';
+import { SparkContext, StreamingContext } from 'dstream-sim';
 
 const sc = new SparkContext({ master: 'local[2]', appName: 'FileSample' });
 const ssc = new StreamingContext(sc, 3);

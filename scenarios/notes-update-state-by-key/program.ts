@@ -2,7 +2,7 @@
 //   ssc.checkpoint(".")
 //   def updateFunc(newValues, currentValue): return sum(newValues) + (currentValue or 0)
 //   ds.map(lambda v: (v, 1)).updateStateByKey(updateFunc).pprint()
-import { SparkConf, SparkContext, StreamingContext } from 'dstream-sim';
+import { SparkContext, StreamingContext } from 'dstream-sim';
 
 const sc = new SparkContext({ master: 'local[*]', appName: 'StateSample' });
 const ssc = new StreamingContext(sc, 3);

@@ -1,6 +1,6 @@
 // PySpark: input = [sc.parallelize([i]) for i in range(1, 100)]
 //          ds7 = ssc.queueStream(input); ds7.window(9, 3).pprint()
-import { SparkConf, SparkContext, StreamingContext } from 'dstream-sim';
+import { SparkContext, StreamingContext } from 'dstream-sim';
 
 const sc = new SparkContext({ master: 'local[*]', appName: 'WindowSample' });
 const ssc = new StreamingContext(sc, 3);

@@ -1,4 +1,4 @@
-import { SparkConf, SparkContext, StreamingContext } from 'dstream-sim';
+import { SparkContext, StreamingContext } from 'dstream-sim';
 
 const sc = new SparkContext({ master: 'local[2]', appName: 'Pitfall' });
 const ssc = new StreamingContext(sc, 2);

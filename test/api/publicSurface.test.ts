@@ -44,6 +44,12 @@ test('public value exports', () => {
       'loadTimeline',
       'parseTimeline',
       'TimelineDriver',
+      'dstreamMatchers',
+      'runScenario',
+      'loadScenario',
+      'findScenarios',
+      'renderTranscript',
+      'compareGolden',
     ].sort(),
   );
 });
