@@ -6,6 +6,7 @@ import type { StreamingContext } from '../streaming/StreamingContext';
 import type { Duration } from '../time/Duration';
 import type { Time } from '../time/Time';
 import { InputDStream } from './internal';
+import { timeStringAsMs } from '../util/timeString';
 
 /** Spark's default file filter: skip names starting with `.` (names starting with `_` are kept). */
 export const defaultFileFilter = (p: string): boolean => !path.basename(p).startsWith('.');
@@ -33,11 +34,16 @@ export class FileInputDStream extends InputDStream<string> {
   ) {
     super(ssc, 'textFileStream');
     const conf = ssc.sparkContext.conf;
-    const minRemember = parseSeconds(
-      conf.get('spark.streaming.fileStream.minRememberDuration', conf.get('spark.streaming.minRememberDuration', '60s')),
-    );
+    // Spark reads it with second granularity (getTimeAsSeconds).
+    const minRememberMs =
+      Math.trunc(
+        timeStringAsMs(
+          conf.get('spark.streaming.fileStream.minRememberDuration', conf.get('spark.streaming.minRememberDuration', '60s')),
+          's',
+        ) / 1000,
+      ) * 1000;
     const slide = ssc.graph.batchDuration;
-    const numBatchesToRemember = Math.ceil((minRemember * 1000) / slide.milliseconds);
+    const numBatchesToRemember = Math.ceil(minRememberMs / slide.milliseconds);
     this.durationToRemember = slide.times(numBatchesToRemember);
     this.initialModTimeIgnoreThreshold = newFilesOnly ? ssc.jvm.clock.now() : 0;
     this.remember(this.durationToRemember);
@@ -104,12 +110,3 @@ export class FileInputDStream extends InputDStream<string> {
     }
   }
 }
-
-function parseSeconds(v: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min)?\s*$/.exec(v);
-  if (m === null) return 60;
-  const n = parseFloat(m[1]!);
-  const unit = m[2] ?? 's';
-  return Math.trunc(unit === 'ms' ? n / 1000 : unit === 's' ? n : n * 60);
-}
-

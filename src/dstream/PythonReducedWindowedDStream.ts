@@ -1,5 +1,4 @@
 import type { Pair, RDD } from '../rdd/RDD';
-import type { StorageLevel } from '../rdd/StorageLevel';
 import type { Duration } from '../time/Duration';
 import { Interval } from '../time/Interval';
 import type { Time } from '../time/Time';
@@ -34,10 +33,6 @@ export class PythonReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
 
   override get parentRememberDuration(): Duration | undefined {
     return this.rememberDuration?.plus(this.windowDuration);
-  }
-
-  override persist(level?: StorageLevel): this {
-    return super.persist(level);
   }
 
   compute(validTime: Time): RDD<Pair<K, V>> | undefined {

@@ -1,4 +1,4 @@
-import { SparkError, ValueError, requireThat } from '../errors';
+import { SparkError, requireThat } from '../errors';
 import type { RDD } from '../rdd/RDD';
 import type { Duration } from '../time/Duration';
 import type { Time } from '../time/Time';
@@ -84,9 +84,6 @@ export class TransformedDStream<U> extends DStream<U> {
     parents: readonly DStream<unknown>[],
     f: ((rdds: RDD<unknown>[]) => RDD<U> | null | undefined) | ((time: Time, rdds: RDD<unknown>[]) => RDD<U> | null | undefined),
   ): DStream<U> {
-    if (parents.length > 0 && parents[0]!.flavor === 'pyspark' && parents.some((p) => p.ssc !== parents[0]!.ssc)) {
-      throw new ValueError('All DStreams should have same context');
-    }
     const call =
       f.length >= 2
         ? (rdds: RDD<unknown>[], time: Time) => (f as (time: Time, rdds: RDD<unknown>[]) => RDD<U>)(time, rdds)

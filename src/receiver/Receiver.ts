@@ -1,6 +1,7 @@
 import type { StreamingContext } from '../streaming/StreamingContext';
 import { TimerPriority, type TimerHandle } from '../util/Clock';
 import { BlockGenerator } from './BlockGenerator';
+import { timeStringAsMs } from '../util/timeString';
 
 /**
  * Spark: `Receiver` together with its `ReceiverSupervisor`: a long-running input that stores
@@ -38,7 +39,7 @@ export abstract class Receiver<T> {
   /** @internal Start the supervisor: block generator, then `onStart`. */
   start(): void {
     const interval = this.ssc.sparkContext.conf.get('spark.streaming.blockInterval', '200ms');
-    const ms = parseDurationMs(interval);
+    const ms = timeStringAsMs(interval, 'ms');
     this.blocks = new BlockGenerator<T>(this.ssc.jvm.clock, this.streamId, ms, (b) =>
       this.ssc.scheduler.receivedBlockTracker.addBlock(b),
     );
@@ -86,13 +87,4 @@ export abstract class Receiver<T> {
       TimerPriority.INPUT,
     );
   }
-}
-
-/** Spark's time strings for `spark.streaming.blockInterval`: `200ms`, `1s`, or a number of ms. */
-export function parseDurationMs(v: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min)?\s*$/.exec(v);
-  if (m === null) return NaN;
-  const n = parseFloat(m[1]!);
-  const unit = m[2] ?? 'ms';
-  return Math.trunc(unit === 'ms' ? n : unit === 's' ? n * 1000 : n * 60_000);
 }

@@ -111,8 +111,7 @@ export class JobScheduler {
   }
 }
 
-/** Spark's failure reason: the exception's string form. */
+/** Spark's failure reason: the exception's string form (`Error: …`, `java.lang.…: …`). */
 export function describeError(e: unknown): string {
-  if (e instanceof Error) return typeof e.toString === 'function' ? e.toString() : `${e.name}: ${e.message}`;
   return String(e);
 }

@@ -1,7 +1,7 @@
 import { requireThat } from '../errors';
 import type { Job } from '../scheduler/Job';
 import type { Duration } from '../time/Duration';
-import { Time } from '../time/Time';
+import type { Time } from '../time/Time';
 import type { DStream } from '../dstream/DStream';
 import type { ForEachDStream } from '../dstream/ForEachDStream';
 import type { InputDStream } from '../dstream/InputDStream';
@@ -102,10 +102,5 @@ export class DStreamGraph {
     };
     for (const o of this.outputStreams) visit(o);
     return order;
-  }
-
-  /** Batch times strictly before now that are multiples of the batch, from zeroTime. */
-  static batchTimeAfter(zero: Time, batch: Duration, k: number): Time {
-    return new Time(zero.milliseconds + k * batch.milliseconds);
   }
 }
