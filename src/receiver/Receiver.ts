@@ -2,6 +2,7 @@ import type { StreamingContext } from '../streaming/StreamingContext';
 import { TimerPriority, type TimerHandle } from '../util/Clock';
 import { BlockGenerator } from './BlockGenerator';
 import { timeStringAsMs } from '../util/timeString';
+import { requireThat } from '../errors';
 
 /**
  * Spark: `Receiver` together with its `ReceiverSupervisor`: a long-running input that stores
@@ -40,6 +41,7 @@ export abstract class Receiver<T> {
   start(): void {
     const interval = this.ssc.sparkContext.conf.get('spark.streaming.blockInterval', '200ms');
     const ms = timeStringAsMs(interval, 'ms');
+    requireThat(ms > 0, "'spark.streaming.blockInterval' should be a positive value");
     this.blocks = new BlockGenerator<T>(this.ssc.jvm.clock, this.streamId, ms, (b) =>
       this.ssc.scheduler.receivedBlockTracker.addBlock(b),
     );

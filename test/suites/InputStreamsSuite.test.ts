@@ -156,6 +156,17 @@ describe('socketTextStream', () => {
   });
 });
 
+test('a block interval that is not positive is refused at start', async () => {
+  const { SparkConf, SparkContext, StreamingContext, withIsolatedJvm } = await import('../../src/index');
+  await withIsolatedJvm({ stdout: () => undefined }, () => {
+    const conf = new SparkConf().set('spark.streaming.blockInterval', '0ms');
+    const ssc = new StreamingContext(new SparkContext({ master: 'local[2]', conf }), 1);
+    ssc.socketTextStream('localhost', 9000).pprint();
+    expect(() => ssc.start()).toThrow("requirement failed: 'spark.streaming.blockInterval' should be a positive value");
+    expect(ssc.getState()).toBe('STOPPED');
+  });
+});
+
 describe('textFileStream', () => {
   test('file input stream: new files are picked once, in the batch after they appear', async () => {
     const tl = timeline()
