@@ -21,11 +21,6 @@ export class QueueInputDStream<T> extends InputDStream<T> {
     super(ssc, 'queueStream');
   }
 
-  /** Items still waiting in the queue. */
-  get pending(): number {
-    return this.queue.length;
-  }
-
   compute(_validTime: Time): RDD<T> | undefined {
     const buffer: QueueItem<T>[] = [];
     if (this.oneAtATime && this.queue.length > 0) buffer.push(this.queue.shift()!);

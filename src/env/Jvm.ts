@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { ManualClock } from '../util/ManualClock';
 import { EventLog } from '../scheduler/EventLog';
 import { SimNetwork } from '../net/SimNetwork';
+import type { InspectionOptions } from '../streaming/StreamingContext';
 
 /** Something that behaves like the JVM's one active StreamingContext slot. */
 export interface ActiveContextSlot {
@@ -26,13 +27,8 @@ export interface JvmOptions {
   inspect?: InspectionDefaults;
 }
 
-/** Inspection defaults for the contexts of a JVM (mirrors `InspectionOptions`). */
-export interface InspectionDefaults {
-  inputs?: boolean;
-  streams?: 'all' | 'none';
-  windows?: boolean;
-  state?: boolean;
-}
+/** Inspection defaults for the contexts of a JVM: `InspectionOptions` without stream lists. */
+export type InspectionDefaults = Omit<InspectionOptions, 'streams'> & { streams?: 'all' | 'none' };
 
 /**
  * Manual driving: the program's waits (`awaitTermination*`) do not move virtual time; an outside

@@ -23,8 +23,6 @@ export class JobGenerator {
   private readonly queue: JobGeneratorEvent[] = [];
   private draining = false;
   private stopped = false;
-  /** The last batch time whose checkpoint would be written (no files are written yet). */
-  lastCheckpointTime: Time | undefined;
 
   constructor(
     private readonly ssc: StreamingContext,
@@ -120,7 +118,7 @@ export class JobGenerator {
 
   /**
    * Spark: `doCheckpoint`: the RDDs marked in this batch are checkpointed (materialized, lineage
-   * cut; kept in memory), and the metadata checkpoint time is recorded (no files are written).
+   * cut; kept in memory). No metadata checkpoint files are written yet.
    */
   private doCheckpoint(time: Time): void {
     const marked = this.scheduler.markedForCheckpoint.splice(0);
@@ -132,8 +130,5 @@ export class JobGenerator {
         this.ssc.warn(`Could not checkpoint RDD ${rdd.id} for time ${time}: ${String(e)}`);
       }
     }
-    const zero = this.ssc.graph.zeroTime;
-    if (this.ssc.checkpointDir === undefined || zero === undefined) return;
-    if (time.minus(zero).isMultipleOf(this.ssc.graph.batchDuration)) this.lastCheckpointTime = time;
   }
 }

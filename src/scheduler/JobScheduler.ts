@@ -26,10 +26,6 @@ export class JobScheduler {
     this.jobGenerator = new JobGenerator(ssc, this);
   }
 
-  get isRunning(): boolean {
-    return this.running;
-  }
-
   start(): { zeroTime: Time; startTime: Time } {
     this.running = true;
     try {

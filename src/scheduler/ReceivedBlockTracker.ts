@@ -31,12 +31,6 @@ export class ReceivedBlockTracker {
     return this.allocated.get(batchTimeMs)?.get(streamId) ?? [];
   }
 
-  /** Blocks reported but not yet allocated (a graceful stop waits for these). */
-  hasUnallocatedBlocks(): boolean {
-    for (const q of this.unallocated.values()) if (q.length > 0) return true;
-    return false;
-  }
-
   /** Spark: `cleanupOldBatches(threshold)`: forget batches before the threshold. */
   cleanupOldBatches(thresholdMs: number): void {
     for (const t of [...this.allocated.keys()]) if (t < thresholdMs) this.allocated.delete(t);

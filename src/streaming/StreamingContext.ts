@@ -145,13 +145,14 @@ export class StreamingContext {
       let def: RDD<T> | undefined;
       if (defaultRDD instanceof RDD) def = defaultRDD;
       else if (defaultRDD !== null && defaultRDD !== undefined && defaultRDD.length > 0) def = sc.parallelize(defaultRDD);
-      if (rdds instanceof LiveQueue) return new QueueInputDStream<T>(this, rdds, oneAtATime, def ?? sc.makeRDD<T>([], 1));
+      const fallback = def ?? sc.makeRDD<T>([], 1);
+      if (rdds instanceof LiveQueue) return new QueueInputDStream<T>(this, rdds, oneAtATime, fallback);
       let items: QueueItem<T>[] = [...rdds];
       if (items.length === 0 && def !== undefined) items = [[]];
       if (items.length === 0) {
         throw this.refuse('StreamingContext.queueStream()', 'queue-stream-empty', new IndexError('list index out of range'));
       }
-      return new QueueInputDStream<T>(this, items, oneAtATime, def ?? sc.makeRDD<T>([], 1));
+      return new QueueInputDStream<T>(this, items, oneAtATime, fallback);
     }
     let def: RDD<T> | null;
     if (defaultRDD === undefined) def = sc.makeRDD<T>([], 1);

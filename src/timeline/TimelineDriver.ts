@@ -28,11 +28,6 @@ export class TimelineDriver {
     return d;
   }
 
-  /** The real loopback port serving a socket source (for tests and diagnostics). */
-  portOf(sourceName: string): number | undefined {
-    return this.sockets.get(sourceName)?.port;
-  }
-
   /** Stop the servers (end of the run). */
   async close(): Promise<void> {
     for (const s of this.sockets.values()) {
