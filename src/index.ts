@@ -48,7 +48,7 @@ export { withIsolatedJvm, currentJvm } from './env/Jvm';
 export type { Jvm, JvmOptions } from './env/Jvm';
 export type { Clock, TimerHandle } from './util/Clock';
 export type { ManualClock } from './util/ManualClock';
-export type { EventLog, EventSubscriber } from './scheduler/EventLog';
+export type { EventLog, EventSubscriber } from './events/EventLog';
 export type { StreamingListener } from './scheduler/StreamingListener';
 export type {
   SimEvent,
@@ -74,7 +74,7 @@ export type {
   ReceiverErrorEvent,
   ReceiverStoppedEvent,
   TimelineEventApplied,
-} from './scheduler/SimEvent';
+} from './events/SimEvent';
 
 // Errors
 export {

@@ -1,10 +1,18 @@
 import { SparkConf } from '../conf/SparkConf';
 import { IllegalStateError, SimulationError } from '../errors';
 import { currentJvm, type Jvm } from '../env/Jvm';
+import type { Flavor } from '../conf/Flavor';
 import { RDD } from '../rdd/RDD';
+import type { RddContext } from '../rdd/RddContext';
 
-/** Whose Spark the simulation behaves like where PySpark and Scala Spark differ. */
-export type Flavor = 'pyspark' | 'scala';
+export type { Flavor };
+
+declare module '../util/facades' {
+  interface Facades {
+    /** `rdd.context` is a SparkContext (see util/facades.ts). */
+    sparkContext: SparkContext;
+  }
+}
 
 /** Options of `new SparkContext(...)`, as PySpark's keyword arguments. */
 export interface SparkContextOptions {
@@ -26,7 +34,7 @@ const MASTER_RE = /^local(?:\[(\*|\d+)(?:,\s*\d+)?\])?$/;
  * The entry point to the RDD layer. Spark: `SparkContext` (PySpark: `pyspark.SparkContext`).
  * Everything runs in memory, synchronously, in the simulated JVM that was current when it was made.
  */
-export class SparkContext {
+export class SparkContext implements RddContext {
   readonly conf: SparkConf;
   readonly master: string;
   readonly appName: string;

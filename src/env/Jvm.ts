@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ManualClock } from '../util/ManualClock';
-import { EventLog } from '../scheduler/EventLog';
+import { EventLog } from '../events/EventLog';
 import { SimNetwork } from '../net/SimNetwork';
-import type { InspectionOptions } from '../streaming/StreamingContext';
+import type { InspectionDefaults } from '../events/InspectionDefaults';
 
 /** Something that behaves like the JVM's one active StreamingContext slot. */
 export interface ActiveContextSlot {
@@ -27,8 +27,7 @@ export interface JvmOptions {
   inspect?: InspectionDefaults;
 }
 
-/** Inspection defaults for the contexts of a JVM: `InspectionOptions` without stream lists. */
-export type InspectionDefaults = Omit<InspectionOptions, 'streams'> & { streams?: 'all' | 'none' };
+export type { InspectionDefaults };
 
 /**
  * Manual driving: the program's waits (`awaitTermination*`) do not move virtual time; an outside

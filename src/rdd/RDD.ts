@@ -1,10 +1,11 @@
-import type { SparkContext } from '../core/SparkContext';
 import { DStreamSimError, IllegalStateError, SparkError, UnsupportedOperationError } from '../errors';
-import { compareValues } from '../util/compare';
+import type { FacadeOf } from '../util/facades';
 import { structuralKey } from '../util/hashing';
 import { byteswap32, JavaRandom } from './JavaRandom';
+import { OrderedRDDFunctions } from './OrderedRDDFunctions';
+import { PairRDDFunctions } from './PairRDDFunctions';
 import { HashPartitioner, type Partitioner } from './Partitioner';
-import { shuffleCogroup, shuffleCombine, type Aggregator } from './shuffle';
+import type { RddContext } from './RddContext';
 import type { StorageLevel } from './StorageLevel';
 import { saveAsTextFile } from './saveAsTextFile';
 
@@ -34,23 +35,27 @@ export class RDD<T> {
   /** @internal Build an RDD from a partition count and a function computing one partition. */
   private checkpointState: 'none' | 'marked' | 'done' = 'none';
 
+  /** Spark: `RDD.context` (PySpark: `rdd.context`): the SparkContext this RDD belongs to. */
+  readonly context: FacadeOf<'sparkContext', RddContext>;
+
   constructor(
-    readonly context: SparkContext,
+    context: RddContext,
     private readonly numParts: number,
     private computeFn: (split: number) => T[],
     partitioner?: Partitioner,
   ) {
+    this.context = context as FacadeOf<'sparkContext', RddContext>;
     this.id = context.newRddId();
     this.partitioner = partitioner;
   }
 
   /** @internal An RDD over fixed partitions. */
-  static fromPartitions<T>(sc: SparkContext, partitions: readonly (readonly T[])[], partitioner?: Partitioner): RDD<T> {
+  static fromPartitions<T>(sc: RddContext, partitions: readonly (readonly T[])[], partitioner?: Partitioner): RDD<T> {
     return new RDD<T>(sc, partitions.length, (i) => partitions[i]!.slice(), partitioner);
   }
 
   /** @internal `SparkContext.union` (see there). */
-  static unionAll<T>(sc: SparkContext, rdds: readonly RDD<T>[]): RDD<T> {
+  static unionAll<T>(sc: RddContext, rdds: readonly RDD<T>[]): RDD<T> {
     const first = rdds[0]?.partitioner;
     const partitionerAware =
       rdds.length > 0 && first !== undefined && rdds.every((r) => first.equals(r.partitioner));
@@ -66,7 +71,7 @@ export class RDD<T> {
   }
 
   /** @internal Spark: `UnionRDD`: the partitions of every RDD, in order. */
-  static concat<T>(sc: SparkContext, rdds: readonly RDD<T>[]): RDD<T> {
+  static concat<T>(sc: RddContext, rdds: readonly RDD<T>[]): RDD<T> {
     const index: [RDD<T>, number][] = [];
     for (const r of rdds) for (let i = 0; i < r.numParts; i++) index.push([r, i]);
     return new RDD<T>(sc, index.length, (i) => {
@@ -219,7 +224,8 @@ export class RDD<T> {
 
   /** Spark: `union`. */
   union(other: RDD<T>): RDD<T> {
-    return this.context.union([this, other]);
+    this.context.assertNotStopped();
+    return RDD.unionAll(this.context, [this, other]);
   }
 
   /** Spark: `cartesian`: partition `i·m + j` pairs partition i of this with j of `other`. */
@@ -280,27 +286,14 @@ export class RDD<T> {
     });
   }
 
-  /**
-   * Spark: `sortBy(f, ascending, numPartitions)`: records sorted by `f(x)` (see
-   * util/compare.ts for the order), split into ranges so that equal keys share a partition.
-   */
+  /** Spark: `sortBy(f, ascending, numPartitions)` (see OrderedRDDFunctions). */
   sortBy<K>(f: (x: T) => K, ascending = true, numPartitions: number = this.numParts): RDD<T> {
-    return this.shuffled(numPartitions, () => {
-      const all = this.partitions().flat().map((x) => [f(x), x] as const);
-      all.sort((a, b) => (ascending ? 1 : -1) * compareValues(a[0], b[0]));
-      const out: T[][] = Array.from({ length: numPartitions }, () => []);
-      let part = 0;
-      all.forEach(([k, x], i) => {
-        const target = Math.floor((i * numPartitions) / all.length);
-        if (target > part && compareValues(k, all[i - 1]![0]) !== 0) part = target;
-        out[part]!.push(x);
-      });
-      return out;
-    });
+    return OrderedRDDFunctions.sortBy(this, f, ascending, numPartitions);
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Key/value transformations (Spark: PairRDDFunctions; PySpark: the same methods on RDD)
+  // Key/value transformations (Spark: PairRDDFunctions, OrderedRDDFunctions; PySpark: the same
+  // methods on RDD)
   // ---------------------------------------------------------------------------------------------
 
   /** Spark: `combineByKey` with map-side combining and a hash partitioner. */
@@ -312,13 +305,7 @@ export class RDD<T> {
     partitions?: PartitionSpec,
     mapSideCombine = true,
   ): RDD<Pair<K, C>> {
-    const partitioner = this.partitionerFor(partitions);
-    const agg: Aggregator<V, C> = { createCombiner, mergeValue, mergeCombiners };
-    return this.shuffled(
-      partitioner.numPartitions,
-      () => shuffleCombine(this.partitions(), partitioner, agg, mapSideCombine),
-      partitioner,
-    );
+    return PairRDDFunctions.combineByKey(this, createCombiner, mergeValue, mergeCombiners, partitions, mapSideCombine);
   }
 
   /** Spark: `reduceByKey(func, numPartitions | partitioner)`. */
@@ -328,13 +315,7 @@ export class RDD<T> {
 
   /** Spark: `groupByKey`: each key with the array of its values (no map-side combine). */
   groupByKey<K, V>(this: RDD<Pair<K, V>>, partitions?: PartitionSpec): RDD<Pair<K, V[]>> {
-    return this.combineByKey<K, V, V[]>(
-      (v) => [v],
-      (c, v) => (c.push(v), c),
-      (a, b) => a.concat(b),
-      partitions,
-      false,
-    );
+    return PairRDDFunctions.groupByKey(this, partitions);
   }
 
   /** Spark: `partitionBy(partitioner)`; PySpark: `partitionBy(numPartitions, partitionFunc)`. */
@@ -343,34 +324,17 @@ export class RDD<T> {
     partitions: PartitionSpec,
     partitionFunc?: (key: K) => number,
   ): RDD<Pair<K, V>> {
-    const partitioner =
-      typeof partitions === 'number'
-        ? new HashPartitioner(partitions, partitionFunc as ((k: unknown) => number) | undefined)
-        : partitions;
-    if (partitioner.equals(this.partitioner)) return this;
-    return this.shuffled(
-      partitioner.numPartitions,
-      () => {
-        const out: Pair<K, V>[][] = Array.from({ length: partitioner.numPartitions }, () => []);
-        for (const part of this.partitions()) for (const kv of part) out[partitioner.getPartition(kv[0])]!.push(kv);
-        return out;
-      },
-      partitioner,
-    );
+    return PairRDDFunctions.partitionBy(this, partitions, partitionFunc);
   }
 
   /** Spark: `mapValues` (keeps the partitioner). */
   mapValues<K, V, U>(this: RDD<Pair<K, V>>, f: (v: V) => U): RDD<Pair<K, U>> {
-    return this.narrow((p) => p.map(([k, v]): Pair<K, U> => [k, f(v)]), true) as unknown as RDD<Pair<K, U>>;
+    return this.narrow((p) => p.map(([k, v]): Pair<K, U> => [k, f(v)]), true);
   }
 
   /** Spark: `flatMapValues` (keeps the partitioner). */
   flatMapValues<K, V, U>(this: RDD<Pair<K, V>>, f: (v: V) => Iterable<U>): RDD<Pair<K, U>> {
-    return this.narrow((p) => {
-      const out: Pair<K, U>[] = [];
-      for (const [k, v] of p) for (const u of f(v)) out.push([k, u]);
-      return out;
-    }, true) as unknown as RDD<Pair<K, U>>;
+    return PairRDDFunctions.flatMapValues(this, f);
   }
 
   /** Spark: `keys`. */
@@ -384,30 +348,13 @@ export class RDD<T> {
   }
 
   /** Spark: `cogroup(other)`: each key with `[valuesHere, valuesThere]`. */
-  cogroup<K, V, W>(
-    this: RDD<Pair<K, V>>,
-    other: RDD<Pair<K, W>>,
-    partitions?: PartitionSpec,
-  ): RDD<Pair<K, [V[], W[]]>> {
-    const partitioner = this.partitionerFor(partitions, other);
-    return this.shuffled(
-      partitioner.numPartitions,
-      () =>
-        shuffleCogroup<K>([this.partitions(), other.partitions()], partitioner) as unknown as Pair<
-          K,
-          [V[], W[]]
-        >[][],
-      partitioner,
-    );
+  cogroup<K, V, W>(this: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>, partitions?: PartitionSpec): RDD<Pair<K, [V[], W[]]>> {
+    return PairRDDFunctions.cogroup(this, other, partitions);
   }
 
   /** Spark: `join`: `[k, [v, w]]` for every pair of values of a key present in both. */
   join<K, V, W>(this: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>, partitions?: PartitionSpec): RDD<Pair<K, [V, W]>> {
-    return this.cogroup(other, partitions).flatMapValues(([vs, ws]) => {
-      const out: [V, W][] = [];
-      for (const v of vs) for (const w of ws) out.push([v, w]);
-      return out;
-    });
+    return PairRDDFunctions.join(this, other, partitions);
   }
 
   /** Spark: `leftOuterJoin`: a missing right side is `undefined` (Scala `None`). */
@@ -416,14 +363,7 @@ export class RDD<T> {
     other: RDD<Pair<K, W>>,
     partitions?: PartitionSpec,
   ): RDD<Pair<K, [V, W | undefined]>> {
-    return this.cogroup(other, partitions).flatMapValues(([vs, ws]) => {
-      const out: [V, W | undefined][] = [];
-      for (const v of vs) {
-        if (ws.length === 0) out.push([v, undefined]);
-        else for (const w of ws) out.push([v, w]);
-      }
-      return out;
-    });
+    return PairRDDFunctions.leftOuterJoin(this, other, partitions);
   }
 
   /** Spark: `rightOuterJoin`: a missing left side is `undefined`. */
@@ -432,14 +372,7 @@ export class RDD<T> {
     other: RDD<Pair<K, W>>,
     partitions?: PartitionSpec,
   ): RDD<Pair<K, [V | undefined, W]>> {
-    return this.cogroup(other, partitions).flatMapValues(([vs, ws]) => {
-      const out: [V | undefined, W][] = [];
-      for (const w of ws) {
-        if (vs.length === 0) out.push([undefined, w]);
-        else for (const v of vs) out.push([v, w]);
-      }
-      return out;
-    });
+    return PairRDDFunctions.rightOuterJoin(this, other, partitions);
   }
 
   /** Spark: `fullOuterJoin`: either side may be `undefined`. */
@@ -448,13 +381,7 @@ export class RDD<T> {
     other: RDD<Pair<K, W>>,
     partitions?: PartitionSpec,
   ): RDD<Pair<K, [V | undefined, W | undefined]>> {
-    return this.cogroup(other, partitions).flatMapValues(([vs, ws]) => {
-      const out: [V | undefined, W | undefined][] = [];
-      if (vs.length === 0) for (const w of ws) out.push([undefined, w]);
-      else if (ws.length === 0) for (const v of vs) out.push([v, undefined]);
-      else for (const v of vs) for (const w of ws) out.push([v, w]);
-      return out;
-    });
+    return PairRDDFunctions.fullOuterJoin(this, other, partitions);
   }
 
   /** Spark: `sortByKey(ascending, numPartitions)`. */
@@ -577,7 +504,8 @@ export class RDD<T> {
   // Internals
   // ---------------------------------------------------------------------------------------------
 
-  private narrow<U>(f: (p: T[]) => U[], preservesPartitioning = false): RDD<U> {
+  /** @internal A narrow transformation: `f` maps each partition. */
+  narrow<U>(f: (p: T[]) => U[], preservesPartitioning = false): RDD<U> {
     return new RDD<U>(
       this.context,
       this.numParts,
@@ -586,8 +514,8 @@ export class RDD<T> {
     );
   }
 
-  /** A shuffle: the whole output is computed once, on first use (Spark's shuffle files). */
-  private shuffled<U>(numPartitions: number, compute: () => U[][], partitioner?: Partitioner): RDD<U> {
+  /** @internal A shuffle: the whole output is computed once, on first use (Spark's shuffle files). */
+  shuffled<U>(numPartitions: number, compute: () => U[][], partitioner?: Partitioner): RDD<U> {
     let output: U[][] | undefined;
     // Once the shuffle output exists, the inputs are no longer needed: drop them (bounded memory).
     let run: (() => U[][]) | undefined = compute;
@@ -605,7 +533,8 @@ export class RDD<T> {
     );
   }
 
-  private partitionerFor(spec: PartitionSpec | undefined, other?: RDD<unknown>): Partitioner {
+  /** @internal The partitioner a shuffle uses: the one asked for, else Spark's `defaultPartitioner`. */
+  partitionerFor(spec: PartitionSpec | undefined, other?: RDD<unknown>): Partitioner {
     if (spec !== undefined) return typeof spec === 'number' ? new HashPartitioner(spec) : spec;
     // Spark's Partitioner.defaultPartitioner: reuse an existing partitioner, else defaultParallelism.
     const existing = this.partitioner ?? other?.partitioner;

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { withIsolatedJvm, type InspectionDefaults, type Jvm } from '../env/Jvm';
-import type { SimEvent } from '../scheduler/SimEvent';
+import type { SimEvent } from '../events/SimEvent';
 import { loadTimeline } from '../timeline/loadTimeline';
 import { TimelineDriver } from '../timeline/TimelineDriver';
 import { loadScenario, type Scenario } from './Scenario';

@@ -1,4 +1,4 @@
-import type { SimEvent } from '../scheduler/SimEvent';
+import type { SimEvent } from '../events/SimEvent';
 import { pythonRepr, scalaString } from '../util/format';
 
 /**

@@ -5,7 +5,7 @@ import type {
   ContextStartedEvent,
   OutputOperationCompletedEvent,
   OutputOperationStartedEvent,
-} from './SimEvent';
+} from '../events/SimEvent';
 
 /**
  * Spark: `StreamingListener` (PySpark: `pyspark.streaming.StreamingListener`). Implement any of

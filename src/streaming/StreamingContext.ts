@@ -3,7 +3,7 @@ import { IllegalArgumentError, IllegalStateError, IndexError, SimulationError, V
 import type { Jvm } from '../env/Jvm';
 import { RDD } from '../rdd/RDD';
 import { JobScheduler } from '../scheduler/JobScheduler';
-import type { SimEvent, SimEventInput } from '../scheduler/SimEvent';
+import type { SimEvent, SimEventInput } from '../events/SimEvent';
 import type { StreamingListener } from '../scheduler/StreamingListener';
 import { toDuration, type Seconds } from '../time/convert';
 import type { Duration } from '../time/Duration';
@@ -30,6 +30,7 @@ import type { Interval } from '../time/Interval';
 import type { Pair } from '../rdd/RDD';
 import type { MapWithStateRecord } from '../dstream/MapWithStateDStream';
 import { Inspection } from './inspection';
+import type { InspectionDefaults } from '../events/InspectionDefaults';
 
 /** Options of `new StreamingContext(sc, batchDuration, options)`. */
 export interface StreamingContextOptions {
@@ -37,16 +38,10 @@ export interface StreamingContextOptions {
   flavor?: Flavor;
 }
 
-/** What the event log records beyond the always-on events (see docs/inspection.md). */
-export interface InspectionOptions {
-  /** Record the records each input delivered per batch (default true). */
-  inputs?: boolean;
+/** What the event log records for one context (see docs/inspection.md): the JVM's defaults, and streams by name. */
+export interface InspectionOptions extends Omit<InspectionDefaults, 'streams'> {
   /** Record every generated RDD of these streams, or of all streams (`'all'`). Default none. */
   streams?: 'all' | 'none' | readonly DStream<unknown>[];
-  /** Record window contents (batch times and records) per window output (default false). */
-  windows?: boolean;
-  /** Record state changes of stateful streams per batch (default false). */
-  state?: boolean;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { compareGolden } from '../scenario/goldenDiff';
 import type { ScenarioResult } from '../scenario/runScenario';
-import type { SimEvent } from '../scheduler/SimEvent';
+import type { SimEvent } from '../events/SimEvent';
 import type { RunResult } from './runStreams';
 import { verifyOutput } from './verifyOutput';
 

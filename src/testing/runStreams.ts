@@ -3,7 +3,7 @@ import { SparkContext, type Flavor } from '../core/SparkContext';
 import type { DStream } from '../dstream/DStream';
 import { withIsolatedJvm } from '../env/Jvm';
 import { SimulationError } from '../errors';
-import type { SimEvent } from '../scheduler/SimEvent';
+import type { SimEvent } from '../events/SimEvent';
 import { StreamingContext, type InspectionOptions } from '../streaming/StreamingContext';
 import { Duration } from '../time/Duration';
 import { TestInputStream } from './TestInputStream';

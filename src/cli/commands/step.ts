@@ -2,7 +2,7 @@ import * as readline from 'node:readline';
 import { ManualDrive, type Jvm } from '../../env/Jvm';
 import { runUntil } from '../../env/runUntil';
 import type { DStream } from '../../dstream/DStream';
-import type { SimEvent } from '../../scheduler/SimEvent';
+import type { SimEvent } from '../../events/SimEvent';
 import { StreamingContext } from '../../streaming/StreamingContext';
 import { loadScenario } from '../../scenario/Scenario';
 import { runScenario } from '../../scenario/runScenario';

@@ -1,0 +1,14 @@
+/**
+ * What the event log records beyond the always-on events, for every context of a simulated JVM
+ * (see docs/inspection.md). `StreamingContext.inspect()` adds a per-stream choice on top.
+ */
+export interface InspectionDefaults {
+  /** Record the records each input delivered per batch (default true). */
+  inputs?: boolean;
+  /** Record every generated RDD of every stream (`'all'`) or of none (default). */
+  streams?: 'all' | 'none';
+  /** Record window contents (batch times and records) per window output (default false). */
+  windows?: boolean;
+  /** Record state changes of stateful streams per batch (default false). */
+  state?: boolean;
+}

@@ -1,0 +1,142 @@
+import { HashPartitioner } from './Partitioner';
+import type { Pair, PartitionSpec, RDD } from './RDD';
+import { shuffleCogroup, shuffleCombine, type Aggregator } from './shuffle';
+
+/**
+ * Spark: `PairRDDFunctions` (PySpark: the same methods on `RDD`): the key/value operations, on
+ * RDDs of 2-element arrays. `RDD` delegates its pair methods here.
+ */
+export const PairRDDFunctions = {
+  /** Spark: `combineByKey` with map-side combining and a hash partitioner. */
+  combineByKey<K, V, C>(
+    rdd: RDD<Pair<K, V>>,
+    createCombiner: (v: V) => C,
+    mergeValue: (c: C, v: V) => C,
+    mergeCombiners: (a: C, b: C) => C,
+    partitions: PartitionSpec | undefined,
+    mapSideCombine: boolean,
+  ): RDD<Pair<K, C>> {
+    const partitioner = rdd.partitionerFor(partitions);
+    const agg: Aggregator<V, C> = { createCombiner, mergeValue, mergeCombiners };
+    return rdd.shuffled(
+      partitioner.numPartitions,
+      () => shuffleCombine(rdd.partitions(), partitioner, agg, mapSideCombine),
+      partitioner,
+    );
+  },
+
+  /** Spark: `groupByKey`: each key with the array of its values (no map-side combine). */
+  groupByKey<K, V>(rdd: RDD<Pair<K, V>>, partitions?: PartitionSpec): RDD<Pair<K, V[]>> {
+    return PairRDDFunctions.combineByKey<K, V, V[]>(
+      rdd,
+      (v) => [v],
+      (c, v) => (c.push(v), c),
+      (a, b) => a.concat(b),
+      partitions,
+      false,
+    );
+  },
+
+  /** Spark: `partitionBy(partitioner)`; PySpark: `partitionBy(numPartitions, partitionFunc)`. */
+  partitionBy<K, V>(
+    rdd: RDD<Pair<K, V>>,
+    partitions: PartitionSpec,
+    partitionFunc?: (key: K) => number,
+  ): RDD<Pair<K, V>> {
+    const partitioner =
+      typeof partitions === 'number'
+        ? new HashPartitioner(partitions, partitionFunc as ((k: unknown) => number) | undefined)
+        : partitions;
+    if (partitioner.equals(rdd.partitioner)) return rdd;
+    return rdd.shuffled(
+      partitioner.numPartitions,
+      () => {
+        const out: Pair<K, V>[][] = Array.from({ length: partitioner.numPartitions }, () => []);
+        for (const part of rdd.partitions()) for (const kv of part) out[partitioner.getPartition(kv[0])]!.push(kv);
+        return out;
+      },
+      partitioner,
+    );
+  },
+
+  /** Spark: `flatMapValues` (keeps the partitioner). */
+  flatMapValues<K, V, U>(rdd: RDD<Pair<K, V>>, f: (v: V) => Iterable<U>): RDD<Pair<K, U>> {
+    return rdd.narrow((p) => {
+      const out: Pair<K, U>[] = [];
+      for (const [k, v] of p) for (const u of f(v)) out.push([k, u]);
+      return out;
+    }, true);
+  },
+
+  /** Spark: `cogroup(other)`: each key with `[valuesHere, valuesThere]`. */
+  cogroup<K, V, W>(rdd: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>, partitions?: PartitionSpec): RDD<Pair<K, [V[], W[]]>> {
+    const partitioner = rdd.partitionerFor(partitions, other);
+    return rdd.shuffled(
+      partitioner.numPartitions,
+      () => shuffleCogroup<K>([rdd.partitions(), other.partitions()], partitioner) as unknown as Pair<K, [V[], W[]]>[][],
+      partitioner,
+    );
+  },
+
+  /** Spark: `join`: `[k, [v, w]]` for every pair of values of a key present in both. */
+  join<K, V, W>(rdd: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>, partitions?: PartitionSpec): RDD<Pair<K, [V, W]>> {
+    return joined(rdd, other, partitions, (vs, ws, out: [V, W][]) => {
+      for (const v of vs) for (const w of ws) out.push([v, w]);
+    });
+  },
+
+  /** Spark: `leftOuterJoin`: a missing right side is `undefined` (Scala `None`). */
+  leftOuterJoin<K, V, W>(
+    rdd: RDD<Pair<K, V>>,
+    other: RDD<Pair<K, W>>,
+    partitions?: PartitionSpec,
+  ): RDD<Pair<K, [V, W | undefined]>> {
+    return joined(rdd, other, partitions, (vs, ws, out: [V, W | undefined][]) => {
+      for (const v of vs) {
+        if (ws.length === 0) out.push([v, undefined]);
+        else for (const w of ws) out.push([v, w]);
+      }
+    });
+  },
+
+  /** Spark: `rightOuterJoin`: a missing left side is `undefined`. */
+  rightOuterJoin<K, V, W>(
+    rdd: RDD<Pair<K, V>>,
+    other: RDD<Pair<K, W>>,
+    partitions?: PartitionSpec,
+  ): RDD<Pair<K, [V | undefined, W]>> {
+    return joined(rdd, other, partitions, (vs, ws, out: [V | undefined, W][]) => {
+      for (const w of ws) {
+        if (vs.length === 0) out.push([undefined, w]);
+        else for (const v of vs) out.push([v, w]);
+      }
+    });
+  },
+
+  /** Spark: `fullOuterJoin`: either side may be `undefined`. */
+  fullOuterJoin<K, V, W>(
+    rdd: RDD<Pair<K, V>>,
+    other: RDD<Pair<K, W>>,
+    partitions?: PartitionSpec,
+  ): RDD<Pair<K, [V | undefined, W | undefined]>> {
+    return joined(rdd, other, partitions, (vs, ws, out: [V | undefined, W | undefined][]) => {
+      if (vs.length === 0) for (const w of ws) out.push([undefined, w]);
+      else if (ws.length === 0) for (const v of vs) out.push([v, undefined]);
+      else for (const v of vs) for (const w of ws) out.push([v, w]);
+    });
+  },
+};
+
+/** Cogroup, then let `pairUp` turn each key's two value lists into joined values. */
+function joined<K, V, W, J>(
+  rdd: RDD<Pair<K, V>>,
+  other: RDD<Pair<K, W>>,
+  partitions: PartitionSpec | undefined,
+  pairUp: (vs: V[], ws: W[], out: J[]) => void,
+): RDD<Pair<K, J>> {
+  return PairRDDFunctions.flatMapValues(PairRDDFunctions.cogroup(rdd, other, partitions), ([vs, ws]) => {
+    const out: J[] = [];
+    pairUp(vs, ws, out);
+    return out;
+  });
+}

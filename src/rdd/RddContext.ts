@@ -1,0 +1,19 @@
+import type { Flavor } from '../conf/Flavor';
+
+/**
+ * What an RDD needs from its SparkContext (the port `SparkContext` implements): ids, the default
+ * parallelism, the flavor, and whether it was stopped. Spark: the `sc` every RDD holds.
+ */
+export interface RddContext {
+  readonly flavor: Flavor;
+  /** Spark: `defaultParallelism`. */
+  readonly defaultParallelism: number;
+  /** Spark: `isStopped`. */
+  readonly isStopped: boolean;
+  /** Spark: `newRddId`. */
+  newRddId(): number;
+  /** The next stage id (each action runs one stage here). */
+  nextStageId: number;
+  /** Spark's `assertNotStopped` (its message). */
+  assertNotStopped(): void;
+}
