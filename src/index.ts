@@ -1,114 +1,16 @@
 /**
  * dstream-sim: a deterministic, virtual-clock simulator of Apache Spark Streaming (DStreams).
- * This file is the public API; everything not named here is internal.
+ * This file is the public API; everything not named here (or in ./api) is internal.
  */
 
-// Spark core
-export { SparkConf } from './conf/SparkConf';
-export { SparkContext } from './core/SparkContext';
-export type { SparkContextOptions, Flavor } from './core/SparkContext';
-export { RDD } from './rdd/RDD';
-export type { Pair, PartitionSpec } from './rdd/RDD';
-export { HashPartitioner } from './rdd/Partitioner';
-export type { Partitioner } from './rdd/Partitioner';
-export { StorageLevel } from './rdd/StorageLevel';
+export * from './api';
 
-// Streaming
-export { StreamingContext } from './streaming/StreamingContext';
-export type { StreamingContextOptions, InspectionOptions } from './streaming/StreamingContext';
-export { StreamingContextState } from './streaming/StreamingContextState';
-export { StateSpec } from './streaming/StateSpec';
-export type { SimpleMappingFunction, TimedMappingFunction } from './streaming/StateSpec';
-export { State } from './streaming/State';
-export type { DStream, RDDFunction } from './dstream/DStream';
-export type { QueueInputDStream, QueueItem } from './dstream/QueueInputDStream';
-export type { MapWithStateDStream } from './dstream/MapWithStateDStream';
-export type { UpdateFunction } from './dstream/StateDStream';
-export type { SocketInputDStream } from './dstream/SocketInputDStream';
-export type { FileInputDStream } from './dstream/FileInputDStream';
-export { bytesToLines } from './receiver/SocketReceiver';
-export type { StreamConverter } from './receiver/SocketReceiver';
-export { timelineQueue } from './streaming/LiveQueue';
-export type { LiveQueue } from './streaming/LiveQueue';
-
-// Timelines: scripted socket lines, files and queue pushes
-export { timeline, TimelineBuilder, validateTimeline, TimelineError } from './timeline/Timeline';
-export type { Timeline, TimelineEvent, TimelineSource, TimelineLocation } from './timeline/Timeline';
-export { loadTimeline, parseTimeline } from './timeline/loadTimeline';
+// Timelines, driven outside a program
 export { TimelineDriver } from './timeline/TimelineDriver';
 
-// Time
-export { Time } from './time/Time';
-export { Duration } from './time/Duration';
-export { Interval } from './time/Interval';
-export type { Seconds, TimeLike } from './time/convert';
-
-// The simulated JVM, its clock and its event log
-export { withIsolatedJvm, currentJvm } from './env/Jvm';
-export type { Jvm, JvmOptions } from './env/Jvm';
-export type { Clock, TimerHandle } from './util/Clock';
-export type { ManualClock } from './util/ManualClock';
-export type { EventLog, EventSubscriber } from './events/EventLog';
-export type { StreamingListener } from './scheduler/StreamingListener';
-export type {
-  SimEvent,
-  EventBase,
-  ContextCreatedEvent,
-  ContextStartedEvent,
-  ContextStoppedEvent,
-  SparkContextStoppedEvent,
-  CallRefusedEvent,
-  WarningEvent,
-  InputDeliveredEvent,
-  RddGeneratedEvent,
-  BatchSubmittedEvent,
-  BatchStartedEvent,
-  OutputOperationStartedEvent,
-  OutputOperationCompletedEvent,
-  BatchCompletedEvent,
-  OutputWrittenEvent,
-  ErrorReportedEvent,
-  WindowComputedEvent,
-  StateChangedEvent,
-  ReceiverStartedEvent,
-  ReceiverErrorEvent,
-  ReceiverStoppedEvent,
-  TimelineEventApplied,
-} from './events/SimEvent';
-
-// Errors
-export {
-  DStreamSimError,
-  IllegalStateError,
-  IllegalArgumentError,
-  SparkError,
-  UnsupportedOperationError,
-  NoSuchElementError,
-  JavaException,
-  ValueError,
-  IndexError,
-  SimulationError,
-} from './errors';
-export { FileAlreadyExistsError } from './rdd/saveAsTextFile';
-
-// The harness (also at dstream-sim/testing)
-export {
-  runOperation,
-  runOperation2,
-  runStreams,
-  testOperation,
-  verifyOutput,
-  OutputMismatchError,
-  dstreamMatchers,
-} from './testing/index';
-export type {
-  RunOptions,
-  RunResult,
-  TestOperationOptions,
-  VerifyOptions,
-  CollectedBatch,
-  BatchesSource,
-} from './testing/index';
+// Jest matchers
+export { dstreamMatchers } from './jest/matchers';
+export type { BatchesSource } from './jest/matchers';
 
 // Scenarios and golden transcripts
 export { runScenario } from './scenario/runScenario';
@@ -118,3 +20,5 @@ export type { Scenario } from './scenario/Scenario';
 export { renderTranscript } from './scenario/transcript';
 export { compareGolden } from './scenario/goldenDiff';
 export type { GoldenMismatch } from './scenario/goldenDiff';
+export { checkGolden } from './scenario/golden';
+export type { GoldenOutcome, GoldenCheckOptions } from './scenario/golden';

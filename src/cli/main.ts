@@ -14,6 +14,13 @@ const count = (v: string): number => {
   return n;
 };
 
+/** `--update` → everything, the paths given, or the names listed (`a,b`). */
+function updateOption(v: boolean | string | undefined): boolean | 'all' | string[] | undefined {
+  if (v === undefined || typeof v === 'boolean') return v;
+  if (v === 'all') return 'all';
+  return v.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+}
+
 /** The `dstream-sim` command line. Resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -37,10 +44,12 @@ export async function main(argv: string[]): Promise<number> {
     .command('test')
     .description('run scenarios against their golden transcripts')
     .argument('[paths...]', 'scenario directories or folders of them', [])
-    .option('--update [which]', 'rewrite the goldens of the scenarios named, or all with --update=all')
+    .option(
+      '--update [names]',
+      'write the goldens of these scenarios (comma-separated names or paths; bare: the paths given; --update=all: every one) when missing or different',
+    )
     .action(async (paths: string[], o: { update?: boolean | string }) => {
-      const update = o.update === 'all' ? 'all' : o.update === undefined ? undefined : true;
-      code = await testCommand(paths, { update });
+      code = await testCommand(paths, { update: updateOption(o.update) });
     });
   program
     .command('step')

@@ -1,8 +1,9 @@
-import type { Flavor } from '../core/SparkContext';
+import type { Flavor } from '../conf/Flavor';
+import type { FacadeOf } from '../util/facades';
 import { SparkError, UnsupportedOperationError, requireThat } from '../errors';
 import type { Pair, PartitionSpec, RDD } from '../rdd/RDD';
 import type { StorageLevel } from '../rdd/StorageLevel';
-import type { StreamingContext } from '../streaming/StreamingContext';
+import type { StreamingRuntime } from './StreamingRuntime';
 import type { Duration } from '../time/Duration';
 import { Interval } from '../time/Interval';
 import type { Time } from '../time/Time';
@@ -57,7 +58,7 @@ export abstract class DStream<T> {
   readonly id: number;
   /** The operation that created this stream (`map`, `queueStream`, …). */
   readonly opName: string;
-  /** @internal */ readonly ssc: StreamingContext;
+  /** @internal */ readonly ssc: StreamingRuntime;
   /** @internal */ zeroTime: Time | undefined;
   /** @internal */ rememberDuration: Duration | undefined;
   /** @internal */ checkpointDuration: Duration | undefined;
@@ -72,11 +73,11 @@ export abstract class DStream<T> {
    * @param lazyInPySpark PySpark builds these streams' JVM objects lazily, so adding them after
    *   `start()` is refused only when an output operation uses them (spark-semantics §1.3).
    */
-  protected constructor(ssc: StreamingContext, opName: string, lazyInPySpark = false) {
+  protected constructor(ssc: StreamingRuntime, opName: string, lazyInPySpark = false) {
     this.ssc = ssc;
     this.opName = opName;
     if (!(lazyInPySpark && ssc.flavor === 'pyspark')) ssc.validateAtInit(`DStream.${opName}()`);
-    this.id = ssc.graph.nextStreamId();
+    this.id = ssc.nextStreamId();
   }
 
   /** The Spark class this kind mirrors, e.g. `MappedDStream`. */
@@ -100,8 +101,8 @@ export abstract class DStream<T> {
   }
 
   /** Spark: `DStream.context` / PySpark `DStream.context()`: the owning StreamingContext. */
-  context(): StreamingContext {
-    return this.ssc;
+  context(): FacadeOf<'streamingContext', StreamingRuntime> {
+    return this.ssc.facade;
   }
 
   /** @internal Spark: `isTimeValid`. */
@@ -127,10 +128,10 @@ export abstract class DStream<T> {
     if (this.storageLevel !== 'NONE' && rdd.getStorageLevel() === 'NONE') rdd.persist(this.storageLevel);
     if (this.checkpointDuration !== undefined && time.minus(this.zeroTime!).isMultipleOf(this.checkpointDuration)) {
       rdd.checkpoint();
-      this.ssc.scheduler.markedForCheckpoint.push(rdd);
+      this.ssc.markForCheckpoint(rdd);
     }
     this.generatedRDDs.set(time.milliseconds, rdd);
-    if (this.inspected) this.ssc.reportGeneratedRDD(this, time, rdd);
+    if (this.inspected) this.ssc.inspector.generated(this, time, rdd);
     return rdd;
   }
 
@@ -222,7 +223,7 @@ export abstract class DStream<T> {
 
   /** Spark: `persist(level)`. Refused after the context has started. */
   persist(level: StorageLevel = this.flavor === 'pyspark' ? 'MEMORY_ONLY' : 'MEMORY_ONLY_SER'): this {
-    if (this.ssc.getState() === 'ACTIVE') {
+    if (this.ssc.isActive()) {
       throw this.ssc.refuse(
         'DStream.persist()',
         'persist-after-start',
@@ -243,7 +244,7 @@ export abstract class DStream<T> {
 
   /** Spark: `checkpoint(interval)`: mark for periodic RDD checkpointing (also persists). */
   checkpoint(intervalSeconds: Seconds): this {
-    if (this.ssc.getState() === 'ACTIVE') {
+    if (this.ssc.isActive()) {
       throw this.ssc.refuse(
         'DStream.checkpoint()',
         'checkpoint-after-start',

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RDD } from '../rdd/RDD';
 import { LineSplitter } from '../receiver/LineSplitter';
-import type { StreamingContext } from '../streaming/StreamingContext';
+import type { StreamingRuntime } from './StreamingRuntime';
 import type { Duration } from '../time/Duration';
 import type { Time } from '../time/Time';
 import { InputDStream } from './internal';
@@ -27,7 +27,7 @@ export class FileInputDStream extends InputDStream<string> {
   private readonly recentlySelectedFiles = new Set<string>();
 
   constructor(
-    ssc: StreamingContext,
+    ssc: StreamingRuntime,
     readonly directory: string,
     private readonly fileFilter: (path: string) => boolean = defaultFileFilter,
     newFilesOnly = true,
@@ -42,16 +42,16 @@ export class FileInputDStream extends InputDStream<string> {
           's',
         ) / 1000,
       ) * 1000;
-    const slide = ssc.graph.batchDuration;
+    const slide = ssc.batchDuration;
     const numBatchesToRemember = Math.ceil(minRememberMs / slide.milliseconds);
     this.durationToRemember = slide.times(numBatchesToRemember);
-    this.initialModTimeIgnoreThreshold = newFilesOnly ? ssc.jvm.clock.now() : 0;
+    this.initialModTimeIgnoreThreshold = newFilesOnly ? ssc.clock.now() : 0;
     this.remember(this.durationToRemember);
   }
 
   /** The directory as the process sees it (relative paths resolve against the JVM's cwd). */
   get resolvedDirectory(): string {
-    return path.resolve(this.ssc.jvm.cwd, this.directory);
+    return path.resolve(this.ssc.cwd, this.directory);
   }
 
   compute(validTime: Time): RDD<string> | undefined {

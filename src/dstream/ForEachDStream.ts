@@ -31,7 +31,7 @@ export class ForEachDStream<T> extends DStream<never> {
 
   /** Spark: `register()`: add this output stream to the graph. */
   register(): this {
-    this.ssc.graph.addOutputStream(this as unknown as ForEachDStream<unknown>);
+    this.ssc.addOutputStream(this as unknown as ForEachDStream<unknown>);
     return this;
   }
 

@@ -1,7 +1,7 @@
 import type { Duration } from '../time/Duration';
 import type { RDD } from '../rdd/RDD';
 import type { Time } from '../time/Time';
-import type { StreamingContext } from '../streaming/StreamingContext';
+import type { StreamingRuntime } from './StreamingRuntime';
 import { DStream } from './internal';
 
 /**
@@ -13,13 +13,13 @@ export abstract class InputDStream<T> extends DStream<T> {
   readonly inputId: number;
   private lastValidTime: Time | undefined;
 
-  protected constructor(ssc: StreamingContext, opName: string) {
+  protected constructor(ssc: StreamingRuntime, opName: string) {
     super(ssc, opName);
-    this.inputId = ssc.graph.addInputStream(this);
+    this.inputId = ssc.addInputStream(this);
   }
 
-  /** Spark's input stream name, e.g. `Queue input [0]`. */
-  get inputName(): string {
+  /** Spark's input stream name, e.g. `Queue input [0]` (the stream's name in every event). */
+  override get name(): string {
     const words = this.className
       .replace('DStream', '')
       .split(/(?=[A-Z])/)
@@ -30,7 +30,7 @@ export abstract class InputDStream<T> extends DStream<T> {
   }
 
   get slideDuration(): Duration {
-    return this.ssc.graph.batchDuration;
+    return this.ssc.batchDuration;
   }
 
   get dependencies(): readonly DStream<unknown>[] {
@@ -49,7 +49,8 @@ export abstract class InputDStream<T> extends DStream<T> {
 
   /** @internal Report what this input delivered for a batch (event log and input info). */
   protected override afterCompute(time: Time, rdd: RDD<T> | undefined): void {
-    this.ssc.reportInput(this, time, rdd, this.reportedRecords(rdd));
+    this.ssc.reportInputInfo(time, this.inputId, this.reportedRecords(rdd));
+    this.ssc.inspector.input(this, time, rdd);
   }
 
   /** Records reported to Spark's InputInfoTracker: 0 for queue and file streams (Spark). */

@@ -115,7 +115,7 @@ export class InternalMapWithStateDStream<K, V, S, M> extends DStream<MapWithStat
       this.partitioner,
     );
     result.persist('MEMORY_ONLY');
-    this.ssc.reportMapWithState(this, validTime, prev, result);
+    this.ssc.inspector.mapWithState(this, validTime, prev, result);
     return result;
   }
 }

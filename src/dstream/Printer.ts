@@ -17,12 +17,12 @@ export const Printer = {
     const str = pyspark ? pythonStr : scalaString;
     return (rdd, time) => {
       const taken = rdd.take(num + 1);
-      const header = pyspark ? pythonDatetime(time.milliseconds, ssc.jvm.timeZone) : String(time);
+      const header = pyspark ? pythonDatetime(time.milliseconds, ssc.timeZone) : String(time);
       const lines = [DASHES, `Time: ${header}`, DASHES];
       for (const r of taken.slice(0, num)) lines.push(str(r));
       if (taken.length > num) lines.push('...');
       lines.push('');
-      ssc.writeOutput(lines.join('\n') + '\n');
+      ssc.writeOutput(lines.join('\n') + '\n', taken.slice(0, num), taken.length > num);
     };
   },
 };

@@ -52,7 +52,7 @@ export class PythonReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
       result = currentRDDs.length > 0 ? this.reduceFunc(undefined, sc.union(currentRDDs)) : undefined;
     }
     const window = new Interval(current.beginTime.plus(P), current.endTime);
-    if (result !== undefined) this.ssc.reportWindow(this, validTime, this.windowDuration, window, this.reduced, result);
+    if (result !== undefined) this.ssc.inspector.window(this, validTime, this.windowDuration, window, this.reduced, result);
     return result;
   }
 }

@@ -34,7 +34,7 @@ export class PythonStateDStream<K, V, S> extends DStream<Pair<K, S>> {
     const rdd = this.parent.getOrCompute(validTime);
     if (rdd === undefined) return lastState;
     const result = this.reduceState(lastState ?? this.initialRDD, rdd);
-    this.ssc.reportState(this, validTime, lastState, result);
+    this.ssc.inspector.pairState(this, validTime, lastState, result);
     return result;
   }
 

@@ -1,7 +1,8 @@
+import { IndexError } from '../errors';
 import { RDD } from '../rdd/RDD';
-import type { StreamingContext } from '../streaming/StreamingContext';
 import type { Time } from '../time/Time';
-import { InputDStream } from './internal';
+import { InputDStream, LiveQueue } from './internal';
+import type { StreamingRuntime } from './StreamingRuntime';
 
 /** An element of a queue stream's queue: an RDD, or an array that is parallelized when taken. */
 export type QueueItem<T> = RDD<T> | readonly T[];
@@ -13,12 +14,43 @@ export type QueueItem<T> = RDD<T> | readonly T[];
  */
 export class QueueInputDStream<T> extends InputDStream<T> {
   constructor(
-    ssc: StreamingContext,
+    ssc: StreamingRuntime,
     private readonly queue: QueueItem<T>[],
     private readonly oneAtATime: boolean,
     private readonly defaultRDD: RDD<T> | null,
   ) {
     super(ssc, 'queueStream');
+  }
+
+  /**
+   * `ssc.queueStream(rdds, oneAtATime, default)`, per flavor. Scala: `rdds` is the live queue:
+   * items pushed onto it later are seen by later batches. PySpark: the list is copied when the
+   * stream is made (later changes are not seen; a {@link LiveQueue} is not copied), an empty list
+   * with a default queues one empty RDD, and an empty list without one raises `IndexError`, as
+   * PySpark does.
+   */
+  static create<T>(
+    ssc: StreamingRuntime,
+    rdds: QueueItem<T>[],
+    oneAtATime: boolean,
+    defaultRDD: RDD<T> | readonly T[] | null | undefined,
+  ): QueueInputDStream<T> {
+    const sc = ssc.sparkContext;
+    const asRDD = (d: RDD<T> | readonly T[]): RDD<T> => (d instanceof RDD ? d : sc.parallelize(d));
+    if (ssc.flavor === 'scala') {
+      const def = defaultRDD === undefined ? sc.makeRDD<T>([], 1) : defaultRDD === null ? null : asRDD(defaultRDD);
+      return new QueueInputDStream<T>(ssc, rdds, oneAtATime, def);
+    }
+    let def: RDD<T> | undefined;
+    if (defaultRDD instanceof RDD) def = defaultRDD;
+    else if (defaultRDD !== null && defaultRDD !== undefined && defaultRDD.length > 0) def = asRDD(defaultRDD);
+    const fallback = def ?? sc.makeRDD<T>([], 1);
+    if (rdds instanceof LiveQueue) return new QueueInputDStream<T>(ssc, rdds, oneAtATime, fallback);
+    const items: QueueItem<T>[] = rdds.length === 0 && def !== undefined ? [[]] : [...rdds];
+    if (items.length === 0) {
+      throw ssc.refuse('StreamingContext.queueStream()', 'queue-stream-empty', new IndexError('list index out of range'));
+    }
+    return new QueueInputDStream<T>(ssc, items, oneAtATime, fallback);
   }
 
   compute(_validTime: Time): RDD<T> | undefined {

@@ -1,6 +1,6 @@
 import { RDD } from '../rdd/RDD';
 import type { Receiver } from '../receiver/Receiver';
-import type { StreamingContext } from '../streaming/StreamingContext';
+import type { StreamingRuntime } from './StreamingRuntime';
 import type { Time } from '../time/Time';
 import { InputDStream } from './internal';
 
@@ -12,7 +12,7 @@ import { InputDStream } from './internal';
 export abstract class ReceiverInputDStream<T> extends InputDStream<T> {
   private receiver: Receiver<T> | undefined;
 
-  protected constructor(ssc: StreamingContext, opName: string) {
+  protected constructor(ssc: StreamingRuntime, opName: string) {
     super(ssc, opName);
   }
 
@@ -20,9 +20,9 @@ export abstract class ReceiverInputDStream<T> extends InputDStream<T> {
   protected abstract makeReceiver(): Receiver<T>;
 
   compute(validTime: Time): RDD<T> | undefined {
-    const start = this.ssc.graph.startTime;
+    const start = this.ssc.startTime;
     if (start === undefined || validTime.lt(start)) return RDD.fromPartitions<T>(this.ssc.sparkContext, []);
-    const blocks = this.ssc.scheduler.receivedBlockTracker.getBlocksOfBatch(validTime.milliseconds, this.inputId);
+    const blocks = this.ssc.blocksOfBatch(validTime, this.inputId);
     return RDD.fromPartitions(this.ssc.sparkContext, blocks.map((b) => b.records as T[]));
   }
 

@@ -109,7 +109,7 @@ export class ReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
       partitioner,
     );
     const result = this.filterFunc !== undefined ? merged.filter(this.filterFunc) : merged;
-    this.ssc.reportWindow(this, validTime, this.windowDuration, current, this.reducedStream, result);
+    this.ssc.inspector.window(this, validTime, this.windowDuration, current, this.reducedStream, result);
     return result;
   }
 }

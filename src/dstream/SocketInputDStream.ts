@@ -1,6 +1,6 @@
 import { SocketReceiver, type StreamConverter } from '../receiver/SocketReceiver';
 import type { Receiver } from '../receiver/Receiver';
-import type { StreamingContext } from '../streaming/StreamingContext';
+import type { StreamingRuntime } from './StreamingRuntime';
 import { ReceiverInputDStream } from './internal';
 
 /**
@@ -9,7 +9,7 @@ import { ReceiverInputDStream } from './internal';
  */
 export class SocketInputDStream<T> extends ReceiverInputDStream<T> {
   constructor(
-    ssc: StreamingContext,
+    ssc: StreamingRuntime,
     readonly host: string,
     readonly port: number,
     private readonly converter: StreamConverter<T>,
@@ -18,6 +18,6 @@ export class SocketInputDStream<T> extends ReceiverInputDStream<T> {
   }
 
   protected makeReceiver(): Receiver<T> {
-    return new SocketReceiver<T>(this.ssc, this.inputId, this.inputName, this.host, this.port, this.converter);
+    return new SocketReceiver<T>(this.ssc, this.inputId, this.name, this.host, this.port, this.converter);
   }
 }

@@ -51,7 +51,7 @@ export class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
               .groupByKey(this.partitioner)
               .mapPartitions((it) => this.apply(Array.from(it, ([k, vs]): [K, V[], S | undefined] => [k, vs, undefined])), true);
     }
-    if (result !== undefined) this.ssc.reportState(this, validTime, prev, result);
+    if (result !== undefined) this.ssc.inspector.pairState(this, validTime, prev, result);
     return result;
   }
 

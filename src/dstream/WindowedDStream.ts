@@ -57,7 +57,7 @@ export class WindowedDStream<T> extends DStream<T> {
     const current = new Interval(validTime.minus(this.windowDuration).plus(this.parent.slideDuration), validTime);
     const rdds = this.parent.slice(current);
     const union = this.ssc.sparkContext.union(rdds);
-    this.ssc.reportWindow(this, validTime, this.windowDuration, rdds.length > 0 ? current : undefined, this.parent, union);
+    this.ssc.inspector.window(this, validTime, this.windowDuration, rdds.length > 0 ? current : undefined, this.parent, union);
     return union;
   }
 }

@@ -17,6 +17,7 @@ export * from './TransformedDStream';
 export * from './UnionDStream';
 export * from './ForEachDStream';
 export * from './QueueInputDStream';
+export * from './LiveQueue';
 export * from './ReceiverInputDStream';
 export * from './SocketInputDStream';
 export * from './FileInputDStream';

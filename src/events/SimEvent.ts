@@ -1,3 +1,5 @@
+import type { LifecycleRule } from './LifecycleRules';
+
 /**
  * The engine's event log: one closed, typed union of everything that happens in a simulation, in
  * the order it happened. The CLI, golden transcripts, inspection and (later) visualizations read
@@ -56,6 +58,29 @@ export interface ContextStartedEvent extends EventBase {
   zeroTimeMs: number;
   /** The first batch time. */
   startTimeMs: number;
+  /** The DStream graph as it was started (what `step graph` and the report draw). */
+  graph: StreamGraph;
+}
+
+/** A context's DStream graph, as data: every stream reachable from an output, outputs first. */
+export interface StreamGraph {
+  streams: readonly StreamGraphNode[];
+  /** The output streams' ids, in registration (output operation) order. */
+  outputs: readonly number[];
+}
+
+/** One DStream of a {@link StreamGraph}. */
+export interface StreamGraphNode {
+  id: number;
+  /** The stream's name in every event, e.g. `map [2]` or `Queue input [0]`. */
+  name: string;
+  /** The Spark class it mirrors, e.g. `MappedDStream`. */
+  kind: string;
+  slideMs: number;
+  /** The window length, for windowed streams. */
+  windowMs: number | undefined;
+  /** The parents' ids. */
+  dependencies: readonly number[];
 }
 
 /** The context moved to STOPPED. */
@@ -83,7 +108,7 @@ export interface CallRefusedEvent extends EventBase {
   /** The call, e.g. `StreamingContext.start()` or `DStream.map()`. */
   call: string;
   /** The rule that refused it, e.g. `start-after-stop` (see docs/lifecycle.md). */
-  rule: string;
+  rule: LifecycleRule;
   errorName: string;
   errorClass: string;
   message: string;
@@ -162,13 +187,20 @@ export interface BatchCompletedEvent extends EventBase {
   failedJobs: number;
 }
 
-/** Text an output operation printed (`pprint`), exactly as it went to stdout. */
+/**
+ * What an output operation printed (`pprint`): the text exactly as it went to stdout, and the
+ * records it shows. The one output channel: stdout, transcripts, matchers and the stepper read it.
+ */
 export interface OutputWrittenEvent extends EventBase {
   type: 'outputWritten';
   contextId: number;
   batchTime: number;
   outputOpId: number;
   text: string;
+  /** The records the text shows, in order (at most `num` of pprint's; `...` marks more). */
+  records: readonly unknown[];
+  /** True when the output had more records than it shows (pprint's `...`). */
+  truncated: boolean;
 }
 
 /**

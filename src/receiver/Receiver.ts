@@ -1,4 +1,4 @@
-import type { StreamingContext } from '../streaming/StreamingContext';
+import type { ReceiverRuntime } from './ReceiverRuntime';
 import { TimerPriority, type TimerHandle } from '../util/Clock';
 import { BlockGenerator } from './BlockGenerator';
 import { timeStringAsMs } from '../util/timeString';
@@ -16,7 +16,7 @@ export abstract class Receiver<T> {
   private restartTimer: TimerHandle | undefined;
 
   protected constructor(
-    protected readonly ssc: StreamingContext,
+    protected readonly ssc: ReceiverRuntime,
     readonly streamId: number,
     readonly name: string,
   ) {}
@@ -39,28 +39,28 @@ export abstract class Receiver<T> {
 
   /** @internal Start the supervisor: block generator, then `onStart`. */
   start(): void {
-    const interval = this.ssc.sparkContext.conf.get('spark.streaming.blockInterval', '200ms');
+    const interval = this.ssc.conf.get('spark.streaming.blockInterval', '200ms');
     const ms = timeStringAsMs(interval, 'ms');
     requireThat(ms > 0, "'spark.streaming.blockInterval' should be a positive value");
-    this.blocks = new BlockGenerator<T>(this.ssc.jvm.clock, this.streamId, ms, (b) =>
-      this.ssc.scheduler.receivedBlockTracker.addBlock(b),
+    this.blocks = new BlockGenerator<T>(this.ssc.clock, this.streamId, ms, (b) =>
+      this.ssc.addBlock(b),
     );
     this.blocks.start();
     this.stopped = false;
-    this.ssc.post({ type: 'receiverStarted', contextId: this.ssc.id, streamId: this.streamId, name: this.name });
+    this.ssc.post({ type: 'receiverStarted', contextId: this.ssc.contextId, streamId: this.streamId, name: this.name });
     this.onStart();
   }
 
   /** @internal Stop for good (the context is stopping). */
   stop(message = 'Stopped by driver'): void {
-    if (this.restartTimer !== undefined) this.ssc.jvm.clock.cancel(this.restartTimer);
+    if (this.restartTimer !== undefined) this.ssc.clock.cancel(this.restartTimer);
     this.restartTimer = undefined;
     if (!this.stopped) {
       this.stopped = true;
       this.onStop();
     }
-    this.blocks?.stop(this.ssc.jvm.clock.now());
-    this.ssc.post({ type: 'receiverStopped', contextId: this.ssc.id, streamId: this.streamId, name: this.name, message });
+    this.blocks?.stop(this.ssc.clock.now());
+    this.ssc.post({ type: 'receiverStopped', contextId: this.ssc.contextId, streamId: this.streamId, name: this.name, message });
   }
 
   /**
@@ -71,15 +71,15 @@ export abstract class Receiver<T> {
     if (this.stopped || this.restartTimer !== undefined) return;
     this.ssc.post({
       type: 'receiverError',
-      contextId: this.ssc.id,
+      contextId: this.ssc.contextId,
       streamId: this.streamId,
       name: this.name,
       message,
       error: error === undefined ? undefined : String(error),
     });
     this.onStop();
-    const delay = this.ssc.sparkContext.conf.getInt('spark.streaming.receiverRestartDelay', 2000);
-    const clock = this.ssc.jvm.clock;
+    const delay = this.ssc.conf.getInt('spark.streaming.receiverRestartDelay', 2000);
+    const clock = this.ssc.clock;
     this.restartTimer = clock.schedule(
       clock.now() + delay,
       () => {

@@ -1,6 +1,6 @@
 import * as net from 'node:net';
 import { SimulationError } from '../errors';
-import type { StreamingContext } from '../streaming/StreamingContext';
+import type { ReceiverRuntime } from './ReceiverRuntime';
 import { LineSplitter } from './LineSplitter';
 import { Receiver } from './Receiver';
 
@@ -34,7 +34,7 @@ export class SocketReceiver<T> extends Receiver<T> {
   private socket: net.Socket | undefined;
 
   constructor(
-    ssc: StreamingContext,
+    ssc: ReceiverRuntime,
     streamId: number,
     name: string,
     private readonly host: string,
@@ -45,7 +45,7 @@ export class SocketReceiver<T> extends Receiver<T> {
   }
 
   protected onStart(): void {
-    const network = this.ssc.jvm.network;
+    const network = this.ssc.network;
     const endpoint = network.resolve(this.host, this.port);
     const where = `${this.host}:${this.port}`;
     if (endpoint === undefined || !endpoint.accepting) {

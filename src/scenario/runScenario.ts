@@ -8,6 +8,7 @@ import { TimelineDriver } from '../timeline/TimelineDriver';
 import { loadScenario, type Scenario } from './Scenario';
 import { runProgram } from './loadProgram';
 import { renderTranscript } from './transcript';
+import * as programApi from '../api';
 
 /** What running a scenario produced. */
 export interface ScenarioResult {
@@ -68,9 +69,8 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         const restore = captureConsole(jvm, opts.echo);
         try {
           await opts.onJvm?.(jvm);
-          const api = (await import('../index')) as unknown as Record<string, unknown>;
           try {
-            await runProgram(scenario.program, api);
+            await runProgram(scenario.program, programApi as unknown as Record<string, unknown>);
           } catch (e) {
             jvm.log.emit({
               type: 'programFailed',

@@ -1,7 +1,7 @@
 import { RecurringTimer } from '../util/RecurringTimer';
 import { TimerPriority } from '../util/Clock';
 import { Time } from '../time/Time';
-import type { StreamingContext } from '../streaming/StreamingContext';
+import type { SchedulerRuntime } from './SchedulerRuntime';
 import type { JobScheduler } from './JobScheduler';
 
 /**
@@ -25,7 +25,7 @@ export class JobGenerator {
   private stopped = false;
 
   constructor(
-    private readonly ssc: StreamingContext,
+    private readonly ssc: SchedulerRuntime,
     private readonly scheduler: JobScheduler,
   ) {}
 
@@ -33,7 +33,7 @@ export class JobGenerator {
   start(): { zeroTime: Time; startTime: Time } {
     const batch = this.ssc.graph.batchDuration;
     this.timer = new RecurringTimer(
-      this.ssc.jvm.clock,
+      this.ssc.clock,
       batch.milliseconds,
       (ms) => this.post({ type: 'GenerateJobs', time: new Time(ms) }),
       TimerPriority.BATCH,
@@ -108,10 +108,7 @@ export class JobGenerator {
   /** Spark: `clearMetadata(time)`: every stream forgets RDDs older than its remember duration. */
   private clearMetadata(time: Time): void {
     this.ssc.graph.clearMetadata(time);
-    const maxRemember = Math.max(
-      0,
-      ...this.ssc.graph.inputStreams.map((s) => s.rememberDuration?.milliseconds ?? 0),
-    );
+    const maxRemember = this.ssc.graph.maxInputRememberMs();
     this.scheduler.inputInfoTracker.cleanup(time.milliseconds - maxRemember);
     this.scheduler.receivedBlockTracker.cleanupOldBatches(time.milliseconds - maxRemember);
   }

@@ -1,4 +1,4 @@
-import type { StreamingContext } from '../streaming/StreamingContext';
+import type { SchedulerRuntime } from './SchedulerRuntime';
 import type { Time } from '../time/Time';
 import { InputInfoTracker } from './InputInfoTracker';
 import { ReceivedBlockTracker } from './ReceivedBlockTracker';
@@ -22,7 +22,7 @@ export class JobScheduler {
   /** The job being run, if any (output operations read it to label what they print). */
   currentJob: Job | undefined;
 
-  constructor(private readonly ssc: StreamingContext) {
+  constructor(private readonly ssc: SchedulerRuntime) {
     this.jobGenerator = new JobGenerator(ssc, this);
   }
 
@@ -47,7 +47,7 @@ export class JobScheduler {
   submitJobSet(time: Time, jobs: Job[]): void {
     if (jobs.length === 0) return; // Spark: "No jobs added for time <t>" (no batch events)
     jobs.forEach((job, i) => (job.outputOpId = i));
-    const ctx = this.ssc.id;
+    const ctx = this.ssc.contextId;
     const batchTime = time.milliseconds;
     this.ssc.post({
       type: 'batchSubmitted',
@@ -93,9 +93,9 @@ export class JobScheduler {
 
   /** Spark: `reportError(msg, e)`: log it and wake `awaitTermination`, which rethrows `e`. */
   reportError(context: string, error: unknown, phase: 'generation' | 'job', time: Time): void {
-    this.ssc.jvm.log.emit({
+    this.ssc.post({
       type: 'errorReported',
-      contextId: this.ssc.id,
+      contextId: this.ssc.contextId,
       batchTime: time.milliseconds,
       phase,
       context,
@@ -103,7 +103,7 @@ export class JobScheduler {
       message: error instanceof Error ? error.message : String(error),
       error,
     });
-    this.ssc.waiter.notifyError(error);
+    this.ssc.notifyError(error);
   }
 }
 

@@ -5,6 +5,9 @@ import type {
   ContextStartedEvent,
   OutputOperationCompletedEvent,
   OutputOperationStartedEvent,
+  ReceiverErrorEvent,
+  ReceiverStartedEvent,
+  ReceiverStoppedEvent,
 } from '../events/SimEvent';
 
 /**
@@ -14,6 +17,9 @@ import type {
  */
 export interface StreamingListener {
   onStreamingStarted?(event: ContextStartedEvent): void;
+  onReceiverStarted?(event: ReceiverStartedEvent): void;
+  onReceiverError?(event: ReceiverErrorEvent): void;
+  onReceiverStopped?(event: ReceiverStoppedEvent): void;
   onBatchSubmitted?(event: BatchSubmittedEvent): void;
   onBatchStarted?(event: BatchStartedEvent): void;
   onOutputOperationStarted?(event: OutputOperationStartedEvent): void;

@@ -1,5 +1,6 @@
 import { requireThat } from '../errors';
 import type { Job } from '../scheduler/Job';
+import type { JobGraph } from '../scheduler/SchedulerRuntime';
 import type { Duration } from '../time/Duration';
 import type { Time } from '../time/Time';
 import type { DStream } from '../dstream/DStream';
@@ -10,7 +11,7 @@ import type { InputDStream } from '../dstream/InputDStream';
  * The graph of a context's streams: its inputs and its outputs, in registration order.
  * Spark: `DStreamGraph`.
  */
-export class DStreamGraph {
+export class DStreamGraph implements JobGraph {
   readonly inputStreams: InputDStream<unknown>[] = [];
   readonly outputStreams: ForEachDStream<unknown>[] = [];
   /** Set by `ssc.remember(seconds)`; at most once. */
@@ -88,6 +89,11 @@ export class DStreamGraph {
   /** Spark: `clearMetadata(time)`. */
   clearMetadata(time: Time): void {
     for (const o of this.outputStreams) o.clearMetadata(time);
+  }
+
+  /** The longest remember duration of the inputs (ms). */
+  maxInputRememberMs(): number {
+    return Math.max(0, ...this.inputStreams.map((s) => s.rememberDuration?.milliseconds ?? 0));
   }
 
   /** Every stream reachable from an output, each once, in a stable order (outputs first). */

@@ -1,17 +1,6 @@
-import type { Flavor, SparkContext } from '../core/SparkContext';
-import { IllegalArgumentError, IllegalStateError, IndexError, SimulationError, ValueError, type DStreamSimError } from '../errors';
-import type { Jvm } from '../env/Jvm';
-import { RDD } from '../rdd/RDD';
-import { JobScheduler } from '../scheduler/JobScheduler';
-import type { SimEvent, SimEventInput } from '../events/SimEvent';
-import type { StreamingListener } from '../scheduler/StreamingListener';
-import { toDuration, type Seconds } from '../time/convert';
-import type { Duration } from '../time/Duration';
-import type { Time } from '../time/Time';
-import { currentJvm } from '../env/Jvm';
-import { ContextWaiter } from './ContextWaiter';
-import { DStreamGraph } from './DStreamGraph';
-import type { StreamingContextState } from './StreamingContextState';
+import type { SparkConf } from '../conf/SparkConf';
+import type { Flavor } from '../conf/Flavor';
+import type { SparkContext } from '../core/SparkContext';
 import {
   defaultFileFilter,
   FileInputDStream,
@@ -20,17 +9,42 @@ import {
   TransformedDStream,
   UnionDStream,
   type DStream,
+  type ForEachDStream,
+  type InputDStream,
   type QueueItem,
 } from '../dstream/internal';
-import { bytesToLines, type StreamConverter } from '../receiver/SocketReceiver';
-import { LiveQueue } from './LiveQueue';
-import type { InputDStream } from '../dstream/InputDStream';
+import type { StreamingRuntime } from '../dstream/StreamingRuntime';
+import { currentJvm, type Jvm } from '../env/Jvm';
 import { runUntil } from '../env/runUntil';
-import type { Interval } from '../time/Interval';
-import type { Pair } from '../rdd/RDD';
-import type { MapWithStateRecord } from '../dstream/MapWithStateDStream';
-import { Inspection } from './inspection';
+import { IllegalArgumentError, SimulationError, ValueError, type DStreamSimError } from '../errors';
 import type { InspectionDefaults } from '../events/InspectionDefaults';
+import type { LifecycleRule } from '../events/LifecycleRules';
+import type { SimEvent, SimEventInput } from '../events/SimEvent';
+import type { SimNetwork } from '../net/SimNetwork';
+import type { RDD } from '../rdd/RDD';
+import type { ReceivedBlock } from '../receiver/BlockGenerator';
+import { bytesToLines, type StreamConverter } from '../receiver/SocketReceiver';
+import { JobScheduler } from '../scheduler/JobScheduler';
+import type { SchedulerRuntime } from '../scheduler/SchedulerRuntime';
+import type { StreamingListener } from '../scheduler/StreamingListener';
+import { StreamingListenerBus } from '../scheduler/StreamingListenerBus';
+import { toDuration, type Seconds } from '../time/convert';
+import type { Duration } from '../time/Duration';
+import type { Time } from '../time/Time';
+import type { Clock } from '../util/Clock';
+import { ContextLifecycle } from './ContextLifecycle';
+import { ContextWaiter } from './ContextWaiter';
+import { describeGraph } from './describeGraph';
+import { DStreamGraph } from './DStreamGraph';
+import { Inspection } from './Inspection';
+import type { StreamingContextState } from './StreamingContextState';
+
+declare module '../util/facades' {
+  interface Facades {
+    /** `dstream.context()` is a StreamingContext (see util/facades.ts). */
+    streamingContext: StreamingContext;
+  }
+}
 
 /** Options of `new StreamingContext(sc, batchDuration, options)`. */
 export interface StreamingContextOptions {
@@ -51,25 +65,27 @@ export interface InspectionOptions extends Omit<InspectionDefaults, 'streams'> {
  * Lifecycle (Spark's rules, with Spark's messages): a context is INITIALIZED when made, ACTIVE
  * after `start()`, STOPPED after `stop()`; it starts at most once and can never be restarted;
  * nothing can be added to it after `start()`; only one context per (simulated) JVM may be active.
+ *
+ * The public methods are Spark's; the members marked internal are the narrow ports the engine's
+ * layers use (`StreamingRuntime` for DStreams and receivers, `SchedulerRuntime` for the scheduler).
  */
-export class StreamingContext {
+export class StreamingContext implements StreamingRuntime, SchedulerRuntime {
   /** Spark: `ssc.sparkContext`. */
   readonly sparkContext: SparkContext;
   /** A per-JVM id, in creation order (names the context in the event log). */
   readonly id: number;
   /** Which Spark this context behaves like where PySpark and Scala differ. */
   readonly flavor: Flavor;
-  /** @internal */ readonly graph: DStreamGraph;
-  /** @internal */ readonly jvm: Jvm;
-  /** @internal */ readonly waiter = new ContextWaiter();
-  /** @internal */ readonly scheduler: JobScheduler;
   /** The directory set by `checkpoint(dir)`, if any. */
   checkpointDir: string | undefined;
-  private state: StreamingContextState = 'INITIALIZED';
-  private readonly listeners: StreamingListener[] = [];
-  /** @internal */ readonly inspection: Required<Omit<InspectionOptions, 'streams'>> & {
-    streams: 'all' | 'none' | readonly DStream<unknown>[];
-  } = { inputs: true, streams: 'none', windows: false, state: false };
+  /** @internal */ readonly graph: DStreamGraph;
+  /** @internal */ readonly inspector: Inspection;
+  private readonly jvm: Jvm;
+  private readonly waiter = new ContextWaiter();
+  private readonly scheduler: JobScheduler;
+  private readonly lifecycle: ContextLifecycle;
+  private readonly listenerBus: StreamingListenerBus;
+  private inspectedStreams: InspectionOptions['streams'];
 
   /**
    * @param sparkContext the SparkContext to run on (it must not be stopped).
@@ -96,14 +112,11 @@ export class StreamingContext {
       );
     }
     this.graph = new DStreamGraph(batch);
-    Object.assign(this.inspection, this.jvm.inspect);
+    this.lifecycle = new ContextLifecycle(this.jvm.log, this.id);
+    this.inspector = new Inspection(this.jvm.log, this.id, this.jvm.inspect);
+    this.listenerBus = new StreamingListenerBus(this.jvm.log, this.id, (m) => this.warn(m));
     this.scheduler = new JobScheduler(this);
-    this.post({
-      type: 'contextCreated',
-      contextId: this.id,
-      batchDurationMs: batch.milliseconds,
-      flavor: this.flavor,
-    });
+    this.post({ type: 'contextCreated', contextId: this.id, batchDurationMs: batch.milliseconds, flavor: this.flavor });
     const master = sparkContext.master;
     if (master === 'local' || master === 'local[1]') {
       this.warn(
@@ -130,30 +143,8 @@ export class StreamingContext {
    * changes are not seen), an empty list with a default queues one empty RDD, and an empty list
    * without one raises `IndexError`, as PySpark does.
    */
-  queueStream<T>(
-    rdds: QueueItem<T>[],
-    oneAtATime = true,
-    defaultRDD?: RDD<T> | readonly T[] | null,
-  ): QueueInputDStream<T> {
-    const sc = this.sparkContext;
-    if (this.flavor === 'pyspark') {
-      let def: RDD<T> | undefined;
-      if (defaultRDD instanceof RDD) def = defaultRDD;
-      else if (defaultRDD !== null && defaultRDD !== undefined && defaultRDD.length > 0) def = sc.parallelize(defaultRDD);
-      const fallback = def ?? sc.makeRDD<T>([], 1);
-      if (rdds instanceof LiveQueue) return new QueueInputDStream<T>(this, rdds, oneAtATime, fallback);
-      let items: QueueItem<T>[] = [...rdds];
-      if (items.length === 0 && def !== undefined) items = [[]];
-      if (items.length === 0) {
-        throw this.refuse('StreamingContext.queueStream()', 'queue-stream-empty', new IndexError('list index out of range'));
-      }
-      return new QueueInputDStream<T>(this, items, oneAtATime, fallback);
-    }
-    let def: RDD<T> | null;
-    if (defaultRDD === undefined) def = sc.makeRDD<T>([], 1);
-    else if (defaultRDD === null) def = null;
-    else def = defaultRDD instanceof RDD ? defaultRDD : sc.parallelize(defaultRDD);
-    return new QueueInputDStream<T>(this, rdds, oneAtATime, def);
+  queueStream<T>(rdds: QueueItem<T>[], oneAtATime = true, defaultRDD?: RDD<T> | readonly T[] | null): QueueInputDStream<T> {
+    return QueueInputDStream.create(this, rdds, oneAtATime, defaultRDD);
   }
 
   /**
@@ -183,11 +174,7 @@ export class StreamingContext {
   }
 
   /** Spark: `fileStream(directory, filter, newFilesOnly)` (records are the files' lines). */
-  fileStream(
-    directory: string,
-    filter: (path: string) => boolean = defaultFileFilter,
-    newFilesOnly = true,
-  ): FileInputDStream {
+  fileStream(directory: string, filter: (path: string) => boolean = defaultFileFilter, newFilesOnly = true): FileInputDStream {
     return new FileInputDStream(this, directory, filter, newFilesOnly);
   }
 
@@ -205,9 +192,7 @@ export class StreamingContext {
       if (list.length === 0) throw new ValueError('should have at least one DStream to union');
       if (list.length === 1) return list[0]!;
       const slide = list[0]!.slideDuration;
-      if (list.some((d) => !d.slideDuration.equals(slide))) {
-        throw new ValueError('All DStreams should have same slide duration');
-      }
+      if (list.some((d) => !d.slideDuration.equals(slide))) throw new ValueError('All DStreams should have same slide duration');
     }
     return new UnionDStream<T>(list);
   }
@@ -254,7 +239,7 @@ export class StreamingContext {
 
   /** Spark: `addStreamingListener`. */
   addStreamingListener(listener: StreamingListener): void {
-    this.listeners.push(listener);
+    this.listenerBus.addListener(listener);
   }
 
   /**
@@ -262,7 +247,9 @@ export class StreamingContext {
    * before `start()`.
    */
   inspect(options: InspectionOptions): this {
-    Object.assign(this.inspection, options);
+    const { streams, ...rest } = options;
+    Object.assign(this.inspector.options, rest);
+    if (streams !== undefined) this.inspectedStreams = streams;
     return this;
   }
 
@@ -272,7 +259,7 @@ export class StreamingContext {
 
   /** Spark: `getState()` (PySpark has none; offered in both flavors). */
   getState(): StreamingContextState {
-    return this.state;
+    return this.lifecycle.state;
   }
 
   /**
@@ -281,69 +268,27 @@ export class StreamingContext {
    * operation, a missing checkpoint directory …) leaves it STOPPED for good.
    */
   start(): void {
-    switch (this.state) {
-      case 'INITIALIZED': {
-        const active = this.jvm.activeContext;
-        if (active !== undefined) {
-          const startedAt = active instanceof StreamingContext ? active.startSite : '';
-          throw this.refuse(
-            'StreamingContext.start()',
-            'one-active-context',
-            new IllegalStateError(
-              `Only one StreamingContext may be started in this JVM. Currently running StreamingContext was started at${startedAt}`,
-              'ONLY_ONE_ACTIVE_CONTEXT',
-            ),
-          );
-        }
-        let times;
-        try {
-          this.validate();
-          times = this.scheduler.start();
-          this.state = 'ACTIVE';
-        } catch (e) {
-          this.warn('Error starting the context, marking it as stopped');
-          this.scheduler.stop();
-          this.state = 'STOPPED';
-          this.post({
-            type: 'contextStopped',
-            contextId: this.id,
-            stopSparkContext: false,
-            graceful: false,
-            previousState: 'INITIALIZED',
-            reason: 'startFailed',
-          });
-          const rule =
-            (e as DStreamSimError).errorClass === 'NO_OUTPUT_OPERATIONS'
-              ? 'no-output-operations'
-              : (e as DStreamSimError).errorClass === 'CHECKPOINT_DIRECTORY_NOT_SET'
-                ? 'checkpoint-directory-required'
-                : 'start-failed';
-          throw this.refuse('StreamingContext.start()', rule, e as DStreamSimError);
-        }
-        this.startSite = `\norg.apache.spark.streaming.StreamingContext.start(${this.sparkContext.appName}, context ${this.id}, virtual time ${this.jvm.clock.now()} ms)`;
-        this.jvm.activeContext = this;
-        this.post({
-          type: 'contextStarted',
-          contextId: this.id,
-          zeroTimeMs: times.zeroTime.milliseconds,
-          startTimeMs: times.startTime.milliseconds,
-        });
-        return;
-      }
-      case 'ACTIVE':
-        this.warn('StreamingContext has already been started');
-        return;
-      case 'STOPPED':
-        throw this.refuse(
-          'StreamingContext.start()',
-          'start-after-stop',
-          new IllegalStateError('StreamingContext has already been stopped', 'CONTEXT_ALREADY_STOPPED'),
-        );
+    const active = this.jvm.activeContext;
+    if (!this.lifecycle.mayStart(active, active instanceof StreamingContext ? active.lifecycle.startSite : '')) return;
+    let times;
+    try {
+      this.validate();
+      times = this.scheduler.start();
+      this.lifecycle.state = 'ACTIVE';
+    } catch (e) {
+      this.scheduler.stop();
+      throw this.lifecycle.startFailed(e as DStreamSimError);
     }
+    this.lifecycle.startSite = `\norg.apache.spark.streaming.StreamingContext.start(${this.sparkContext.appName}, context ${this.id}, virtual time ${this.jvm.clock.now()} ms)`;
+    this.jvm.activeContext = this;
+    this.post({
+      type: 'contextStarted',
+      contextId: this.id,
+      zeroTimeMs: times.zeroTime.milliseconds,
+      startTimeMs: times.startTime.milliseconds,
+      graph: describeGraph(this.graph),
+    });
   }
-
-  /** @internal Where `start()` was called (Spark's call site, deterministic here). */
-  startSite = '';
 
   /**
    * Spark: `stop(stopSparkContext, stopGracefully)`. Stops the SparkContext too unless
@@ -355,48 +300,22 @@ export class StreamingContext {
     this.stopWith(stopSparkContext, stopGracefully, 'stop');
   }
 
+  /** @internal The run horizon was reached (or the program ended): Spark's shutdown hook stops the context. */
+  stopFromHorizon(reason: 'horizon' | 'exit' = 'horizon'): void {
+    this.stopWith(false, this.sparkContext.conf.getBoolean('spark.streaming.stopGracefullyOnShutdown', false), reason);
+  }
+
   private stopWith(stopSparkContext: boolean | undefined, graceful: boolean, reason: 'stop' | 'horizon' | 'exit'): void {
     const stopSc =
       stopSparkContext ??
-      (this.flavor === 'pyspark'
-        ? true
-        : this.sparkContext.conf.getBoolean('spark.streaming.stopSparkContextByDefault', true));
-    const previous = this.state;
-    switch (previous) {
-      case 'INITIALIZED':
-        this.warn('StreamingContext has not been started yet');
-        this.state = 'STOPPED';
-        break;
-      case 'STOPPED':
-        this.warn('StreamingContext has already been stopped');
-        break;
-      case 'ACTIVE':
-        this.scheduler.stop();
-        if (this.jvm.activeContext === this) this.jvm.activeContext = undefined;
-        this.waiter.notifyStop();
-        this.state = 'STOPPED';
-        break;
+      (this.flavor === 'pyspark' ? true : this.sparkContext.conf.getBoolean('spark.streaming.stopSparkContextByDefault', true));
+    if (this.lifecycle.state === 'ACTIVE') {
+      this.scheduler.stop();
+      if (this.jvm.activeContext === this) this.jvm.activeContext = undefined;
+      this.waiter.notifyStop();
     }
-    if (previous !== 'STOPPED') {
-      this.post({
-        type: 'contextStopped',
-        contextId: this.id,
-        stopSparkContext: stopSc,
-        graceful,
-        previousState: previous,
-        reason,
-      });
-    }
+    this.lifecycle.stop(graceful, stopSc, reason);
     if (stopSc) this.sparkContext.stop();
-  }
-
-  /** @internal The run horizon was reached (or the program ended): Spark's shutdown hook stops the context. */
-  stopFromHorizon(reason: 'horizon' | 'exit' = 'horizon'): void {
-    this.stopWith(
-      false,
-      this.sparkContext.conf.getBoolean('spark.streaming.stopGracefullyOnShutdown', false),
-      reason,
-    );
   }
 
   /**
@@ -433,10 +352,11 @@ export class StreamingContext {
     this.waiter.throwIfError();
     if (this.waiter.isStopped()) return true;
     const deadline = timeoutMs === undefined ? undefined : this.jvm.clock.now() + timeoutMs;
+    const state = (): StreamingContextState => this.lifecycle.state;
     await runUntil(this.jvm, deadline, () => this.waiter.isStopped() || this.waiter.hasError(), () =>
-      this.state === 'ACTIVE'
+      state() === 'ACTIVE'
         ? 'awaitTermination() would run forever: nothing stops this context. Call awaitTerminationOrTimeout(seconds), call ssc.stop() from the program, or give the run a horizon (dstream-sim run --until <seconds>).'
-        : `awaitTermination() on a context that is ${this.state} would wait forever: nothing will stop it. Call start() first, or awaitTerminationOrTimeout(seconds).`,
+        : `awaitTermination() on a context that is ${state()} would wait forever: nothing will stop it. Call start() first, or awaitTerminationOrTimeout(seconds).`,
     );
     this.waiter.throwIfError();
     return this.waiter.isStopped();
@@ -458,10 +378,7 @@ export class StreamingContext {
    */
   static getActiveOrCreate(creatingFunc: () => StreamingContext): StreamingContext;
   static getActiveOrCreate(checkpointPath: string | null, creatingFunc: () => StreamingContext): StreamingContext;
-  static getActiveOrCreate(
-    a: string | null | (() => StreamingContext),
-    b?: () => StreamingContext,
-  ): StreamingContext {
+  static getActiveOrCreate(a: string | null | (() => StreamingContext), b?: () => StreamingContext): StreamingContext {
     const path = typeof a === 'function' ? null : a;
     const fn = typeof a === 'function' ? a : b;
     if (typeof fn !== 'function') throw new TypeError('setupFunc should be callable.');
@@ -490,142 +407,76 @@ export class StreamingContext {
     return this.jvm.log.events().filter((e) => 'contextId' in e && e.contextId === this.id);
   }
 
-  /** @internal Record an event and tell the StreamingListeners. */
-  post(event: SimEventInput): void {
-    const e = this.jvm.log.emit(event);
-    if (this.listeners.length === 0) return;
-    for (const l of this.listeners) {
-      try {
-        switch (e.type) {
-          case 'contextStarted':
-            l.onStreamingStarted?.(e);
-            break;
-          case 'batchSubmitted':
-            l.onBatchSubmitted?.(e);
-            break;
-          case 'batchStarted':
-            l.onBatchStarted?.(e);
-            break;
-          case 'outputOperationStarted':
-            l.onOutputOperationStarted?.(e);
-            break;
-          case 'outputOperationCompleted':
-            l.onOutputOperationCompleted?.(e);
-            break;
-          case 'batchCompleted':
-            l.onBatchCompleted?.(e);
-            break;
-          default:
-            break;
-        }
-      } catch (err) {
-        this.warn(`Listener ${l.constructor.name} threw an exception: ${String(err)}`);
-      }
-    }
+  // ---------------------------------------------------------------------------------------------
+  // The engine's ports (StreamingRuntime, ReceiverRuntime, SchedulerRuntime): internal
+  // ---------------------------------------------------------------------------------------------
+
+  /** @internal */ get facade(): StreamingContext {
+    return this;
+  }
+  /** @internal */ get contextId(): number {
+    return this.id;
+  }
+  /** @internal */ get clock(): Clock {
+    return this.jvm.clock;
+  }
+  /** @internal */ get conf(): SparkConf {
+    return this.sparkContext.conf;
+  }
+  /** @internal */ get network(): SimNetwork {
+    return this.jvm.network;
+  }
+  /** @internal */ get cwd(): string {
+    return this.jvm.cwd;
+  }
+  /** @internal */ get timeZone(): string {
+    return this.jvm.timeZone;
+  }
+  /** @internal */ get startTime(): Time | undefined {
+    return this.graph.startTime;
+  }
+  /** @internal */ isActive(): boolean {
+    return this.lifecycle.state === 'ACTIVE';
+  }
+  /** @internal */ validateAtInit(call: string): void {
+    this.lifecycle.validateAtInit(call);
+  }
+  /** @internal */ refuse<E>(call: string, rule: LifecycleRule, error: E): E {
+    return this.lifecycle.refuse(call, rule, error);
+  }
+  /** @internal */ warn(message: string): void {
+    this.lifecycle.warn(message);
+  }
+  /** @internal */ post(event: SimEventInput): void {
+    this.jvm.log.emit(event);
+  }
+  /** @internal */ notifyError(error: unknown): void {
+    this.waiter.notifyError(error);
+  }
+  /** @internal */ nextStreamId(): number {
+    return this.graph.nextStreamId();
+  }
+  /** @internal */ addInputStream(stream: InputDStream<unknown>): number {
+    return this.graph.addInputStream(stream);
+  }
+  /** @internal */ addOutputStream(stream: ForEachDStream<unknown>): void {
+    this.graph.addOutputStream(stream);
+  }
+  /** @internal */ markForCheckpoint(rdd: RDD<unknown>): void {
+    this.scheduler.markedForCheckpoint.push(rdd);
+  }
+  /** @internal */ addBlock(block: ReceivedBlock<unknown>): void {
+    this.scheduler.receivedBlockTracker.addBlock(block);
+  }
+  /** @internal */ blocksOfBatch(time: Time, inputId: number): readonly ReceivedBlock<unknown>[] {
+    return this.scheduler.receivedBlockTracker.getBlocksOfBatch(time.milliseconds, inputId);
+  }
+  /** @internal */ reportInputInfo(time: Time, inputId: number, numRecords: number): void {
+    this.scheduler.inputInfoTracker.reportInfo(time.milliseconds, inputId, numRecords);
   }
 
-  /** @internal Log a warning Spark would log. */
-  warn(message: string): void {
-    this.jvm.log.emit({ type: 'warning', contextId: this.id, message });
-  }
-
-  /** @internal Record that a call was refused under a lifecycle rule; returns the error to throw. */
-  refuse<E>(call: string, rule: string, error: E): E {
-    const e = error as unknown as DStreamSimError;
-    this.jvm.log.emit({
-      type: 'callRefused',
-      contextId: this.id,
-      call,
-      rule,
-      errorName: e instanceof Error ? e.name : 'Error',
-      errorClass: e?.errorClass ?? 'UNKNOWN',
-      message: e instanceof Error ? e.message : String(e),
-    });
-    return error;
-  }
-
-  /** @internal Spark: `DStream.validateAtInit`: nothing may be added after start or stop. */
-  validateAtInit(call: string): void {
-    if (this.state === 'ACTIVE') {
-      throw this.refuse(
-        call,
-        'add-after-start',
-        new IllegalStateError(
-          'Adding new inputs, transformations, and output operations after starting a context is not supported',
-          'ADD_AFTER_START',
-        ),
-      );
-    }
-    if (this.state === 'STOPPED') {
-      throw this.refuse(
-        call,
-        'add-after-stop',
-        new IllegalStateError(
-          'Adding new inputs, transformations, and output operations after stopping a context is not supported',
-          'ADD_AFTER_STOP',
-        ),
-      );
-    }
-  }
-
-  /** @internal An input reported what it delivered for a batch. */
-  reportInput(stream: InputDStream<unknown>, time: Time, rdd: RDD<unknown> | undefined, numRecords: number): void {
-    this.scheduler.inputInfoTracker.reportInfo(time.milliseconds, stream.inputId, numRecords);
-    if (!this.inspection.inputs || !this.jvm.log.isRecording()) return;
-    this.post({
-      type: 'inputDelivered',
-      contextId: this.id,
-      batchTime: time.milliseconds,
-      streamId: stream.id,
-      streamName: stream.inputName,
-      records: rdd?.collect(),
-      numPartitions: rdd?.getNumPartitions() ?? 0,
-    });
-  }
-
-  /** @internal An inspected stream generated an RDD. */
-  reportGeneratedRDD(stream: DStream<unknown>, time: Time, rdd: RDD<unknown>): void {
-    if (!this.jvm.log.isRecording()) return;
-    this.post({
-      type: 'rddGenerated',
-      contextId: this.id,
-      batchTime: time.milliseconds,
-      streamId: stream.id,
-      streamName: stream.name,
-      records: rdd.collect(),
-      numPartitions: rdd.getNumPartitions(),
-    });
-  }
-
-  /** @internal A window stream computed its RDD for `time` (see docs/inspection.md). */
-  reportWindow(
-    stream: DStream<unknown>,
-    time: Time,
-    windowDuration: Duration,
-    covered: Interval | undefined,
-    parent: DStream<unknown>,
-    result: RDD<unknown>,
-  ): void {
-    Inspection.window(this, stream, time, windowDuration, covered, parent, result);
-  }
-
-  /** @internal An updateStateByKey stream computed its state for `time`. */
-  reportState<K, S>(stream: DStream<unknown>, time: Time, prev: RDD<Pair<K, S>> | undefined, next: RDD<Pair<K, S>>): void {
-    Inspection.pairState(this, stream, time, prev, next);
-  }
-
-  /** @internal A mapWithState stream computed its state for `time`. */
-  reportMapWithState<K, S, M>(
-    stream: DStream<unknown>,
-    time: Time,
-    prev: RDD<MapWithStateRecord<K, S, M>> | undefined,
-    next: RDD<MapWithStateRecord<K, S, M>>,
-  ): void {
-    Inspection.mapWithState(this, stream, time, prev, next);
-  }
-
-  /** @internal Write output-operation text to stdout and the event log. */
-  writeOutput(text: string): void {
+  /** @internal Write output-operation text to stdout and the event log (the one output channel). */
+  writeOutput(text: string, records: readonly unknown[], truncated: boolean): void {
     this.jvm.stdout(text);
     const job = this.scheduler.currentJob;
     this.post({
@@ -634,6 +485,8 @@ export class StreamingContext {
       batchTime: job?.time.milliseconds ?? this.jvm.clock.now(),
       outputOpId: job?.outputOpId ?? -1,
       text,
+      records,
+      truncated,
     });
   }
 
@@ -642,9 +495,9 @@ export class StreamingContext {
     if (this.checkpointDir !== undefined && this.graph.inputStreams.some((s) => s instanceof QueueInputDStream)) {
       this.warn("queueStream doesn't support checkpointing");
     }
-    const inspected = this.inspection.streams;
+    const inspected = this.inspectedStreams ?? this.inspector.options.streams;
     for (const s of this.graph.reachableStreams()) {
-      if (inspected === 'all' || (inspected !== 'none' && inspected.includes(s))) s.inspected = true;
+      if (inspected === 'all' || (typeof inspected === 'object' && inspected.includes(s))) s.inspected = true;
     }
   }
 }

@@ -9,5 +9,3 @@ export type { TestOperationOptions } from './testOperation';
 export { verifyOutput, OutputMismatchError } from './verifyOutput';
 export type { VerifyOptions } from './verifyOutput';
 export type { CollectedBatch } from './TestOutputStream';
-export { dstreamMatchers } from './matchers';
-export type { BatchesSource } from './matchers';

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Jvm } from '../env/Jvm';
 import { TimerPriority } from '../util/Clock';
-import { LiveQueue } from '../streaming/LiveQueue';
+import { namedLiveQueue } from '../dstream/LiveQueue';
 import { SocketSource } from './SocketSource';
 import type { Timeline, TimelineEvent, TimelineSource } from './Timeline';
 
@@ -59,13 +59,7 @@ export class TimelineDriver {
   }
 
   private queueOf(name: string): unknown[] {
-    let q = this.jvm.queues.get(name);
-    if (q === undefined) {
-      // Created like timelineQueue(name), so the program and the timeline share it.
-      q = new LiveQueue<unknown>() as unknown as unknown[];
-      this.jvm.queues.set(name, q);
-    }
-    return q;
+    return namedLiveQueue<unknown>(this.jvm, name) as unknown as unknown[];
   }
 
   private apply(e: TimelineEvent, source: TimelineSource, start: number): void {

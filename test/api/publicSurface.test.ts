@@ -50,6 +50,8 @@ test('public value exports', () => {
       'findScenarios',
       'renderTranscript',
       'compareGolden',
+      'checkGolden',
+      'LIFECYCLE_RULES',
     ].sort(),
   );
 });

@@ -50,7 +50,7 @@ describe('dstream-sim test', () => {
     const { root, dir } = copyScenario();
     const golden = path.join(dir, 'expected.golden');
     fs.writeFileSync(golden, 'stale\n');
-    expect((await run([], { update: true })).text).toContain('name the scenarios to update, or use --update=all');
+    expect((await run([], { update: true })).text).toContain('name the scenarios to update (--update <name>), or use --update=all');
     const inCi = await run([dir], { update: true, ci: true });
     expect(inCi.code).toBe(2);
     expect(inCi.text).toContain('refusing to write goldens while CI is set');
@@ -61,13 +61,59 @@ describe('dstream-sim test', () => {
     expect((await run([root])).code).toBe(0);
   });
 
+  test('--update <name> writes exactly the named scenario, not the others, and not an unchanged one', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-cli-'));
+    const names = ['notes-update-state-by-key', 'notes-flat-map', 'notes-window'];
+    for (const n of names) fs.cpSync(path.join(source, '..', n), path.join(root, n), { recursive: true });
+    const golden = (n: string): string => path.join(root, n, 'expected.golden');
+    fs.writeFileSync(golden('notes-flat-map'), 'stale\n');
+    fs.writeFileSync(golden('notes-window'), 'stale too\n');
+    const untouched = fs.statSync(golden('notes-update-state-by-key')).mtimeMs;
+    const r = await run([root], { update: ['notes-flat-map'] });
+    expect(fs.readFileSync(golden('notes-flat-map'), 'utf8')).toBe(fs.readFileSync(path.join(source, '..', 'notes-flat-map', 'expected.golden'), 'utf8'));
+    expect(fs.readFileSync(golden('notes-window'), 'utf8')).toBe('stale too\n');
+    expect(r.text).toMatch(/notes-flat-map\s+\d+\s+updated/);
+    expect(r.text).toMatch(/notes-window\s+\d+\s+FAIL/);
+    expect(r.code).toBe(1);
+    // a path names a scenario too; an unchanged golden is not rewritten
+    const again = await run([root], { update: [path.join(root, 'notes-update-state-by-key'), 'notes-window'] });
+    expect(again.text).toMatch(/notes-update-state-by-key\s+\d+\s+pass/);
+    expect(fs.statSync(golden('notes-update-state-by-key')).mtimeMs).toBe(untouched);
+    expect(again.code).toBe(0);
+    const unknown = await run([root], { update: ['no-such'] });
+    expect(unknown.code).toBe(2);
+    expect(unknown.text).toContain("no scenario named 'no-such'");
+  });
+
+  test('--update names work without a path (the default scenarios folder)', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-cli-'));
+    fs.cpSync(source, path.join(root, 'scenarios', 'wc'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'scenarios', 'wc', 'expected.golden'), 'stale\n');
+    const r = await run([], { update: ['wc'], cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.text).toMatch(/wc\s+\d+\s+updated/);
+  });
+
+  test('--update never follows a symlinked golden out of its scenario directory', async () => {
+    const { root, dir } = copyScenario();
+    const outside = path.join(root, 'elsewhere.txt');
+    fs.writeFileSync(outside, 'keep me\n');
+    fs.rmSync(path.join(dir, 'expected.golden'));
+    fs.symlinkSync(outside, path.join(dir, 'expected.golden'));
+    const r = await run([dir], { update: true });
+    expect(r.code).toBe(1);
+    expect(r.text).toContain('outside its scenario directory');
+    expect(fs.readFileSync(outside, 'utf8')).toBe('keep me\n');
+  });
+
   test('a missing golden fails; an obsolete golden fails in CI', async () => {
     const { root, dir } = copyScenario();
     fs.rmSync(path.join(dir, 'expected.golden'));
     const missing = await run([root]);
     expect(missing.code).toBe(1);
     expect(missing.text).toContain('MISSING');
-    expect(missing.text).toContain(`no expected.golden: review the output, then run dstream-sim test`);
+    expect(missing.text).toContain('no golden at ');
+    expect(missing.text).toContain('dstream-sim test --update notes-update-state-by-key (or UPDATE_GOLDEN=1 npx jest)');
     const gone = path.join(root, 'gone');
     fs.mkdirSync(gone);
     fs.writeFileSync(path.join(gone, 'expected.golden'), 'x\n');

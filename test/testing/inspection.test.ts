@@ -38,9 +38,33 @@ describe('inspection through the event log', () => {
     });
     const generated = pick(r.events, 'rddGenerated').map((e) => (e.type === 'rddGenerated' ? [e.streamName, e.records] : []));
     expect(generated).toEqual([
-      ['testInputStream [0]', [1, 2]],
+      ['Test input stream [0]', [1, 2]],
       ['map [1]', [10, 20]],
       ['filter [2]', [20]],
+    ]);
+  });
+
+  test('a stream has one name in every event (an input is named as Spark names it)', async () => {
+    const r = await runStreams<number>([[[1]]], (s) => (s[0] as DStream<number>).map((x) => x), 1, {
+      inspect: { streams: 'all' },
+    });
+    const names = new Map<number, Set<string>>();
+    for (const e of r.events) {
+      if ('streamId' in e && 'streamName' in e) {
+        const set = names.get(e.streamId) ?? new Set<string>();
+        set.add(e.streamName);
+        names.set(e.streamId, set);
+      }
+    }
+    expect([...names.entries()].map(([id, set]) => [id, [...set]])).toEqual([
+      [0, ['Test input stream [0]']],
+      [1, ['map [1]']],
+    ]);
+    const started = pick(r.events, 'contextStarted')[0]!;
+    expect(started.type === 'contextStarted' && started.graph.streams.map((s) => s.name)).toEqual([
+      'testOutputStream [2]',
+      'map [1]',
+      'Test input stream [0]',
     ]);
   });
 

@@ -1,19 +1,23 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { checkGolden, describeGoldenOutcome, refuseUpdateUnderCi } from '../../scenario/golden';
 import { findObsoleteGoldens, findScenarios, loadScenario } from '../../scenario/Scenario';
-import { compareGolden } from '../../scenario/goldenDiff';
 import { runScenario } from '../../scenario/runScenario';
 import { paint } from '../style';
 
 /** Options of `dstream-sim test`. */
 export interface TestCommandOptions {
-  /** `true`: rewrite the goldens of the scenarios named; `'all'`: of every scenario found. */
-  update?: boolean | 'all';
+  /**
+   * Which goldens to write when missing or different: `'all'` every scenario found; `true` every
+   * scenario under the paths given (refused without paths); a list of scenario names or paths.
+   */
+  update?: boolean | 'all' | readonly string[];
   /** Where to write (default stdout). */
   out?: (text: string) => void;
   /** Treat as CI (default: the `CI` environment variable is set). */
   ci?: boolean;
+  /** The directory paths and the default `scenarios` folder resolve against (default: the process's). */
+  cwd?: string;
 }
 
 interface Row {
@@ -31,57 +35,29 @@ interface Row {
 export async function testCommand(paths: string[], opts: TestCommandOptions = {}): Promise<number> {
   const out = opts.out ?? ((t: string) => void process.stdout.write(t));
   const ci = opts.ci ?? process.env['CI'] !== undefined;
-  const roots = paths.length > 0 ? paths : ['scenarios'];
-  if (opts.update && ci) {
-    out('dstream-sim test: refusing to write goldens while CI is set; update them locally and commit them.\n');
+  const cwd = opts.cwd ?? process.cwd();
+  const roots = (paths.length > 0 ? paths : ['scenarios']).map((p) => path.resolve(cwd, p));
+  const update = opts.update === false ? undefined : opts.update;
+  if (update !== undefined && ci) {
+    out(`dstream-sim test: ${refuseUpdateUnderCi({ CI: '1' })!.message}.\n`);
     return 2;
   }
-  if (opts.update === true && paths.length === 0) {
-    out('dstream-sim test --update: name the scenarios to update, or use --update=all.\n');
+  if (update === true && paths.length === 0) {
+    out('dstream-sim test --update: name the scenarios to update (--update <name>), or use --update=all.\n');
     return 2;
   }
   const dirs = findScenarios(roots);
   if (dirs.length === 0) {
-    out(`dstream-sim test: no scenarios under ${roots.join(', ')} (a scenario is a directory with scenario.yaml).\n`);
+    out(`dstream-sim test: no scenarios under ${roots.map((r) => path.relative(cwd, r) || '.').join(', ')} (a scenario is a directory with scenario.yaml).\n`);
     return 1;
   }
-  const rows: Row[] = [];
-  for (const dir of dirs) {
-    const t0 = performance.now();
-    let row: Row;
-    try {
-      const scenario = loadScenario(dir);
-      const result = await runScenario(scenario);
-      const ms = performance.now() - t0;
-      const name = path.relative(process.cwd(), dir) || dir;
-      if (opts.update) {
-        fs.writeFileSync(scenario.golden, result.transcript);
-        row = { name, batches: result.batchTimes.length, result: 'updated', ms };
-      } else if (!fs.existsSync(scenario.golden)) {
-        row = {
-          name,
-          batches: result.batchTimes.length,
-          result: 'MISSING',
-          ms,
-          detail: `no expected.golden: review the output, then run dstream-sim test ${name} --update`,
-        };
-      } else {
-        const mismatch = compareGolden(fs.readFileSync(scenario.golden, 'utf8'), result.transcript, path.join(name, 'expected.golden'));
-        row = mismatch
-          ? {
-              name,
-              batches: result.batchTimes.length,
-              result: 'FAIL',
-              ms,
-              detail: `first difference in ${mismatch.where} (line ${mismatch.line})\n${mismatch.diff}`,
-            }
-          : { name, batches: result.batchTimes.length, result: 'pass', ms };
-      }
-    } catch (e) {
-      row = { name: path.relative(process.cwd(), dir) || dir, batches: 0, result: 'ERROR', ms: performance.now() - t0, detail: String(e instanceof Error ? `${e.name}: ${e.message}` : e) };
-    }
-    rows.push(row);
+  const toUpdate = selectForUpdate(dirs, update, cwd);
+  if (typeof toUpdate === 'string') {
+    out(`dstream-sim test --update: ${toUpdate}\n`);
+    return 2;
   }
+  const rows: Row[] = [];
+  for (const dir of dirs) rows.push(await runOne(dir, toUpdate.has(dir), cwd));
   const obsolete = findObsoleteGoldens(roots);
   const width = Math.max(8, ...rows.map((r) => r.name.length));
   out(`${'scenario'.padEnd(width)}  batches  result   time\n`);
@@ -98,6 +74,41 @@ export async function testCommand(paths: string[], opts: TestCommandOptions = {}
   }
   const failed = rows.filter((r) => r.result !== 'pass' && r.result !== 'updated').length + (ci ? obsolete.length : 0);
   const passed = rows.length - rows.filter((r) => r.result !== 'pass' && r.result !== 'updated').length;
-  out(`\n${passed} passed, ${failed} failed${opts.update ? ` (${rows.filter((r) => r.result === 'updated').length} goldens written)` : ''}\n`);
+  out(`\n${passed} passed, ${failed} failed${update !== undefined ? ` (${rows.filter((r) => r.result === 'updated').length} goldens written)` : ''}\n`);
   return failed === 0 ? 0 : 1;
+}
+
+/** The scenario directories whose goldens may be written, or an error message. */
+function selectForUpdate(dirs: readonly string[], update: TestCommandOptions['update'], cwd: string): Set<string> | string {
+  if (update === undefined || update === false) return new Set();
+  if (update === 'all' || update === true) return new Set(dirs);
+  const chosen = new Set<string>();
+  for (const name of update) {
+    const wanted = path.resolve(cwd, name);
+    const hits = dirs.filter((d) => d === wanted || path.basename(d) === name);
+    if (hits.length === 0) {
+      return `no scenario named '${name}' among ${dirs.length} found (${dirs.map((d) => path.basename(d)).join(', ')})`;
+    }
+    hits.forEach((d) => chosen.add(d));
+  }
+  return chosen;
+}
+
+/** Run one scenario and check (or write) its golden. */
+async function runOne(dir: string, update: boolean, cwd: string): Promise<Row> {
+  const t0 = performance.now();
+  const name = path.relative(cwd, dir) || dir;
+  try {
+    const scenario = loadScenario(dir);
+    const run = await runScenario(scenario);
+    const batches = run.batchTimes.length;
+    const label = path.join(name, 'expected.golden');
+    const outcome = checkGolden(scenario.golden, run.transcript, { update, label });
+    const ms = performance.now() - t0;
+    const result: Row['result'] = ({ pass: 'pass', updated: 'updated', missing: 'MISSING', fail: 'FAIL' } as const)[outcome.kind];
+    const detail = outcome.kind === 'fail' || outcome.kind === 'missing' ? describeGoldenOutcome(outcome, label, scenario.name) : undefined;
+    return { name, batches, result, ms, ...(detail !== undefined ? { detail } : {}) };
+  } catch (e) {
+    return { name, batches: 0, result: 'ERROR', ms: performance.now() - t0, detail: String(e instanceof Error ? `${e.name}: ${e.message}` : e) };
+  }
 }

@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
-import { compareGolden } from '../scenario/goldenDiff';
-import type { ScenarioResult } from '../scenario/runScenario';
+import * as path from 'node:path';
 import type { SimEvent } from '../events/SimEvent';
-import type { RunResult } from './runStreams';
-import { verifyOutput } from './verifyOutput';
+import { checkGolden, describeGoldenOutcome, refuseUpdateUnderCi, updateRequestedByEnv } from '../scenario/golden';
+import type { ScenarioResult } from '../scenario/runScenario';
+import type { RunResult } from '../testing/runStreams';
+import { verifyOutput } from '../testing/verifyOutput';
 
 /** What the batch matchers accept: a harness result, a scenario result, or an event log. */
 export type BatchesSource = RunResult<unknown> | ScenarioResult | readonly SimEvent[];
@@ -19,14 +19,13 @@ function batchesOf(source: BatchesSource): { times: number[]; records: unknown[]
     return { times: source.batches.map((b) => b.timeMs), records: source.batches.map((b) => b.records) };
   }
   const events: readonly SimEvent[] = 'events' in source ? source.events : source;
-  // For scenarios: the lines each output operation 0 printed per batch (pprint's records).
+  // For scenarios: the records output operation 0 (pprint) showed per batch, from the event log.
   const times: number[] = [];
   const records: unknown[][] = [];
   for (const e of events) {
     if (e.type !== 'outputWritten' || e.outputOpId !== 0) continue;
-    const lines = e.text.split('\n');
     times.push(e.batchTime);
-    records.push(lines.slice(3).filter((l, i, all) => !(l === '' && i >= all.length - 2)).filter((l) => l !== '...'));
+    records.push([...e.records]);
   }
   return { times, records };
 }
@@ -58,22 +57,19 @@ export const dstreamMatchers = {
 
   /**
    * A scenario's transcript (or any text) equals the golden file; a mismatch shows the first
-   * differing batch and a unified diff. `UPDATE_GOLDEN=1` rewrites the golden instead (never when
-   * `CI` is set).
+   * differing batch and a unified diff. `UPDATE_GOLDEN=1` writes a missing or differing golden
+   * instead (never when `CI` is set). The same mechanism as `dstream-sim test` (scenario/golden.ts).
    */
   toMatchGolden(received: ScenarioResult | string, goldenPath: string): MatcherResult {
     const actual = typeof received === 'string' ? received : received.transcript;
-    if (process.env['UPDATE_GOLDEN'] === '1' && process.env['CI'] === undefined) {
-      fs.writeFileSync(goldenPath, actual);
-      return { pass: true, message: () => `golden ${goldenPath} rewritten` };
-    }
-    if (!fs.existsSync(goldenPath)) {
-      return { pass: false, message: () => `no golden at ${goldenPath}: review the output, then rerun with UPDATE_GOLDEN=1` };
-    }
-    const mismatch = compareGolden(fs.readFileSync(goldenPath, 'utf8'), actual, goldenPath);
-    return mismatch === undefined
-      ? { pass: true, message: () => `expected a difference from ${goldenPath}` }
-      : { pass: false, message: () => `first difference in ${mismatch.where} (line ${mismatch.line})\n${mismatch.diff}` };
+    const name = typeof received === 'string' ? path.basename(path.dirname(path.resolve(goldenPath))) : received.scenario.name;
+    const update = updateRequestedByEnv();
+    const refusal = update ? refuseUpdateUnderCi() : undefined;
+    if (refusal !== undefined) return { pass: false, message: () => refusal.message };
+    const outcome = checkGolden(goldenPath, actual, { update });
+    const text = describeGoldenOutcome(outcome, goldenPath, name);
+    const pass = outcome.kind === 'pass' || outcome.kind === 'updated';
+    return { pass, message: () => (pass ? `expected a difference from ${goldenPath}` : text) };
   },
 };
 

@@ -1,5 +1,5 @@
-import { currentJvm } from '../env/Jvm';
-import type { QueueItem } from '../dstream/QueueInputDStream';
+import { currentJvm, type Jvm } from '../env/Jvm';
+import type { QueueItem } from './internal';
 
 /**
  * A queue that something outside the program pushes to while it runs — the simulator's stand-in
@@ -16,7 +16,11 @@ export class LiveQueue<T> extends Array<QueueItem<T>> {
  * `ssc.queueStream(timelineQueue('name'))`. The same name gives the same queue within a JVM.
  */
 export function timelineQueue<T>(name: string): LiveQueue<T> {
-  const jvm = currentJvm();
+  return namedLiveQueue<T>(currentJvm(), name);
+}
+
+/** @internal The JVM's queue of this name, made on first use (the program's and the timeline's). */
+export function namedLiveQueue<T>(jvm: Jvm, name: string): LiveQueue<T> {
   let q = jvm.queues.get(name) as LiveQueue<T> | undefined;
   if (q === undefined) {
     q = new LiveQueue<T>();

@@ -1,0 +1,36 @@
+import type { SimEventInput } from '../events/SimEvent';
+import type { Duration } from '../time/Duration';
+import type { Time } from '../time/Time';
+import type { Clock } from '../util/Clock';
+import type { Job } from './Job';
+
+/**
+ * What the JobScheduler and JobGenerator need from their context (the port `StreamingContext`
+ * implements): the clock, the graph, where events, warnings and errors go.
+ */
+export interface SchedulerRuntime {
+  readonly contextId: number;
+  readonly clock: Clock;
+  readonly graph: JobGraph;
+  /** Record an event in the log. */
+  post(event: SimEventInput): void;
+  /** Log a warning Spark would log. */
+  warn(message: string): void;
+  /** Spark: `ContextWaiter.notifyError`: `awaitTermination*` rethrows it. */
+  notifyError(error: unknown): void;
+}
+
+/** The part of Spark's `DStreamGraph` the scheduler drives. */
+export interface JobGraph {
+  readonly batchDuration: Duration;
+  /** Spark: `graph.start(zeroTime)`. */
+  start(zeroTime: Time): void;
+  /** Spark: `graph.stop()`. */
+  stop(): void;
+  /** Spark: `graph.generateJobs(time)`: one job per output operation that has one. */
+  generateJobs(time: Time): Job[];
+  /** Spark: `graph.clearMetadata(time)`. */
+  clearMetadata(time: Time): void;
+  /** The longest remember duration of the inputs (ms): older input metadata is dropped. */
+  maxInputRememberMs(): number;
+}
