@@ -1,4 +1,4 @@
-import { JavaException, requireThat } from '../errors';
+import { JavaException } from '../errors';
 import type { Pair, RDD } from '../rdd/RDD';
 import type { Partitioner } from '../rdd/Partitioner';
 import { shuffleCogroup } from '../rdd/shuffle';
@@ -8,6 +8,7 @@ import type { Duration } from '../time/Duration';
 import { Interval } from '../time/Interval';
 import type { Time } from '../time/Time';
 import { DStream } from './internal';
+import { requireAlignedWindow } from './windowAlignment';
 
 /**
  * Spark (Scala): `ReducedWindowedDStream`, made by `reduceByKeyAndWindow` with an inverse
@@ -28,17 +29,7 @@ export class ReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
     private readonly partitioner: Partitioner,
   ) {
     super(parent.ssc, 'reduceByKeyAndWindow');
-    const p = parent.slideDuration;
-    requireThat(
-      windowDuration.isMultipleOf(p),
-      `The window duration of ReducedWindowedDStream (${windowDuration}) must be multiple of the slide duration of parent DStream (${p})`,
-      'WINDOW_NOT_MULTIPLE_OF_SLIDE',
-    );
-    requireThat(
-      slide.isMultipleOf(p),
-      `The slide duration of ReducedWindowedDStream (${slide}) must be multiple of the slide duration of parent DStream (${p})`,
-      'SLIDE_NOT_MULTIPLE_OF_SLIDE',
-    );
+    requireAlignedWindow('ReducedWindowedDStream', windowDuration, slide, parent.slideDuration);
     this.reducedStream = parent.reduceByKey(reduceFunc, partitioner);
     this.storageLevel = 'MEMORY_ONLY_SER';
     this.reducedStream.storageLevel = 'MEMORY_ONLY_SER';

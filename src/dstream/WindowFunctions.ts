@@ -1,14 +1,14 @@
-import { ValueError } from '../errors';
 import { HashPartitioner } from '../rdd/Partitioner';
 import type { Pair, RDD } from '../rdd/RDD';
 import { toDuration, type Seconds } from '../time/convert';
-import type { Duration } from '../time/Duration';
+import { Duration } from '../time/Duration';
 import {
   PythonReducedWindowedDStream,
   ReducedWindowedDStream,
   WindowedDStream,
   type DStream,
 } from './internal';
+import { requireAlignedWindow } from './windowAlignment';
 
 /**
  * The window family (Spark: `DStream.window`, `reduceByWindow`, `countByWindow`,
@@ -17,7 +17,7 @@ import {
  */
 export const WindowFunctions = {
   window<T>(ds: DStream<T>, windowDuration: Seconds, slideDuration?: Seconds): DStream<T> {
-    validatePySparkWindow(ds, windowDuration, slideDuration);
+    if (ds.flavor === 'pyspark') validatePySparkWindow(ds, windowDuration, slideDuration);
     const w = toDuration(windowDuration, 'DStream.window', 'windowDuration');
     const s = slideDuration === undefined ? ds.slideDuration : toDuration(slideDuration, 'DStream.window', 'slideDuration');
     return new WindowedDStream(ds, w, s);
@@ -93,33 +93,26 @@ export const WindowFunctions = {
     numPartitions: number | undefined,
     filterFunc: ((kv: Pair<K, V>) => boolean) | undefined,
   ): DStream<Pair<K, V>> {
+    const pyspark = ds.flavor === 'pyspark';
+    if (pyspark) validatePySparkWindow(ds, windowDuration, slideDuration);
     const call = 'DStream.reduceByKeyAndWindow';
-    if (ds.flavor === 'pyspark') {
-      validatePySparkWindow(ds, windowDuration, slideDuration);
-      const n = numPartitions ?? ds.ssc.sparkContext.defaultParallelism;
-      const reduced = ds.reduceByKey(func, n);
-      if (!invFunc) return reduced.window(windowDuration, slideDuration).reduceByKey(func, n);
-      const reduceFunc = (a: RDD<Pair<K, V>> | undefined, b: RDD<Pair<K, V>>): RDD<Pair<K, V>> => {
-        const bReduced = b.reduceByKey(func, n);
-        let r = a !== undefined ? a.union(bReduced).reduceByKey(func, n) : bReduced;
-        if (filterFunc) r = r.filter(filterFunc);
-        return r;
-      };
-      const invReduceFunc = (a: RDD<Pair<K, V>>, b: RDD<Pair<K, V>>): RDD<Pair<K, V>> =>
-        a
-          .leftOuterJoin(b.reduceByKey(func, n), n)
-          .mapValues(([prev, old]) => (old !== undefined ? invFunc(prev, old) : prev));
-      const w = toDuration(windowDuration, call, 'windowDuration');
-      const s = slideDuration === undefined ? ds.slideDuration : toDuration(slideDuration, call, 'slideDuration');
-      return new PythonReducedWindowedDStream(reduced, reduceFunc, invReduceFunc, w, s);
-    }
+    const w = toDuration(windowDuration, call, 'windowDuration');
+    const s = slideDuration === undefined ? ds.slideDuration : toDuration(slideDuration, call, 'slideDuration');
     const partitioner = new HashPartitioner(numPartitions ?? ds.ssc.sparkContext.defaultParallelism);
     if (!invFunc) {
+      // Both flavors: reduce each batch, window the reduced batches, reduce the window.
       return ds.reduceByKey(func, partitioner).window(windowDuration, slideDuration).reduceByKey(func, partitioner);
     }
-    const w = toDuration(windowDuration, call, 'windowDuration');
-    const s: Duration = slideDuration === undefined ? ds.slideDuration : toDuration(slideDuration, call, 'slideDuration');
-    return new ReducedWindowedDStream(ds, func, invFunc, filterFunc, w, s, partitioner);
+    if (!pyspark) return new ReducedWindowedDStream(ds, func, invFunc, filterFunc, w, s, partitioner);
+    const n = partitioner.numPartitions;
+    const reduceFunc = (a: RDD<Pair<K, V>> | undefined, b: RDD<Pair<K, V>>): RDD<Pair<K, V>> => {
+      const bReduced = b.reduceByKey(func, n);
+      const r = a !== undefined ? a.union(bReduced).reduceByKey(func, n) : bReduced;
+      return filterFunc ? r.filter(filterFunc) : r;
+    };
+    const invReduceFunc = (a: RDD<Pair<K, V>>, b: RDD<Pair<K, V>>): RDD<Pair<K, V>> =>
+      a.leftOuterJoin(b.reduceByKey(func, n), n).mapValues(([prev, old]) => (old !== undefined ? invFunc(prev, old) : prev));
+    return new PythonReducedWindowedDStream(ds.reduceByKey(func, n), reduceFunc, invReduceFunc, w, s);
   },
 
   groupByKeyAndWindow<K, V>(
@@ -154,20 +147,8 @@ export const WindowFunctions = {
   },
 };
 
-/** PySpark's `_validate_window_param`: `int(x * 1000) % parentSlideMs` must be 0. */
+/** PySpark's `_validate_window_param` (durations as PySpark converts them: `int(x * 1000)` ms). */
 function validatePySparkWindow(ds: DStream<unknown>, windowDuration: Seconds, slideDuration: Seconds | undefined): void {
-  if (ds.flavor !== 'pyspark') return;
-  const d = ds.slideDuration.milliseconds;
-  if (Math.trunc(windowDuration * 1000) % d !== 0) {
-    throw new ValueError(
-      `windowDuration must be multiple of the parent dstream's slide (batch) duration (${d} ms)`,
-      'WINDOW_NOT_MULTIPLE_OF_SLIDE',
-    );
-  }
-  if (slideDuration && Math.trunc(slideDuration * 1000) % d !== 0) {
-    throw new ValueError(
-      `slideDuration must be multiple of the parent dstream's slide (batch) duration (${d} ms)`,
-      'SLIDE_NOT_MULTIPLE_OF_SLIDE',
-    );
-  }
+  const ms = (x: Seconds): Duration => new Duration(Math.trunc(x * 1000));
+  requireAlignedWindow('pyspark', ms(windowDuration), slideDuration ? ms(slideDuration) : undefined, ds.slideDuration);
 }

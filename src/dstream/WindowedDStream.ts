@@ -1,10 +1,10 @@
-import { JavaException } from '../errors';
 import type { RDD } from '../rdd/RDD';
 import type { StorageLevel } from '../rdd/StorageLevel';
 import type { Duration } from '../time/Duration';
 import { Interval } from '../time/Interval';
 import type { Time } from '../time/Time';
 import { DStream } from './internal';
+import { requireAlignedWindow } from './windowAlignment';
 
 /**
  * Spark: `WindowedDStream`, made by `window(w, s)`. At every slide-aligned time t it unions the
@@ -18,19 +18,7 @@ export class WindowedDStream<T> extends DStream<T> {
     private readonly slide: Duration,
   ) {
     super(parent.ssc, 'window');
-    const p = parent.slideDuration;
-    if (!windowDuration.isMultipleOf(p)) {
-      throw new JavaException(
-        `The window duration of windowed DStream (${windowDuration}) must be a multiple of the slide duration of parent DStream (${p})`,
-        'WINDOW_NOT_MULTIPLE_OF_SLIDE',
-      );
-    }
-    if (!slide.isMultipleOf(p)) {
-      throw new JavaException(
-        `The slide duration of windowed DStream (${slide}) must be a multiple of the slide duration of parent DStream (${p})`,
-        'SLIDE_NOT_MULTIPLE_OF_SLIDE',
-      );
-    }
+    requireAlignedWindow('WindowedDStream', windowDuration, slide, parent.slideDuration);
     // Spark persists the parent: its RDDs are reused by every window that covers them.
     parent.storageLevel = 'MEMORY_ONLY_SER';
   }

@@ -6,13 +6,13 @@ import type { JobScheduler } from './JobScheduler';
 
 /**
  * The events the job generator handles, in one `switch` (Spark: `JobGeneratorEvent`). The union
- * is closed.
+ * is closed. Spark's fourth event, `ClearCheckpointData`, deletes old checkpoint files after a
+ * checkpoint is written; no files are written yet, so it is not modelled.
  */
 export type JobGeneratorEvent =
   | { type: 'GenerateJobs'; time: Time }
   | { type: 'ClearMetadata'; time: Time }
-  | { type: 'DoCheckpoint'; time: Time; clearCheckpointDataLater: boolean }
-  | { type: 'ClearCheckpointData'; time: Time };
+  | { type: 'DoCheckpoint'; time: Time };
 
 /**
  * Spark: `JobGenerator`. A recurring timer on the virtual clock posts `GenerateJobs(t)` at every
@@ -77,8 +77,6 @@ export class JobGenerator {
         return this.clearMetadata(event.time);
       case 'DoCheckpoint':
         return this.doCheckpoint(event.time);
-      case 'ClearCheckpointData':
-        return;
       default: {
         const unreachable: never = event;
         return unreachable;
@@ -98,11 +96,11 @@ export class JobGenerator {
     } catch (e) {
       this.scheduler.markedForCheckpoint.length = 0; // no job ran on them (Spark checkpoints after jobs)
       this.scheduler.reportError(`Error generating jobs for time ${time}`, e, 'generation', time);
-      this.post({ type: 'DoCheckpoint', time, clearCheckpointDataLater: false });
+      this.post({ type: 'DoCheckpoint', time });
       return;
     }
     this.scheduler.submitJobSet(time, jobs);
-    this.post({ type: 'DoCheckpoint', time, clearCheckpointDataLater: false });
+    this.post({ type: 'DoCheckpoint', time });
   }
 
   /** Spark: `clearMetadata(time)`: every stream forgets RDDs older than its remember duration. */
