@@ -3,7 +3,6 @@ import { IllegalStateError, SimulationError } from '../errors';
 import { currentJvm, type Jvm } from '../env/Jvm';
 import type { Flavor } from '../conf/Flavor';
 import { RDD } from '../rdd/RDD';
-import type { RddContext } from '../rdd/RddContext';
 
 export type { Flavor };
 
@@ -33,8 +32,9 @@ const MASTER_RE = /^local(?:\[(\*|\d+)(?:,\s*\d+)?\])?$/;
 /**
  * The entry point to the RDD layer. Spark: `SparkContext` (PySpark: `pyspark.SparkContext`).
  * Everything runs in memory, synchronously, in the simulated JVM that was current when it was made.
+ * It is the `RddContext` of its RDDs (the port is checked where it hands itself to them).
  */
-export class SparkContext implements RddContext {
+export class SparkContext {
   readonly conf: SparkConf;
   readonly master: string;
   readonly appName: string;

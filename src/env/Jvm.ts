@@ -31,28 +31,44 @@ export type { InspectionDefaults };
 
 /**
  * Manual driving: the program's waits (`awaitTermination*`) do not move virtual time; an outside
- * driver (the stepper) does, and wakes them.
+ * driver (the {@link Stepper}) does, and wakes them. It also tells the driver when the program is
+ * waiting again, so the driver never polls.
  */
 export class ManualDrive {
-  private readonly waiters = new Set<() => void>();
+  private readonly waiters = new Set<() => boolean>();
+  private idle: (() => void)[] = [];
+  /** How many times the program has started waiting (a wait that was not over at once). */
+  waits = 0;
 
   /** Wait until `ready()` holds; re-checked at every `wake()`. */
   waitUntil(ready: () => boolean): Promise<void> {
     if (ready()) return Promise.resolve();
     return new Promise<void>((resolve) => {
-      const check = (): void => {
-        if (ready()) {
-          this.waiters.delete(check);
-          resolve();
-        }
+      const check = (): boolean => {
+        if (!ready()) return false;
+        this.waiters.delete(check);
+        resolve();
+        return true;
       };
       this.waiters.add(check);
+      this.waits++;
+      const idle = this.idle;
+      this.idle = [];
+      for (const f of idle) f();
     });
   }
 
-  /** Re-check every waiting program. */
-  wake(): void {
-    for (const w of [...this.waiters]) w();
+  /** Re-check every waiting program; true when one of them may go on. */
+  wake(): boolean {
+    let woke = false;
+    for (const w of [...this.waiters]) woke = w() || woke;
+    return woke;
+  }
+
+  /** Resolves once the program has started waiting more than `count` times in all. */
+  waitAfter(count: number): Promise<void> {
+    if (this.waits > count) return Promise.resolve();
+    return new Promise<void>((resolve) => this.idle.push(() => (this.waits > count ? resolve() : this.idle.push(resolve))));
   }
 }
 

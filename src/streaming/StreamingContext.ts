@@ -13,7 +13,6 @@ import {
   type InputDStream,
   type QueueItem,
 } from '../dstream/internal';
-import type { StreamingRuntime } from '../dstream/StreamingRuntime';
 import { currentJvm, type Jvm } from '../env/Jvm';
 import { runUntil } from '../env/runUntil';
 import { IllegalArgumentError, SimulationError, ValueError, type DStreamSimError } from '../errors';
@@ -25,7 +24,6 @@ import type { RDD } from '../rdd/RDD';
 import type { ReceivedBlock } from '../receiver/BlockGenerator';
 import { bytesToLines, type StreamConverter } from '../receiver/SocketReceiver';
 import { JobScheduler } from '../scheduler/JobScheduler';
-import type { SchedulerRuntime } from '../scheduler/SchedulerRuntime';
 import type { StreamingListener } from '../scheduler/StreamingListener';
 import { StreamingListenerBus } from '../scheduler/StreamingListenerBus';
 import { toDuration, type Seconds } from '../time/convert';
@@ -67,9 +65,10 @@ export interface InspectionOptions extends Omit<InspectionDefaults, 'streams'> {
  * nothing can be added to it after `start()`; only one context per (simulated) JVM may be active.
  *
  * The public methods are Spark's; the members marked internal are the narrow ports the engine's
- * layers use (`StreamingRuntime` for DStreams and receivers, `SchedulerRuntime` for the scheduler).
+ * layers use (`StreamingRuntime` for DStreams and receivers, `SchedulerRuntime` for the scheduler;
+ * checked where the context hands itself to them, and kept out of the published types).
  */
-export class StreamingContext implements StreamingRuntime, SchedulerRuntime {
+export class StreamingContext {
   /** Spark: `ssc.sparkContext`. */
   readonly sparkContext: SparkContext;
   /** A per-JVM id, in creation order (names the context in the event log). */
