@@ -40,7 +40,14 @@ export class TimelineDriver {
   private async start(): Promise<void> {
     for (const s of this.timeline.sources) {
       if (s.kind === 'socket') {
-        const src = new SocketSource(s.address, this.jvm.network);
+        const src = new SocketSource(s.address, this.jvm.network, () =>
+          // Names the source and the program's address, never the real loopback port.
+          this.jvm.log.emit({
+            type: 'warning',
+            contextId: undefined,
+            message: `timeline ${s.name}: refused a connection to ${s.address} that is not a simulated receiver's`,
+          }),
+        );
         await src.listen();
         this.jvm.network.register(src);
         this.sockets.set(s.name, src);
