@@ -50,9 +50,18 @@ export class TimelineError extends SimulationError {
   }
 }
 
+const MS_PRECISION = 'times are in seconds with at most millisecond precision';
+
+/** Whether `seconds` is a whole number of milliseconds (up to floating-point noise, e.g. 0.1 + 0.2). */
+function wholeMs(seconds: number): boolean {
+  const ms = seconds * 1000;
+  return Math.abs(ms - Math.round(ms)) <= 1e-6 + Math.abs(ms) * 4 * Number.EPSILON;
+}
+
 /**
- * Check a timeline: known sources of the right kind, times ≥ 0 and in order, file names inside
- * their directory. Throws {@link TimelineError}s that name the file, line and field.
+ * Check a timeline: known sources of the right kind, times ≥ 0, whole milliseconds and in order,
+ * file names inside their directory. Throws {@link TimelineError}s that name the file, line and
+ * field.
  */
 export function validateTimeline(t: Timeline, where: TimelineLocation = {}): Timeline {
   const sources = new Map<string, TimelineSource>();
@@ -71,6 +80,7 @@ export function validateTimeline(t: Timeline, where: TimelineLocation = {}): Tim
     const field = (f: string): string => at(line, `events[${i}].${f}`);
     if (typeof e.at !== 'number' || !Number.isFinite(e.at)) throw new TimelineError(`${field('at')}: must be a number of seconds`);
     if (e.at < 0) throw new TimelineError(`${field('at')}: negative time ${e.at}; times are seconds from the start (≥ 0)`);
+    if (!wholeMs(e.at)) throw new TimelineError(`${field('at')}: ${e.at} is finer than a millisecond; ${MS_PRECISION}`);
     if (e.at < last) {
       throw new TimelineError(`${field('at')}: events out of order (${e.at} s comes after ${last} s); list events by time`);
     }
@@ -89,8 +99,11 @@ export function validateTimeline(t: Timeline, where: TimelineLocation = {}): Tim
       if (typeof n !== 'string' || n.length === 0 || path.isAbsolute(n) || n.split(/[\\/]/).includes('..')) {
         throw new TimelineError(`${field('file')}: '${String(n)}' escapes its directory; use a plain name inside '${(s as { path: string }).path}'`);
       }
-      if (e.mtime !== undefined && (typeof e.mtime !== 'number' || e.mtime < 0)) {
+      if (e.mtime !== undefined && (typeof e.mtime !== 'number' || !Number.isFinite(e.mtime) || e.mtime < 0)) {
         throw new TimelineError(`${field('mtime')}: must be a number of seconds ≥ 0`);
+      }
+      if (e.mtime !== undefined && !wholeMs(e.mtime)) {
+        throw new TimelineError(`${field('mtime')}: ${e.mtime} is finer than a millisecond; ${MS_PRECISION}`);
       }
     }
   });

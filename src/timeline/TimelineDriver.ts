@@ -10,7 +10,7 @@ import type { Timeline, TimelineEvent, TimelineSource } from './Timeline';
  * Plays a timeline into a simulated JVM: socket sources become real TCP servers on loopback,
  * directory sources real directories under the JVM's working directory, queue sources the
  * JVM's named queues. Each event is scheduled on the virtual clock at `start + at` (seconds,
- * rounded to ms) with the highest priority of its instant: inputs arrive before blocks are cut
+ * whole ms) with the highest priority of its instant: inputs arrive before blocks are cut
  * and before the batch is generated. Every event is recorded in the event log.
  */
 export class TimelineDriver {
