@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { SimulationError } from '../errors';
+import { escapesLexically } from './confinedPath';
 
 /**
  * A timeline scripts what arrives when: lines on a socket, files appearing in a directory,
@@ -14,7 +15,7 @@ export interface Timeline {
 /** A named input the events refer to. */
 export type TimelineSource =
   | { name: string; kind: 'socket'; /** `host:port`, e.g. `localhost:9000` */ address: string }
-  | { name: string; kind: 'directory'; /** relative to the run's working directory */ path: string }
+  | { name: string; kind: 'directory'; /** relative to the run's working directory, and inside it */ path: string }
   | { name: string; kind: 'queue'; /** the name given to `timelineQueue(name)` */ queue: string };
 
 /** Something that happens at a virtual time (`at`, seconds) to a source. */
@@ -60,8 +61,8 @@ function wholeMs(seconds: number): boolean {
 
 /**
  * Check a timeline: known sources of the right kind, times ≥ 0, whole milliseconds and in order,
- * file names inside their directory. Throws {@link TimelineError}s that name the file, line and
- * field.
+ * directories inside the run's directory and file names inside their directory. Throws
+ * {@link TimelineError}s that name the file, line and field.
  */
 export function validateTimeline(t: Timeline, where: TimelineLocation = {}): Timeline {
   const sources = new Map<string, TimelineSource>();
@@ -71,6 +72,11 @@ export function validateTimeline(t: Timeline, where: TimelineLocation = {}): Tim
     if (sources.has(s.name)) throw new TimelineError(`${at(where.sourceLines?.get(s.name), `sources.${s.name}`)}: declared twice`);
     if (s.kind === 'socket' && !/^[^:\s]+:\d{1,5}$/.test(s.address)) {
       throw new TimelineError(`${at(where.sourceLines?.get(s.name), `sources.${s.name}.socket`)}: '${s.address}' is not host:port (e.g. localhost:9000)`);
+    }
+    if (s.kind === 'directory' && (typeof s.path !== 'string' || escapesLexically(s.path))) {
+      throw new TimelineError(
+        `${at(where.sourceLines?.get(s.name), `sources.${s.name}.directory`)}: '${String(s.path)}' is outside the run's directory; use a relative path inside it (not absolute, no '..' that leaves it)`,
+      );
     }
     sources.set(s.name, s);
   }
