@@ -8,8 +8,18 @@ export interface SimEndpoint {
   readonly port: number;
   /** Whether it accepts connections now (a timeline `close` stops it until `open`). */
   readonly accepting: boolean;
-  /** A client (receiver) connected from `localPort`; resolves when the server side saw it too. */
-  clientConnected(localPort: number): Promise<void>;
+  /**
+   * A client (receiver) is about to connect. Until it reports `clientConnected` or
+   * `clientFailed`, the endpoint cannot tell its connection from a stranger's.
+   */
+  clientConnecting(): void;
+  /**
+   * The client's connection is made, from `localAddress:localPort` (its socket's own end): only
+   * connections claimed this way are served. Resolves when the server side saw it too.
+   */
+  clientConnected(localPort: number, localAddress: string): Promise<void>;
+  /** The client's attempt failed (or was abandoned) before it connected. */
+  clientFailed(): void;
   /** The client consumed `bytes` more bytes. */
   clientReceived(localPort: number, bytes: number): void;
   /** The client saw the end of the stream or closed. */

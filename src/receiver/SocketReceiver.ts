@@ -53,10 +53,13 @@ export class SocketReceiver<T> extends Receiver<T> {
       this.restart(`Error connecting to ${where}`, new ConnectException('Connection refused (Connection refused)'));
       return;
     }
+    // Announced before connecting, so the server can tell this connection from a stranger's.
+    endpoint.clientConnecting();
     const socket = net.connect({ host: '127.0.0.1', port: endpoint.port });
     this.socket = socket;
     const decode = this.converter();
     let localPort = -1;
+    let attemptOver = false;
     let done = false;
     const finish = (reason: string, error?: unknown): void => {
       if (done) return;
@@ -67,13 +70,22 @@ export class SocketReceiver<T> extends Receiver<T> {
     };
     network.track(
       new Promise<void>((resolve) => {
+        const failed = (): void => {
+          if (attemptOver) return;
+          attemptOver = true;
+          endpoint.clientFailed();
+          resolve();
+        };
         socket.once('connect', () => {
+          attemptOver = true;
           localPort = socket.localPort ?? -1;
-          endpoint.clientConnected(localPort).then(resolve, resolve);
+          // Claim the connection by this socket's own end (address and port), before the server serves it.
+          endpoint.clientConnected(localPort, socket.localAddress ?? '').then(resolve, resolve);
         });
         socket.once('error', (e: Error) => {
           resolve();
           if (localPort < 0) {
+            failed();
             done = true;
             if (this.socket === socket && !this.isStopped()) {
               this.restart(`Error connecting to ${where}`, new ConnectException(e.message));
@@ -83,6 +95,8 @@ export class SocketReceiver<T> extends Receiver<T> {
           this.ssc.warn('Error receiving data');
           finish('Error receiving data', e);
         });
+        // Destroyed (stopped) before it connected: the attempt is over too.
+        socket.once('close', failed);
       }),
     );
     socket.on('data', (chunk: Buffer) => {

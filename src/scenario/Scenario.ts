@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { SimulationError } from '../errors';
 import type { InspectionOptions } from '../streaming/StreamingContext';
 
@@ -32,7 +32,13 @@ export interface Scenario {
 
 const FIELDS = ['description', 'program', 'timeline', 'until', 'batches', 'inspect', 'timeZone'];
 
-/** Read `dir/scenario.yaml`. Errors name the file and the field. */
+/** The `inspect` keys a scenario may set: those of {@link InspectionOptions} (checked by the compiler). */
+const INSPECT_KEYS: Record<keyof InspectionOptions, true> = { inputs: true, streams: true, windows: true, state: true };
+
+/**
+ * Read `dir/scenario.yaml`. Errors name the file, the line and the field, and say what to write
+ * instead; a scenario that loads names a program and a timeline that exist.
+ */
 export function loadScenario(dir: string): Scenario {
   const file = path.join(dir, 'scenario.yaml');
   let text: string;
@@ -41,35 +47,97 @@ export function loadScenario(dir: string): Scenario {
   } catch {
     throw new SimulationError(`${file}: no scenario here (a scenario directory has a scenario.yaml)`, 'SCENARIO_INVALID');
   }
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) throw new SimulationError(`${file}: ${doc.errors[0]!.message.split('\n')[0]}`, 'SCENARIO_INVALID');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const fail = (line: number | undefined, message: string): never => {
+    throw new SimulationError(`${file}${line !== undefined ? `:${line}` : ''}: ${message}`, 'SCENARIO_INVALID');
+  };
+  const lineOf = (n: unknown): number | undefined => {
+    const range = (n as Node | null | undefined)?.range;
+    return range ? lineCounter.linePos(range[0]).line : undefined;
+  };
+  if (doc.errors.length > 0) fail(doc.errors[0]!.linePos?.[0].line, doc.errors[0]!.message.split('\n')[0]!);
+  const root = doc.contents;
+  if (root !== null && !isMap(root)) fail(lineOf(root), `a scenario is a map of fields (${FIELDS.join(', ')})`);
+  /** Line of each field's key, and of each key of a nested map, as `field` / `field.key`. */
+  const lines = new Map<string, number | undefined>();
+  const keysOf = (map: YAMLMap, prefix: string): void => {
+    for (const pair of map.items) lines.set(prefix + String(isScalar(pair.key) ? pair.key.value : pair.key), lineOf(pair.key));
+  };
+  if (isMap(root)) {
+    keysOf(root, '');
+    const inspect = root.get('inspect', true);
+    if (isMap(inspect)) keysOf(inspect, 'inspect.');
+  }
   const v = (doc.toJSON() ?? {}) as Record<string, unknown>;
   for (const k of Object.keys(v)) {
-    if (!FIELDS.includes(k)) throw new SimulationError(`${file}: unknown field '${k}' (expected ${FIELDS.join(', ')})`, 'SCENARIO_INVALID');
+    if (!FIELDS.includes(k)) fail(lines.get(k), `unknown field '${k}' (expected ${FIELDS.join(', ')})`);
   }
   const num = (k: string): number | undefined => {
     const x = v[k];
     if (x === undefined) return undefined;
-    if (typeof x !== 'number' || !(x >= 0)) throw new SimulationError(`${file}: ${k} must be a number ≥ 0`, 'SCENARIO_INVALID');
-    return x;
+    if (typeof x !== 'number' || !(x >= 0)) fail(lines.get(k), `${k}: must be a number ≥ 0`);
+    return x as number;
   };
   const until = num('until');
   const batches = num('batches');
-  if (until === undefined && batches === undefined) {
-    throw new SimulationError(`${file}: say how long to run: until (seconds) or batches`, 'SCENARIO_INVALID');
+  if (until === undefined && batches === undefined) fail(undefined, 'say how long to run: until (seconds) or batches');
+  const str = (k: string, what: string): string | undefined => {
+    const x = v[k];
+    if (x !== undefined && typeof x !== 'string') fail(lines.get(k), `${k}: must be a string (${what}), not ${JSON.stringify(x)}`);
+    return x as string | undefined;
+  };
+  const existing = (k: string, name: string, isDefault = false): string => {
+    const p = path.resolve(dir, name);
+    if (!fs.statSync(p, { throwIfNoEntry: false })?.isFile()) {
+      fail(lines.get(k), `${k}: '${name}'${isDefault ? ' (the default)' : ''} does not exist (paths are relative to the scenario's directory); create it or fix the name`);
+    }
+    return p;
+  };
+  const description = str('description', 'a paragraph of text');
+  const programName = str('program', 'a file name, e.g. program.ts');
+  const timelineName = str('timeline', 'a file name, e.g. timeline.yaml');
+  const timeZone = str('timeZone', 'an IANA time zone name, e.g. UTC') ?? 'UTC';
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone });
+  } catch {
+    fail(lines.get('timeZone'), `timeZone: '${timeZone}' is not a time zone; use an IANA name such as UTC or Europe/Paris`);
   }
   return {
     name: path.basename(path.resolve(dir)),
     dir: path.resolve(dir),
-    description: typeof v['description'] === 'string' ? v['description'].trim() : '',
-    program: path.resolve(dir, typeof v['program'] === 'string' ? v['program'] : 'program.ts'),
-    timeline: typeof v['timeline'] === 'string' ? path.resolve(dir, v['timeline']) : undefined,
+    description: description?.trim() ?? '',
+    program: existing('program', programName ?? 'program.ts', programName === undefined),
+    timeline: timelineName !== undefined ? existing('timeline', timelineName) : undefined,
     until,
     batches,
-    inspect: (v['inspect'] ?? {}) as InspectionOptions,
-    timeZone: typeof v['timeZone'] === 'string' ? v['timeZone'] : 'UTC',
+    inspect: inspectOptions(v['inspect'], lines, fail),
+    timeZone,
     golden: path.join(path.resolve(dir), 'expected.golden'),
   };
+}
+
+/** Check the `inspect` field: a map of {@link INSPECT_KEYS}, booleans except `streams` ('all' or 'none'). */
+function inspectOptions(
+  x: unknown,
+  lines: ReadonlyMap<string, number | undefined>,
+  fail: (line: number | undefined, message: string) => never,
+): InspectionOptions {
+  if (x === undefined) return {};
+  const expected = Object.keys(INSPECT_KEYS).join(', ');
+  if (x === null || typeof x !== 'object' || Array.isArray(x)) {
+    fail(lines.get('inspect'), `inspect: a map of what the golden also shows (${expected}), e.g. { windows: true, state: true }`);
+  }
+  for (const [k, value] of Object.entries(x as Record<string, unknown>)) {
+    const line = lines.get(`inspect.${k}`);
+    if (!Object.hasOwn(INSPECT_KEYS, k)) fail(line, `inspect.${k}: unknown (expected ${expected})`);
+    if (k === 'streams') {
+      if (value !== 'all' && value !== 'none') fail(line, `inspect.streams: must be 'all' or 'none', not ${JSON.stringify(value)}`);
+    } else if (typeof value !== 'boolean') {
+      fail(line, `inspect.${k}: must be true or false, not ${JSON.stringify(value)}`);
+    }
+  }
+  return x as InspectionOptions;
 }
 
 /** Every scenario directory under the given paths (a path may itself be a scenario), sorted. */

@@ -15,6 +15,12 @@ interface Connection {
  * A timeline socket source: a real TCP server on 127.0.0.1 (never another interface) standing
  * for `host:port`, like `nc -lk`: it accepts connections and sends the timeline's bytes to every
  * connected client. Every send, connection and close is tracked until the client has seen it.
+ *
+ * Only the simulated receivers' own connections are served: a receiver announces its attempt
+ * (`clientConnecting`) and then the local address and port of its socket (`clientConnected`); an
+ * accepted connection whose remote address and port no receiver claimed is a stranger's. It is
+ * held (never sent anything) while a receiver's attempt is still unresolved, and closed at once
+ * otherwise; `onStranger` is told, so the run can log it.
  */
 export class SocketSource implements SimEndpoint {
   readonly address: string;
@@ -22,11 +28,18 @@ export class SocketSource implements SimEndpoint {
   accepting = false;
   private server: net.Server | undefined;
   private readonly conns = new Map<number, Connection>();
-  private readonly pendingAccepts = new Map<number, () => void>();
+  /** Receivers' connections (`address:port` of their end) the server has not accepted yet. */
+  private readonly claims = new Map<string, () => void>();
+  /** Accepted connections no receiver has claimed yet (kept only while `connecting > 0`). */
+  private readonly unclaimed = new Map<string, net.Socket>();
+  /** Receivers' connection attempts still unresolved (neither connected nor failed). */
+  private connecting = 0;
 
   constructor(
     address: string,
     private readonly network: SimNetwork,
+    /** Called when a connection that is not a simulated receiver's was refused. */
+    private readonly onStranger: () => void = () => undefined,
   ) {
     const [host, port] = [address.slice(0, address.lastIndexOf(':')), Number(address.slice(address.lastIndexOf(':') + 1))];
     this.address = SimNetwork.normalize(host, port);
@@ -90,14 +103,36 @@ export class SocketSource implements SimEndpoint {
     this.accepting = false;
     for (const c of this.conns.values()) c.socket.destroy();
     this.conns.clear();
+    for (const s of this.unclaimed.values()) s.destroy();
+    this.unclaimed.clear();
     const server = this.server;
     this.server = undefined;
     if (server !== undefined) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  clientConnected(localPort: number): Promise<void> {
-    if (this.conns.has(localPort)) return Promise.resolve();
-    return new Promise<void>((resolve) => this.pendingAccepts.set(localPort, resolve));
+  clientConnecting(): void {
+    this.connecting++;
+  }
+
+  clientConnected(localPort: number, localAddress: string): Promise<void> {
+    this.connecting = Math.max(0, this.connecting - 1);
+    const key = `${localAddress}:${localPort}`;
+    const socket = this.unclaimed.get(key);
+    let accepted: Promise<void>;
+    if (socket !== undefined) {
+      this.unclaimed.delete(key);
+      this.adopt(socket, localPort);
+      accepted = Promise.resolve();
+    } else {
+      accepted = new Promise<void>((resolve) => this.claims.set(key, resolve));
+    }
+    this.refuseUnclaimed();
+    return accepted;
+  }
+
+  clientFailed(): void {
+    this.connecting = Math.max(0, this.connecting - 1);
+    this.refuseUnclaimed();
   }
 
   clientReceived(localPort: number, bytes: number): void {
@@ -120,11 +155,38 @@ export class SocketSource implements SimEndpoint {
   }
 
   private accept(socket: net.Socket): void {
-    const port = socket.remotePort ?? -1;
     socket.on('error', () => undefined);
+    const key = `${socket.remoteAddress}:${socket.remotePort}`;
+    const claim = this.claims.get(key);
+    if (claim !== undefined) {
+      this.claims.delete(key);
+      this.adopt(socket, socket.remotePort!);
+      claim();
+    } else if (this.connecting > 0) {
+      // A receiver's connect may not have reported yet: decide when it does.
+      this.unclaimed.set(key, socket);
+      socket.once('close', () => {
+        if (this.unclaimed.get(key) === socket) this.unclaimed.delete(key);
+      });
+    } else {
+      this.refuse(socket);
+    }
+  }
+
+  private adopt(socket: net.Socket, port: number): void {
     this.conns.set(port, { socket, written: 0, received: 0, closed: false, waiters: [], closeWaiters: [] });
-    const pending = this.pendingAccepts.get(port);
-    this.pendingAccepts.delete(port);
-    pending?.();
+  }
+
+  /** Once no receiver's attempt is unresolved, every connection still unclaimed is a stranger's. */
+  private refuseUnclaimed(): void {
+    if (this.connecting > 0) return;
+    const strangers = [...this.unclaimed.values()];
+    this.unclaimed.clear();
+    for (const s of strangers) this.refuse(s);
+  }
+
+  private refuse(socket: net.Socket): void {
+    socket.destroy();
+    this.onStranger();
   }
 }

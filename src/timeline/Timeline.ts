@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { SimulationError } from '../errors';
+import { escapesLexically } from './confinedPath';
 
 /**
  * A timeline scripts what arrives when: lines on a socket, files appearing in a directory,
@@ -14,7 +15,7 @@ export interface Timeline {
 /** A named input the events refer to. */
 export type TimelineSource =
   | { name: string; kind: 'socket'; /** `host:port`, e.g. `localhost:9000` */ address: string }
-  | { name: string; kind: 'directory'; /** relative to the run's working directory */ path: string }
+  | { name: string; kind: 'directory'; /** relative to the run's working directory, and inside it */ path: string }
   | { name: string; kind: 'queue'; /** the name given to `timelineQueue(name)` */ queue: string };
 
 /** Something that happens at a virtual time (`at`, seconds) to a source. */
@@ -50,9 +51,18 @@ export class TimelineError extends SimulationError {
   }
 }
 
+const MS_PRECISION = 'times are in seconds with at most millisecond precision';
+
+/** Whether `seconds` is a whole number of milliseconds (up to floating-point noise, e.g. 0.1 + 0.2). */
+function wholeMs(seconds: number): boolean {
+  const ms = seconds * 1000;
+  return Math.abs(ms - Math.round(ms)) <= 1e-6 + Math.abs(ms) * 4 * Number.EPSILON;
+}
+
 /**
- * Check a timeline: known sources of the right kind, times ≥ 0 and in order, file names inside
- * their directory. Throws {@link TimelineError}s that name the file, line and field.
+ * Check a timeline: known sources of the right kind, times ≥ 0, whole milliseconds and in order,
+ * directories inside the run's directory and file names inside their directory. Throws
+ * {@link TimelineError}s that name the file, line and field.
  */
 export function validateTimeline(t: Timeline, where: TimelineLocation = {}): Timeline {
   const sources = new Map<string, TimelineSource>();
@@ -63,6 +73,11 @@ export function validateTimeline(t: Timeline, where: TimelineLocation = {}): Tim
     if (s.kind === 'socket' && !/^[^:\s]+:\d{1,5}$/.test(s.address)) {
       throw new TimelineError(`${at(where.sourceLines?.get(s.name), `sources.${s.name}.socket`)}: '${s.address}' is not host:port (e.g. localhost:9000)`);
     }
+    if (s.kind === 'directory' && (typeof s.path !== 'string' || escapesLexically(s.path))) {
+      throw new TimelineError(
+        `${at(where.sourceLines?.get(s.name), `sources.${s.name}.directory`)}: '${String(s.path)}' is outside the run's directory; use a relative path inside it (not absolute, no '..' that leaves it)`,
+      );
+    }
     sources.set(s.name, s);
   }
   let last = 0;
@@ -71,6 +86,7 @@ export function validateTimeline(t: Timeline, where: TimelineLocation = {}): Tim
     const field = (f: string): string => at(line, `events[${i}].${f}`);
     if (typeof e.at !== 'number' || !Number.isFinite(e.at)) throw new TimelineError(`${field('at')}: must be a number of seconds`);
     if (e.at < 0) throw new TimelineError(`${field('at')}: negative time ${e.at}; times are seconds from the start (≥ 0)`);
+    if (!wholeMs(e.at)) throw new TimelineError(`${field('at')}: ${e.at} is finer than a millisecond; ${MS_PRECISION}`);
     if (e.at < last) {
       throw new TimelineError(`${field('at')}: events out of order (${e.at} s comes after ${last} s); list events by time`);
     }
@@ -89,8 +105,11 @@ export function validateTimeline(t: Timeline, where: TimelineLocation = {}): Tim
       if (typeof n !== 'string' || n.length === 0 || path.isAbsolute(n) || n.split(/[\\/]/).includes('..')) {
         throw new TimelineError(`${field('file')}: '${String(n)}' escapes its directory; use a plain name inside '${(s as { path: string }).path}'`);
       }
-      if (e.mtime !== undefined && (typeof e.mtime !== 'number' || e.mtime < 0)) {
+      if (e.mtime !== undefined && (typeof e.mtime !== 'number' || !Number.isFinite(e.mtime) || e.mtime < 0)) {
         throw new TimelineError(`${field('mtime')}: must be a number of seconds ≥ 0`);
+      }
+      if (e.mtime !== undefined && !wholeMs(e.mtime)) {
+        throw new TimelineError(`${field('mtime')}: ${e.mtime} is finer than a millisecond; ${MS_PRECISION}`);
       }
     }
   });

@@ -3,15 +3,17 @@ import * as path from 'node:path';
 import type { Jvm } from '../env/Jvm';
 import { TimerPriority } from '../util/Clock';
 import { namedLiveQueue } from '../dstream/LiveQueue';
+import { resolveInside } from './confinedPath';
 import { SocketSource } from './SocketSource';
-import type { Timeline, TimelineEvent, TimelineSource } from './Timeline';
+import { TimelineError, type Timeline, type TimelineEvent, type TimelineSource } from './Timeline';
 
 /**
  * Plays a timeline into a simulated JVM: socket sources become real TCP servers on loopback,
- * directory sources real directories under the JVM's working directory, queue sources the
- * JVM's named queues. Each event is scheduled on the virtual clock at `start + at` (seconds,
- * rounded to ms) with the highest priority of its instant: inputs arrive before blocks are cut
- * and before the batch is generated. Every event is recorded in the event log.
+ * directory sources real directories inside the JVM's working directory (never through a
+ * symbolic link that leads out), queue sources the JVM's named queues. Each event is scheduled
+ * on the virtual clock at `start + at` (seconds, whole ms) with the highest priority of its
+ * instant: inputs arrive before blocks are cut and before the batch is generated. Every event
+ * is recorded in the event log.
  */
 export class TimelineDriver {
   private readonly sockets = new Map<string, SocketSource>();
@@ -40,12 +42,19 @@ export class TimelineDriver {
   private async start(): Promise<void> {
     for (const s of this.timeline.sources) {
       if (s.kind === 'socket') {
-        const src = new SocketSource(s.address, this.jvm.network);
+        const src = new SocketSource(s.address, this.jvm.network, () =>
+          // Names the source and the program's address, never the real loopback port.
+          this.jvm.log.emit({
+            type: 'warning',
+            contextId: undefined,
+            message: `timeline ${s.name}: refused a connection to ${s.address} that is not a simulated receiver's`,
+          }),
+        );
         await src.listen();
         this.jvm.network.register(src);
         this.sockets.set(s.name, src);
       } else if (s.kind === 'directory') {
-        fs.mkdirSync(path.resolve(this.jvm.cwd, s.path), { recursive: true });
+        fs.mkdirSync(this.insideRunDir(s.name, s.path), { recursive: true });
       } else {
         this.queueOf(s.queue);
       }
@@ -60,6 +69,18 @@ export class TimelineDriver {
 
   private queueOf(name: string): unknown[] {
     return namedLiveQueue<unknown>(this.jvm, name) as unknown as unknown[];
+  }
+
+  /**
+   * The real path to write `rel` (relative to the run's directory) at. The timeline's own paths
+   * were checked when it was validated; this refuses a symbolic link on disk that leads out.
+   */
+  private insideRunDir(source: string, rel: string): string {
+    const r = resolveInside(this.jvm.cwd, rel);
+    if ('path' in r) return r.path;
+    throw new TimelineError(
+      `timeline ${source}: '${rel}' leads outside the run's directory through the symbolic link '${r.escapesAt}'; timelines write only inside the run's directory`,
+    );
   }
 
   private apply(e: TimelineEvent, source: TimelineSource, start: number): void {
@@ -89,8 +110,7 @@ export class TimelineDriver {
         return;
       }
       case 'file': {
-        const dir = path.resolve(this.jvm.cwd, (source as { path: string }).path);
-        const file = path.join(dir, e.name);
+        const file = this.insideRunDir(e.source, path.join((source as { path: string }).path, e.name));
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, e.content);
         const mtimeMs = start + Math.round((e.mtime ?? e.at) * 1000);
