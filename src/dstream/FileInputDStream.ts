@@ -63,7 +63,7 @@ export class FileInputDStream extends InputDStream<string> {
       const bytes = fs.readFileSync(f);
       if (bytes.length === 0) {
         this.ssc.warn(
-          `File ${f} has no data in it. Spark Streaming can only ingest files that have been "moved" to the directory assigned to the file stream. Refer to the streaming programming guide for more details.`,
+          `File ${this.shown(f)} has no data in it. Spark Streaming can only ingest files that have been "moved" to the directory assigned to the file stream. Refer to the streaming programming guide for more details.`,
         );
         continue;
       }
@@ -80,7 +80,7 @@ export class FileInputDStream extends InputDStream<string> {
     try {
       names = fs.readdirSync(dir).sort();
     } catch (e) {
-      this.ssc.warn(`No directory to scan: ${dir}: ${String(e)}`);
+      this.ssc.warn(`No directory to scan: ${this.shown(dir)} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
       return [];
     }
     const selected: string[] = [];
@@ -96,6 +96,11 @@ export class FileInputDStream extends InputDStream<string> {
       if (threshold < mtime && mtime <= t) selected.push(p);
     }
     return selected;
+  }
+
+  /** A path as logs show it: relative to the run's directory, so no run-specific path is printed. */
+  private shown(p: string): string {
+    return path.relative(this.ssc.cwd, p).split(path.sep).join('/') || '.';
   }
 
   /** Spark: files selected before `t − remember` are forgotten (they are older than the threshold). */

@@ -85,8 +85,9 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
           await driver?.close();
         }
         const events = [...jvm.log.events()];
+        // The header names files relative to the scenario, never its directory: a renamed or
+        // copied scenario keeps its golden.
         const header = [
-          `scenario: ${scenario.name}`,
           `program: ${path.relative(scenario.dir, scenario.program)}${
             scenario.timeline ? `   timeline: ${path.relative(scenario.dir, scenario.timeline)}` : ''
           }   ${batches !== undefined ? `batches: ${batches}` : `until: ${until} s`}`,
