@@ -70,7 +70,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
           await opts.onJvm?.(jvm);
           const api = (await import('../index')) as unknown as Record<string, unknown>;
           try {
-            await runProgram(scenario.program, api);
+            await runProgram(scenario.program, { api });
           } catch (e) {
             jvm.log.emit({
               type: 'programFailed',
