@@ -37,7 +37,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--batches <n>', 'run this many batches', count)
     .option('--transcript', 'print the golden transcript instead of the program output')
     .option('--time-zone <tz>', 'time zone of PySpark batch times', 'UTC')
-    .action(async (file: string, o: { timeline?: string; until?: number; batches?: number; transcript?: boolean; timeZone: string }) => {
+    .option('--typecheck', 'type-check the program and its modules first; type errors stop the run')
+    .action(async (file: string, o: { timeline?: string; until?: number; batches?: number; transcript?: boolean; timeZone: string; typecheck?: boolean }) => {
       code = await runCommand(file, o);
     });
   program

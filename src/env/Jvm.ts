@@ -72,6 +72,12 @@ export class ManualDrive {
   }
 }
 
+/** A place in the user's source: `program.ts:6:29` and the failing line with a caret. */
+export interface UserCodeLocation {
+  where: string;
+  frame: string;
+}
+
 /** Called before the clock fires a timer at `atMs`, so asynchronous inputs can deliver first. */
 export type SettleHook = (atMs: number) => Promise<void>;
 
@@ -99,6 +105,11 @@ export class Jvm {
   readonly queues = new Map<string, unknown[]>();
   /** Inspection defaults for new contexts. */
   readonly inspect: InspectionDefaults;
+  /**
+   * Where in the user's program an error was thrown (`program.ts:6:29` and the code frame), when
+   * a runner knows the program (scenario runs); errors reported by batches carry it.
+   */
+  locateUserCode: ((error: unknown) => UserCodeLocation | undefined) | undefined;
   /** Set when an outside driver (the stepper) moves time instead of the program's waits. */
   manual: ManualDrive | undefined;
   private nextIds = new Map<string, number>();

@@ -217,6 +217,10 @@ export interface ErrorReportedEvent extends EventBase {
   errorName: string;
   message: string;
   error: unknown;
+  /** Where the user's code threw it (`program.ts:6:29`), when the runner knows the program. */
+  where: string | undefined;
+  /** The failing line of the user's code with a caret, when known. */
+  frame: string | undefined;
 }
 
 /** Which batch times (and records, when inspected) made up a window (see `ssc.inspect()`). */
@@ -301,6 +305,10 @@ export interface ProgramFailedEvent extends EventBase {
   type: 'programFailed';
   errorName: string;
   message: string;
+  /** Where the program threw (`program.ts:3:7`), when known. */
+  where: string | undefined;
+  /** The failing line with a caret, when known. */
+  frame: string | undefined;
 }
 
 /** An event before it gets its `seq` and `at`. */

@@ -6,7 +6,8 @@ import type { SimEvent } from '../events/SimEvent';
 import { loadTimeline } from '../timeline/loadTimeline';
 import { TimelineDriver } from '../timeline/TimelineDriver';
 import { loadScenario, type Scenario } from './Scenario';
-import { runProgram } from './loadProgram';
+import { loadProgram, type ProgramModule } from './loadProgram';
+import { ProgramConsole } from './ProgramConsole';
 import { renderTranscript } from './transcript';
 import * as programApi from '../api';
 
@@ -66,22 +67,30 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
       async (jvm) => {
         if (batches !== undefined) horizonAfterBatches(jvm, batches);
         const driver = timeline !== undefined ? await TimelineDriver.attach(jvm, timeline) : undefined;
-        const restore = captureConsole(jvm, opts.echo);
+        const programConsole = new ProgramConsole((text) => {
+          jvm.log.emit({ type: 'programOutput', text });
+          opts.echo?.(text + '\n');
+        });
         try {
           await opts.onJvm?.(jvm);
+          let program: ProgramModule | undefined;
           try {
-            await runProgram(scenario.program, programApi as unknown as Record<string, unknown>);
+            program = loadProgram(scenario.program, { relativeTo: scenario.dir });
+            jvm.locateUserCode = (e) => program?.locate(e);
+            await program.run({ api: programApi as unknown as Record<string, unknown>, scope: { console: programConsole } });
           } catch (e) {
+            const where = program?.locate(e);
             jvm.log.emit({
               type: 'programFailed',
               errorName: e instanceof Error ? e.name : typeof e,
               message: e instanceof Error ? e.message : String(e),
+              where: where?.where,
+              frame: where?.frame,
             });
           }
           // The program ended: the driver process exits, and the shutdown hook stops the context.
           jvm.activeContext?.stopFromHorizon('exit');
         } finally {
-          restore();
           await driver?.close();
         }
         const events = [...jvm.log.events()];
@@ -116,18 +125,4 @@ function horizonAfterBatches(jvm: Jvm, n: number): void {
       off();
     }
   });
-}
-
-/** Route the program's console output into the event log (and echo it) while it runs. */
-function captureConsole(jvm: Jvm, echo: ((text: string) => void) | undefined): () => void {
-  const methods = ['log', 'info', 'warn', 'error'] as const;
-  const saved = methods.map((m) => console[m]);
-  for (const m of methods) {
-    console[m] = (...args: unknown[]): void => {
-      const text = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.name}: ${a.message}` : JSON.stringify(a))).join(' ');
-      jvm.log.emit({ type: 'programOutput', text });
-      echo?.(text + '\n');
-    };
-  }
-  return () => methods.forEach((m, i) => (console[m] = saved[i]!));
 }

@@ -1,6 +1,12 @@
 import type { SimEvent } from '../events/SimEvent';
 import { pythonRepr, scalaString } from '../util/format';
 
+/** The user's location of an error, indented under its line: `  at program.ts:6:29` and the frame. */
+function located(where: string | undefined, frame: string | undefined): string[] {
+  if (where === undefined) return [];
+  return [`  at ${where}`, ...(frame ? frame.split('\n').map((l) => `  ${l}`) : [])];
+}
+
 /**
  * Render an event log as a golden transcript: plain, reviewable text. Lifecycle events, warnings,
  * refusals, errors, receiver and timeline events are one line each, stamped with the virtual time;
@@ -65,9 +71,11 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
         break;
       case 'programFailed':
         stamp(e.at, `program failed: ${e.errorName}: ${e.message}`);
+        lines.push(...located(e.where, e.frame));
         break;
       case 'errorReported':
         stamp(e.at, `error (${e.context}): ${e.errorName}: ${e.message}`);
+        lines.push(...located(e.where, e.frame));
         break;
       case 'inputDelivered':
         batch(e.contextId, e.batchTime);

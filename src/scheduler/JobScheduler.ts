@@ -93,6 +93,7 @@ export class JobScheduler {
 
   /** Spark: `reportError(msg, e)`: log it and wake `awaitTermination`, which rethrows `e`. */
   reportError(context: string, error: unknown, phase: 'generation' | 'job', time: Time): void {
+    const location = this.ssc.locateUserCode(error);
     this.ssc.post({
       type: 'errorReported',
       contextId: this.ssc.contextId,
@@ -102,6 +103,8 @@ export class JobScheduler {
       errorName: error instanceof Error ? error.name : typeof error,
       message: error instanceof Error ? error.message : String(error),
       error,
+      where: location?.where,
+      frame: location?.frame,
     });
     this.ssc.notifyError(error);
   }

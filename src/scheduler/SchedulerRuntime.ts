@@ -18,6 +18,8 @@ export interface SchedulerRuntime {
   warn(message: string): void;
   /** Spark: `ContextWaiter.notifyError`: `awaitTermination*` rethrows it. */
   notifyError(error: unknown): void;
+  /** Where the user's code threw `error`, when the runner knows the program. */
+  locateUserCode(error: unknown): { where: string; frame: string } | undefined;
 }
 
 /** The part of Spark's `DStreamGraph` the scheduler drives. */

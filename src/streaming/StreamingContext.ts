@@ -452,6 +452,9 @@ export class StreamingContext {
   /** @internal */ notifyError(error: unknown): void {
     this.waiter.notifyError(error);
   }
+  /** @internal */ locateUserCode(error: unknown): { where: string; frame: string } | undefined {
+    return this.jvm.locateUserCode?.(error);
+  }
   /** @internal */ nextStreamId(): number {
     return this.graph.nextStreamId();
   }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Scenario } from '../../scenario/Scenario';
+import { checkProgramTypes } from '../../scenario/loadProgram';
 import { runScenario } from '../../scenario/runScenario';
 
 /** Options of `dstream-sim run`. */
@@ -9,13 +10,15 @@ export interface RunCommandOptions {
   batches?: number;
   transcript?: boolean;
   timeZone?: string;
+  /** Type-check the program first; on type errors print them and do not run. */
+  typecheck?: boolean;
   out?: (text: string) => void;
 }
 
 /**
  * `dstream-sim run program.ts --timeline t.yaml --until 30`: run a program as written on the
  * virtual clock and print what it prints (pprint blocks exactly as PySpark prints them), or the
- * golden transcript with `--transcript`. Returns the exit code.
+ * golden transcript with `--transcript`; `--typecheck` type-checks it first. Returns the exit code.
  */
 export async function runCommand(program: string, opts: RunCommandOptions = {}): Promise<number> {
   const out = opts.out ?? ((t: string) => void process.stdout.write(t));
@@ -24,6 +27,13 @@ export async function runCommand(program: string, opts: RunCommandOptions = {}):
     return 2;
   }
   const dir = path.dirname(path.resolve(program));
+  if (opts.typecheck) {
+    const errors = checkProgramTypes(path.resolve(program));
+    if (errors.length > 0) {
+      process.stderr.write(`${errors.join('\n')}\ndstream-sim run: ${errors.length} type error${errors.length > 1 ? 's' : ''}; the program did not run\n`);
+      return 1;
+    }
+  }
   const scenario: Scenario = {
     name: path.basename(program),
     dir,
