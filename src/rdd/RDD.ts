@@ -1,9 +1,9 @@
 import { DStreamSimError, IllegalStateError, SparkError, UnsupportedOperationError } from '../errors';
 import type { FacadeOf } from '../util/facades';
-import { structuralKey } from '../util/hashing';
-import { byteswap32, JavaRandom } from './JavaRandom';
+import { Actions } from './Actions';
 import { OrderedRDDFunctions } from './OrderedRDDFunctions';
 import { PairRDDFunctions } from './PairRDDFunctions';
+import { PartitionShapes } from './PartitionShapes';
 import { HashPartitioner, type Partitioner } from './Partitioner';
 import type { RddContext } from './RddContext';
 import type { StorageLevel } from './StorageLevel';
@@ -202,12 +202,7 @@ export class RDD<T> {
     f: (index: number, it: Iterable<T>) => Iterable<U>,
     preservesPartitioning = false,
   ): RDD<U> {
-    return new RDD<U>(
-      this.context,
-      this.numParts,
-      (i) => Array.from(f(i, this.partition(i))),
-      preservesPartitioning ? this.partitioner : undefined,
-    );
+    return this.derive(this.numParts, (i) => Array.from(f(i, this.partition(i))), preservesPartitioning ? this.partitioner : undefined);
   }
 
   /** Spark: `glom`: one array per partition. */
@@ -230,14 +225,7 @@ export class RDD<T> {
 
   /** Spark: `cartesian`: partition `i·m + j` pairs partition i of this with j of `other`. */
   cartesian<U>(other: RDD<U>): RDD<Pair<T, U>> {
-    const m = other.numParts;
-    return new RDD<Pair<T, U>>(this.context, this.numParts * m, (idx) => {
-      const left = this.partition(Math.floor(idx / m));
-      const right = other.partition(idx % m);
-      const out: Pair<T, U>[] = [];
-      for (const x of left) for (const y of right) out.push([x, y]);
-      return out;
-    });
+    return PartitionShapes.cartesian(this, other);
   }
 
   /** Spark: `keyBy`. */
@@ -247,11 +235,7 @@ export class RDD<T> {
 
   /** Spark: `zipWithIndex`: indexes follow partition order. */
   zipWithIndex(): RDD<Pair<T, number>> {
-    return new RDD<Pair<T, number>>(this.context, this.numParts, (i) => {
-      let start = 0;
-      for (let j = 0; j < i; j++) start += this.partition(j).length;
-      return this.partition(i).map((x, k): Pair<T, number> => [x, start + k]);
-    });
+    return PartitionShapes.zipWithIndex(this);
   }
 
   /**
@@ -260,30 +244,12 @@ export class RDD<T> {
    * `new Random(byteswap32(index))`, exactly as Spark does.
    */
   repartition(numPartitions: number): RDD<T> {
-    return this.shuffled(numPartitions, () => {
-      const out: T[][] = Array.from({ length: numPartitions }, () => []);
-      for (let i = 0; i < this.numParts; i++) {
-        let position = new JavaRandom(byteswap32(i)).nextInt(numPartitions);
-        for (const x of this.partition(i)) {
-          position++;
-          out[position % numPartitions]!.push(x);
-        }
-      }
-      return out;
-    });
+    return PartitionShapes.repartition(this, numPartitions);
   }
 
   /** Spark: `coalesce(n, shuffle)`; without a shuffle, neighbouring partitions are merged. */
   coalesce(numPartitions: number, shuffle = false): RDD<T> {
-    if (shuffle) return this.repartition(numPartitions);
-    const n = Math.max(1, Math.min(numPartitions, this.numParts));
-    return new RDD<T>(this.context, this.numParts === 0 ? 0 : n, (i) => {
-      const from = Math.floor((i * this.numParts) / n);
-      const to = Math.floor(((i + 1) * this.numParts) / n);
-      const out: T[] = [];
-      for (let j = from; j < to; j++) out.push(...this.partition(j));
-      return out;
-    });
+    return shuffle ? this.repartition(numPartitions) : PartitionShapes.coalesce(this, numPartitions);
   }
 
   /** Spark: `sortBy(f, ascending, numPartitions)` (see OrderedRDDFunctions). */
@@ -413,16 +379,7 @@ export class RDD<T> {
 
   /** Spark: `take(n)`: computes partitions in order only until `n` records are found. */
   take(n: number): T[] {
-    return this.runJob(() => {
-      const out: T[] = [];
-      for (let i = 0; i < this.numParts && out.length < n; i++) {
-        for (const x of this.partition(i)) {
-          if (out.length >= n) break;
-          out.push(x);
-        }
-      }
-      return out;
-    });
+    return this.runJob(() => Actions.take(this, n));
   }
 
   /** Spark: `first`; throws `UnsupportedOperationError("empty collection")` when empty. */
@@ -455,16 +412,7 @@ export class RDD<T> {
 
   /** Spark: `countByValue`: a Map from each distinct value to its count, in first-seen order. */
   countByValue(): Map<T, number> {
-    return this.runJob(() => {
-      const counts = new Map<unknown, [T, number]>();
-      for (const x of this.collect()) {
-        const sk = structuralKey(x);
-        const e = counts.get(sk);
-        if (e === undefined) counts.set(sk, [x, 1]);
-        else e[1]++;
-      }
-      return new Map([...counts.values()]);
-    });
+    return this.runJob(() => Actions.countByValue(this.collect()));
   }
 
   /** Spark: `countByKey`. */
@@ -503,6 +451,11 @@ export class RDD<T> {
   // ---------------------------------------------------------------------------------------------
   // Internals
   // ---------------------------------------------------------------------------------------------
+
+  /** @internal A new RDD of this context (Spark: a new `RDD` subclass over this one). */
+  derive<U>(numPartitions: number, compute: (split: number) => U[], partitioner?: Partitioner): RDD<U> {
+    return new RDD<U>(this.context, numPartitions, compute, partitioner);
+  }
 
   /** @internal A narrow transformation: `f` maps each partition. */
   narrow<U>(f: (p: T[]) => U[], preservesPartitioning = false): RDD<U> {
