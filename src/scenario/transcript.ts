@@ -7,17 +7,25 @@ function located(where: string | undefined, frame: string | undefined): string[]
   return [`  at ${where}`, ...(frame ? frame.split('\n').map((l) => `  ${l}`) : [])];
 }
 
+/** Options of {@link renderTranscript}. */
+export interface TranscriptOptions {
+  /** Render only the events from this index on (the earlier ones still name contexts and flavors): a stepper's next part. */
+  since?: number;
+}
+
 /**
  * Render an event log as a golden transcript: plain, reviewable text. Lifecycle events, warnings,
  * refusals, errors, receiver and timeline events are one line each, stamped with the virtual time;
  * each batch gets a header, then what each input delivered, what inspected streams, windows and
  * state did, and every output operation's output exactly as printed.
  */
-export function renderTranscript(events: readonly SimEvent[], header: readonly string[] = []): string {
+export function renderTranscript(events: readonly SimEvent[], header: readonly string[] = [], options: TranscriptOptions = {}): string {
   const lines: string[] = [...header.map((h) => `# ${h}`)];
   if (header.length > 0) lines.push('');
   const flavorOf = new Map<number, 'pyspark' | 'scala'>();
   const contexts = new Set(events.flatMap((e) => (e.type === 'contextCreated' ? [e.contextId] : [])));
+  const since = options.since ?? 0;
+  for (const e of events.slice(0, since)) if (e.type === 'contextCreated') flavorOf.set(e.contextId, e.flavor);
   let currentBatch: string | undefined;
   const repr = (ctx: number, v: unknown): string => (flavorOf.get(ctx) === 'scala' ? scalaString(v) : pythonRepr(v));
   const list = (ctx: number, xs: readonly unknown[]): string => `[${xs.map((x) => repr(ctx, x)).join(', ')}]`;
@@ -31,7 +39,7 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
     currentBatch = key;
     lines.push(`== batch ${t} ms${contexts.size > 1 ? ` (context ${ctx})` : ''} ==`);
   };
-  for (const e of events) {
+  for (const e of inTimeOrder(events.slice(since))) {
     switch (e.type) {
       case 'contextCreated':
         flavorOf.set(e.contextId, e.flavor);
@@ -124,6 +132,32 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The events in the order a reader expects: by the time they are about (a batch's records at
+ * their batch time, everything else when it happened), ties in log order. They differ when an
+ * input is read lazily — a window sliding over several batches asks for an earlier batch's input
+ * only when it computes — so that input still shows under its own batch, before what came later.
+ */
+export function inTimeOrder(events: readonly SimEvent[]): SimEvent[] {
+  const timeOf = (e: SimEvent): number => {
+    switch (e.type) {
+      case 'inputDelivered':
+      case 'rddGenerated':
+      case 'windowComputed':
+      case 'stateChanged':
+      case 'outputWritten':
+      case 'outputOperationCompleted':
+        return e.batchTime;
+      default:
+        return e.at;
+    }
+  };
+  return events
+    .map((e, i) => ({ e, t: timeOf(e), i }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.e);
 }
 
 /** Split a transcript into its parts: the preamble and one part per batch (for diffs). */

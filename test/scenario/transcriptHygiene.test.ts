@@ -40,3 +40,25 @@ test('a renamed or copied scenario directory keeps its golden', async () => {
   expect(b.transcript).toBe(a.transcript);
   expect(a.transcript).not.toContain('original-name');
 });
+
+test('the transcript reads in time order when a window reads its input lazily (slide of two batches)', async () => {
+  const dir = makeScenario('lazy-window', {
+    program: `import { SparkContext, StreamingContext } from 'dstream-sim';
+const ssc = new StreamingContext(new SparkContext({ master: 'local[2]' }), 1);
+ssc.textFileStream('in').window(2, 2).pprint();
+ssc.start();
+await ssc.awaitTermination();
+`,
+    yaml: 'program: program.ts\ntimeline: timeline.yaml\nuntil: 4\n',
+    timeline:
+      'sources:\n  d: { directory: in }\nevents:\n' +
+      '  - { at: 0.5, source: d, file: a.txt, content: "a\\n" }\n' +
+      '  - { at: 1.5, source: d, file: b.txt, content: "b\\n" }\n' +
+      '  - { at: 2.5, source: d, file: c.txt, content: "c\\n" }\n',
+  });
+  const lines = (await runScenario(dir)).transcript.split('\n');
+  const order = ['== batch 1000 ms ==', "input File input [0]: ['a']", '[1500 ms] timeline d: in/b.txt written', '== batch 2000 ms ==', "input File input [0]: ['b']", '[2500 ms] timeline d: in/c.txt written'];
+  const at = order.map((l) => lines.findIndex((x) => x.startsWith(l)));
+  expect(at.every((i) => i >= 0)).toBe(true);
+  expect([...at].sort((a, b) => a - b)).toEqual(at);
+});

@@ -53,10 +53,11 @@ export async function stepCommand(dir: string, opts: StepCommandOptions = {}): P
   await stepper!.attach(run);
   let shown = 0;
   const show = (): void => {
-    const lines = renderTranscript(jvm?.log.events() ?? []).split('\n');
-    const fresh = lines.slice(shown, lines.length - 1);
-    shown = lines.length - 1;
-    if (fresh.length > 0) out(fresh.join('\n') + '\n');
+    // The events since the last step, in time order (an input read lazily shows under its batch).
+    const events = jvm?.log.events() ?? [];
+    const fresh = renderTranscript(events, [], { since: shown });
+    shown = events.length;
+    if (fresh !== '\n') out(fresh);
   };
   out(`stepping ${scenario.name}: ${scenario.description.split('\n')[0] ?? ''}\n(type help for commands)\n`);
   show();
