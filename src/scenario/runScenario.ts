@@ -9,6 +9,8 @@ import { loadScenario, type Scenario } from './Scenario';
 import { loadProgram, type ProgramModule } from './loadProgram';
 import { ProgramConsole } from './ProgramConsole';
 import { renderTranscript } from './transcript';
+import { warnAboutSilentRun } from './silentRun';
+import { virtualTimeScope } from './virtualTime';
 import * as programApi from '../api';
 
 /** What running a scenario produced. */
@@ -77,7 +79,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
           try {
             program = loadProgram(scenario.program, { relativeTo: scenario.dir });
             jvm.locateUserCode = (e) => program?.locate(e);
-            await program.run({ api: programApi as unknown as Record<string, unknown>, scope: { console: programConsole } });
+            await program.run({ api: programApi as unknown as Record<string, unknown>, scope: { ...virtualTimeScope(jvm), console: programConsole } });
           } catch (e) {
             const where = program?.locate(e);
             jvm.log.emit({
@@ -90,6 +92,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
           }
           // The program ended: the driver process exits, and the shutdown hook stops the context.
           jvm.activeContext?.stopFromHorizon('exit');
+          warnAboutSilentRun(jvm, driver);
         } finally {
           await driver?.close();
         }

@@ -18,6 +18,8 @@ import { TimelineError, type Timeline, type TimelineEvent, type TimelineSource }
 export class TimelineDriver {
   private readonly sockets = new Map<string, SocketSource>();
 
+  private readonly played = new Set<TimelineEvent>();
+
   private constructor(
     private readonly jvm: Jvm,
     private readonly timeline: Timeline,
@@ -83,7 +85,13 @@ export class TimelineDriver {
     );
   }
 
+  /** The events whose time has not come (yet): after the end of a run, the ones that never happened. */
+  unplayed(): readonly TimelineEvent[] {
+    return this.timeline.events.filter((e) => !this.played.has(e));
+  }
+
   private apply(e: TimelineEvent, source: TimelineSource, start: number): void {
+    this.played.add(e);
     const log = (detail: string, undelivered = false): void =>
       void this.jvm.log.emit({ type: 'timelineEvent', source: e.source, kind: e.kind, detail, undelivered });
     switch (e.kind) {

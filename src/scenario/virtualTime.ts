@@ -1,0 +1,85 @@
+import type { Jvm } from '../env/Jvm';
+import type { TimerHandle } from '../util/Clock';
+
+/**
+ * The timers and clocks a scenario's program sees instead of the real ones (free variables of its
+ * scope, so nothing global is patched): `setTimeout`, `setInterval`, `setImmediate` (and their
+ * `clear…`) run on the virtual clock; `Date` and `performance.now()` read it. Time moves while the
+ * program waits in `awaitTermination*`, as batches do. The first use of each kind is recorded as a
+ * warning, so a run that relies on them says so.
+ */
+export function virtualTimeScope(jvm: Jvm): Record<string, unknown> {
+  const clock = jvm.clock;
+  const warned = new Set<string>();
+  const note = (what: string, message: string): void => {
+    if (warned.has(what)) return;
+    warned.add(what);
+    jvm.log.emit({ type: 'warning', contextId: undefined, message });
+  };
+  const timerNote = (name: string): void =>
+    note(name, `the program calls ${name}: it runs on the virtual clock (time moves while the program waits in awaitTermination*)`);
+  const clockNote = (name: string): void => note(name, `the program reads the clock (${name}): it reads the virtual clock, ${clock.now()} ms now`);
+  const delay = (ms: unknown): number => Math.max(0, Math.trunc(Number(ms) || 0));
+  const intervals = new Map<number, { current: TimerHandle }>();
+  let nextId = 1;
+  const handles = new Map<number, TimerHandle>();
+
+  const setTimeout = (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): number => {
+    timerNote('setTimeout');
+    const id = nextId++;
+    handles.set(id, clock.schedule(clock.now() + delay(ms), () => (handles.delete(id), fn(...args))));
+    return id;
+  };
+  const clearTimeout = (id: number | undefined): void => {
+    const h = id === undefined ? undefined : handles.get(id);
+    if (h !== undefined) clock.cancel(h);
+    if (id !== undefined) handles.delete(id);
+  };
+  const setInterval = (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): number => {
+    timerNote('setInterval');
+    const id = nextId++;
+    const period = Math.max(1, delay(ms));
+    const slot = { current: undefined as unknown as TimerHandle };
+    const tick = (at: number): void => {
+      slot.current = clock.schedule(at, () => {
+        tick(at + period);
+        fn(...args);
+      });
+    };
+    tick(clock.now() + period);
+    intervals.set(id, slot);
+    return id;
+  };
+  const clearInterval = (id: number | undefined): void => {
+    const slot = id === undefined ? undefined : intervals.get(id);
+    if (slot !== undefined) clock.cancel(slot.current);
+    if (id !== undefined) intervals.delete(id);
+  };
+  const setImmediate = (fn: (...args: unknown[]) => void, ...args: unknown[]): number => {
+    timerNote('setImmediate');
+    return setTimeout(fn, 0, ...args);
+  };
+
+  /** `Date` on the virtual clock: `new Date()` and `Date.now()` read it; other forms are the real ones. */
+  class VirtualDate extends Date {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) {
+        clockNote('new Date()');
+        super(clock.now());
+      } else {
+        super(...(args as [string]));
+      }
+    }
+    static override now(): number {
+      clockNote('Date.now()');
+      return clock.now();
+    }
+  }
+  const performance = {
+    now: (): number => {
+      clockNote('performance.now()');
+      return clock.now();
+    },
+  };
+  return { setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate: clearTimeout, Date: VirtualDate, performance };
+}
