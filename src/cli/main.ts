@@ -1,5 +1,8 @@
-import { Command, InvalidArgumentError } from 'commander';
-import { runCommand } from './commands/run';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { newCommand } from './commands/new';
+import { runCommand, type RunCommandOptions } from './commands/run';
+import { TEMPLATE_SOURCES, type TemplateSource } from './commands/templates';
+import { INSPECT_KINDS, inspectOption, startOption } from './options';
 import { stepCommand } from './commands/step';
 import { testCommand } from './commands/test';
 
@@ -38,7 +41,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--transcript', 'print the golden transcript instead of the program output')
     .option('--time-zone <tz>', 'time zone of PySpark batch times', 'UTC')
     .option('--typecheck', 'type-check the program and its modules first; type errors stop the run')
-    .action(async (file: string, o: { timeline?: string; until?: number; batches?: number; transcript?: boolean; timeZone: string; typecheck?: boolean }) => {
+    .option('--start <iso>', 'virtual start date, e.g. 2026-01-01T00:00:00Z (default: the epoch)', startOption)
+    .option('--inspect <what>', `also show ${INSPECT_KINDS.join(', ')} (comma-separated)`, inspectOption)
+    .addOption(new Option('--events <format>', 'print the event log instead, one JSON event a line').choices(['json']))
+    .action(async (file: string, o: RunCommandOptions) => {
       code = await runCommand(file, o);
     });
   program
@@ -56,8 +62,18 @@ export async function main(argv: string[]): Promise<number> {
     .command('step')
     .description('step through a scenario batch by batch (reads commands from stdin)')
     .argument('<scenario>', 'a scenario directory')
-    .action(async (dir: string) => {
-      code = await stepCommand(dir, { prompt: Boolean(process.stdin.isTTY) });
+    .option('--start <iso>', "virtual start date, e.g. 2026-01-01T00:00:00Z (default: the scenario's startDate)", startOption)
+    .action(async (dir: string, o: { start?: string }) => {
+      code = await stepCommand(dir, { prompt: Boolean(process.stdin.isTTY), start: o.start });
+    });
+  program
+    .command('new')
+    .description('create a scenario directory that runs at once (program, timeline, scenario.yaml)')
+    .argument('<name>', 'the new directory')
+    .addOption(new Option('--from <source>', 'what the program reads').choices(TEMPLATE_SOURCES).default('socket'))
+    .option('--dir <parent>', 'where to create it (default: here)')
+    .action((name: string, o: { from: TemplateSource; dir?: string }) => {
+      code = newCommand(name, o);
     });
   try {
     await program.parseAsync(argv, { from: 'user' });

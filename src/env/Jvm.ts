@@ -3,6 +3,8 @@ import { ManualClock } from '../util/ManualClock';
 import { EventLog } from '../events/EventLog';
 import { SimNetwork } from '../net/SimNetwork';
 import type { InspectionDefaults } from '../events/InspectionDefaults';
+import { SimulationError } from '../errors';
+import { parseStartDate } from '../util/startDate';
 
 /** Something that behaves like the JVM's one active StreamingContext slot. */
 export interface ActiveContextSlot {
@@ -15,6 +17,13 @@ export interface JvmOptions {
   stdout?: (text: string) => void;
   /** Virtual time (ms) the clock starts at (default 0, like Spark's ManualClock). */
   clockStartMs?: number;
+  /**
+   * The run's virtual start date, an ISO-8601 date-time with an offset (`2026-01-01T00:00:00Z`):
+   * the clock starts at that instant's epoch ms, so batch times are real dates (PySpark's pprint
+   * prints `Time: 2026-01-01 00:00:03`). Default: the epoch (the clock starts at 0). Not together
+   * with `clockStartMs`.
+   */
+  startDate?: string;
   /** IANA time zone for PySpark's local-time batch timestamps (default `UTC`). */
   timeZone?: string;
   /** How many events the log retains (default: all). */
@@ -88,6 +97,8 @@ export type SettleHook = (atMs: number) => Promise<void>;
  */
 export class Jvm {
   readonly clock: ManualClock;
+  /** The virtual time (ms) the clock started at: the run's origin (the start date, or 0). */
+  readonly startMs: number;
   readonly log: EventLog;
   readonly stdout: (text: string) => void;
   readonly timeZone: string;
@@ -115,7 +126,8 @@ export class Jvm {
   private nextIds = new Map<string, number>();
 
   constructor(options: JvmOptions = {}) {
-    this.clock = new ManualClock(options.clockStartMs ?? 0);
+    this.startMs = clockStart(options);
+    this.clock = new ManualClock(this.startMs);
     this.log = new EventLog(() => this.clock.now(), options.eventLogCapacity ?? Infinity);
     this.stdout = options.stdout ?? ((text) => void process.stdout.write(text));
     this.timeZone = options.timeZone ?? 'UTC';
@@ -131,6 +143,17 @@ export class Jvm {
     this.nextIds.set(kind, n + 1);
     return n;
   }
+}
+
+/** Where a JVM's clock starts: `startDate`'s epoch ms, else `clockStartMs`, else 0. */
+function clockStart(options: JvmOptions): number {
+  if (options.startDate === undefined) return options.clockStartMs ?? 0;
+  if (options.clockStartMs !== undefined) {
+    throw new SimulationError('JvmOptions: give startDate or clockStartMs, not both', 'START_DATE_INVALID');
+  }
+  const r = parseStartDate(options.startDate);
+  if ('error' in r) throw new SimulationError(`JvmOptions.startDate: ${r.error}`, 'START_DATE_INVALID');
+  return r.ms;
 }
 
 const storage = new AsyncLocalStorage<Jvm>();

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { SimulationError } from '../errors';
 import type { InspectionOptions } from '../streaming/StreamingContext';
+import { parseStartDate } from '../util/startDate';
 
 /**
  * A bundled or user scenario: a directory with `scenario.yaml`, the program, an optional
@@ -15,6 +16,7 @@ import type { InspectionOptions } from '../streaming/StreamingContext';
  * until: 9                   # seconds of virtual time to run (or batches: N)
  * inspect: { windows: true, state: true }   # optional: what the golden also shows
  * timeZone: UTC              # optional (PySpark prints local times)
+ * startDate: 2026-01-01T00:00:00Z   # optional: the virtual clock starts here (default: the epoch)
  * ```
  */
 export interface Scenario {
@@ -27,10 +29,12 @@ export interface Scenario {
   batches: number | undefined;
   inspect: InspectionOptions;
   timeZone: string;
+  /** The virtual start date as written (ISO-8601 with an offset); none: the clock starts at 0. */
+  startDate?: string;
   golden: string;
 }
 
-const FIELDS = ['description', 'program', 'timeline', 'until', 'batches', 'inspect', 'timeZone'];
+const FIELDS = ['description', 'program', 'timeline', 'until', 'batches', 'inspect', 'timeZone', 'startDate'];
 
 /** The `inspect` keys a scenario may set: those of {@link InspectionOptions} (checked by the compiler). */
 const INSPECT_KEYS: Record<keyof InspectionOptions, true> = { inputs: true, streams: true, windows: true, state: true };
@@ -103,6 +107,9 @@ export function loadScenario(dir: string): Scenario {
   } catch {
     fail(lines.get('timeZone'), `timeZone: '${timeZone}' is not a time zone; use an IANA name such as UTC or Europe/Paris`);
   }
+  const startDate = str('startDate', 'an ISO-8601 date-time, e.g. 2026-01-01T00:00:00Z');
+  const start = startDate !== undefined ? parseStartDate(startDate) : undefined;
+  if (start !== undefined && 'error' in start) fail(lines.get('startDate'), `startDate: ${start.error}`);
   return {
     name: path.basename(path.resolve(dir)),
     dir: path.resolve(dir),
@@ -113,6 +120,7 @@ export function loadScenario(dir: string): Scenario {
     batches,
     inspect: inspectOptions(v['inspect'], lines, fail),
     timeZone,
+    ...(startDate !== undefined ? { startDate } : {}),
     golden: path.join(path.resolve(dir), 'expected.golden'),
   };
 }

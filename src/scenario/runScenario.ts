@@ -60,13 +60,14 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         cwd,
         timeZone: scenario.timeZone,
         inspect: { ...scenario.inspect, ...opts.inspect } as InspectionDefaults,
-        horizonMs: batches === undefined && until !== undefined ? Math.round(until * 1000) : undefined,
+        startDate: scenario.startDate,
         stdout: (t) => {
           printed.push(t);
           opts.echo?.(t);
         },
       },
       async (jvm) => {
+        if (batches === undefined && until !== undefined) jvm.horizonMs = jvm.startMs + Math.round(until * 1000);
         if (batches !== undefined) horizonAfterBatches(jvm, batches);
         const driver = timeline !== undefined ? await TimelineDriver.attach(jvm, timeline) : undefined;
         const programConsole = new ProgramConsole((text) => {
@@ -102,11 +103,11 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         const header = [
           `program: ${path.relative(scenario.dir, scenario.program)}${
             scenario.timeline ? `   timeline: ${path.relative(scenario.dir, scenario.timeline)}` : ''
-          }   ${batches !== undefined ? `batches: ${batches}` : `until: ${until} s`}`,
+          }   ${batches !== undefined ? `batches: ${batches}` : `until: ${until} s`}${scenario.startDate ? `   start: ${scenario.startDate}` : ''}`,
         ];
         return {
           scenario,
-          transcript: renderTranscript(events, header),
+          transcript: renderTranscript(events, header, { originMs: jvm.startMs }),
           events,
           printed: printed.join(''),
           batchTimes: [...new Set(events.flatMap((e) => (e.type === 'batchSubmitted' || e.type === 'inputDelivered' ? [e.batchTime] : [])))],

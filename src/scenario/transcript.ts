@@ -11,6 +11,8 @@ function located(where: string | undefined, frame: string | undefined): string[]
 export interface TranscriptOptions {
   /** Render only the events from this index on (the earlier ones still name contexts and flavors): a stepper's next part. */
   since?: number;
+  /** Times print as ms since this virtual time: the run's start (0, or the scenario's `startDate`). */
+  originMs?: number;
 }
 
 /**
@@ -18,8 +20,12 @@ export interface TranscriptOptions {
  * refusals, errors, receiver and timeline events are one line each, stamped with the virtual time;
  * each batch gets a header, then what each input delivered, what inspected streams, windows and
  * state did, and every output operation's output exactly as printed.
+ *
+ * Times (`[t ms]` stamps, batch headers, windows) are ms since `originMs`, the run's start (the
+ * clock's start: 0, or the scenario's `startDate`); what the program prints is left as printed.
  */
 export function renderTranscript(events: readonly SimEvent[], header: readonly string[] = [], options: TranscriptOptions = {}): string {
+  const origin = options.originMs ?? 0;
   const lines: string[] = [...header.map((h) => `# ${h}`)];
   if (header.length > 0) lines.push('');
   const flavorOf = new Map<number, 'pyspark' | 'scala'>();
@@ -31,13 +37,13 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
   const list = (ctx: number, xs: readonly unknown[]): string => `[${xs.map((x) => repr(ctx, x)).join(', ')}]`;
   const stamp = (at: number, text: string): void => {
     currentBatch = undefined;
-    lines.push(`[${at} ms] ${text}`);
+    lines.push(`[${at - origin} ms] ${text}`);
   };
   const batch = (ctx: number, t: number): void => {
     const key = `${ctx}@${t}`;
     if (currentBatch === key) return;
     currentBatch = key;
-    lines.push(`== batch ${t} ms${contexts.size > 1 ? ` (context ${ctx})` : ''} ==`);
+    lines.push(`== batch ${t - origin} ms${contexts.size > 1 ? ` (context ${ctx})` : ''} ==`);
   };
   for (const e of inTimeOrder(events.slice(since))) {
     switch (e.type) {
@@ -46,7 +52,7 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
         stamp(e.at, `StreamingContext ${e.contextId} created: batch ${e.batchDurationMs} ms, ${e.flavor}`);
         break;
       case 'contextStarted':
-        stamp(e.at, `StreamingContext ${e.contextId} started: first batch at ${e.startTimeMs} ms`);
+        stamp(e.at, `StreamingContext ${e.contextId} started: first batch at ${e.startTimeMs - origin} ms`);
         break;
       case 'contextStopped': {
         const why = { stop: 'stop()', horizon: 'end of run', exit: 'program ended', startFailed: 'start failed' }[e.reason];
@@ -96,7 +102,7 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
       case 'windowComputed':
         batch(e.contextId, e.batchTime);
         lines.push(
-          `window ${e.streamName} (${e.batchTime - e.windowMs} ms, ${e.batchTime} ms] = batches [${e.batchTimes.join(', ')}]: ${list(e.contextId, e.records ?? [])}`,
+          `window ${e.streamName} (${e.batchTime - e.windowMs - origin} ms, ${e.batchTime - origin} ms] = batches [${e.batchTimes.map((t) => t - origin).join(', ')}]: ${list(e.contextId, e.records ?? [])}`,
         );
         break;
       case 'stateChanged': {

@@ -25,6 +25,12 @@ export interface RunOptions {
   stdout?: (text: string) => void;
   /** Time zone of PySpark's printed batch times (default `UTC`). */
   timeZone?: string;
+  /**
+   * The virtual start date, an ISO-8601 date-time with an offset (`2026-01-01T00:00:00Z`): the
+   * clock starts there, so batch times (and PySpark's pprint headers) are real dates. Default: the
+   * epoch (the clock starts at 0).
+   */
+  startDate?: string;
 }
 
 /** What a harness run produced. */
@@ -51,7 +57,7 @@ export async function runStreams<V>(
     throw new SimulationError(`runOperation: numBatches must be a non-negative integer, got ${numBatches}`);
   }
   const flavor = opts.flavor ?? 'pyspark';
-  return withIsolatedJvm({ stdout: opts.stdout ?? (() => undefined), timeZone: opts.timeZone }, async (jvm) => {
+  return withIsolatedJvm({ stdout: opts.stdout ?? (() => undefined), timeZone: opts.timeZone, startDate: opts.startDate }, async (jvm) => {
     // TestSuiteBase runs on local[2]; PySpark's test case sets spark.default.parallelism = 1.
     const conf = new SparkConf().setMaster('local[2]').setAppName('dstream-sim-test');
     if (flavor === 'pyspark') conf.set('spark.default.parallelism', 1);
@@ -76,7 +82,8 @@ export async function runStreams<V>(
 /**
  * Spark's TestSuiteBase harness: run `operation` over a test input for `numBatches` batches and
  * return one array of records per generated output RDD. `input[i]` feeds batch i+1; `null`
- * means no RDD for that batch (not an empty one). Virtual clock from 0; each call isolated.
+ * means no RDD for that batch (not an empty one). Virtual clock from 0 (or `opts.startDate`); each
+ * call isolated.
  */
 export async function runOperation<U, V>(
   input: readonly (readonly U[] | null)[],

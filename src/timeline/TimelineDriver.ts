@@ -123,7 +123,9 @@ export class TimelineDriver {
         fs.writeFileSync(file, e.content);
         const mtimeMs = start + Math.round((e.mtime ?? e.at) * 1000);
         fs.utimesSync(file, mtimeMs / 1000, mtimeMs / 1000);
-        log(`${path.join((source as { path: string }).path, e.name)} written (${Buffer.byteLength(e.content)} bytes, mtime ${mtimeMs} ms)`);
+        // Like every time in a transcript, the mtime shown is ms since the run's start.
+        const shown = mtimeMs - this.jvm.startMs;
+        log(`${path.join((source as { path: string }).path, e.name)} written (${Buffer.byteLength(e.content)} bytes, mtime ${shown} ms)`);
         return;
       }
       case 'push': {

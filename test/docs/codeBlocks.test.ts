@@ -80,7 +80,22 @@ async function runTs(b: Block): Promise<void> {
   if (expected !== undefined) expect(printed.join('\n').split('\n')).toEqual(expected);
 }
 
+/**
+ * A sh block runs in a fresh directory where `scenarios` is the repository's (read only for these
+ * commands) and `bin/dstream-sim.js` is the built command, so a block that makes a scenario
+ * (`dstream-sim new …`) never writes into the repository.
+ */
 function runShell(b: Block): void {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-doc-sh-'));
+  fs.symlinkSync(path.join(root, 'scenarios'), path.join(cwd, 'scenarios'));
+  try {
+    runShellIn(b, cwd);
+  } finally {
+    fs.rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+function runShellIn(b: Block, cwd: string): void {
   const scripts = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   for (const raw of b.text.split('\n')) {
     const line = raw.replace(/\s+#.*$/, '').trim();
@@ -96,10 +111,11 @@ function runShell(b: Block): void {
       if (!cli) throw new Error(`${b.doc}:${b.line}: no rule checks the command '${cmd}'`);
       const args = cli[1]!.replace(/\\$/, '').trim().split(/\s+/);
       const r = spawnSync(process.execPath, [path.join(root, 'bin', 'dstream-sim.js'), ...args], {
-        cwd: root,
+        cwd,
         input: 'q\n',
         encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', CI: '' },
+        // A doc's commands run as a user runs them: not as CI (which refuses to write goldens).
+        env: Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: '1' }).filter(([k]) => k !== 'CI')),
       });
       expect({ cmd, status: r.status, stderr: r.stderr }).toEqual({ cmd, status: 0, stderr: '' });
     }

@@ -44,7 +44,7 @@ const cases: [string, string, string][] = [
     ":3: timeline: 'timeline.yml' does not exist (paths are relative to the scenario's directory); create it or fix the name",
   ],
   ['a negative until', 'description: x\nuntil: -1\n', ':2: until: must be a number ≥ 0'],
-  ['an unknown field', 'until: 3\nbatchez: 2\n', ":2: unknown field 'batchez' (expected description, program, timeline, until, batches, inspect, timeZone)"],
+  ['an unknown field', 'until: 3\nbatchez: 2\n', ":2: unknown field 'batchez' (expected description, program, timeline, until, batches, inspect, timeZone, startDate)"],
   ['a YAML syntax error', 'until: 3\ninspect: { windows: true\n', ':3: '],
 ];
 

@@ -5,12 +5,14 @@ import { loadScenario } from '../../scenario/Scenario';
 import { runScenario } from '../../scenario/runScenario';
 import { renderTranscript } from '../../scenario/transcript';
 import { latestGraph, renderGraph } from '../../views/graph';
+import { eventToJson } from '../../views/eventJson';
 import { describeStream, explainLastRefusal } from '../../views/streams';
+import { parseStartDate } from '../../util/startDate';
 
 const HELP = `commands:
   next | n | (empty)   run to the next batch
   run <seconds>        run this much virtual time
-  until <seconds>      run to this virtual time
+  until <seconds>      run to this virtual time (seconds since the run's start)
   rdd <stream>         the RDD a stream generated at the last batch (name or id)
   window <stream>      which batches and records the window held at the last batch
   state <stream>       the state table after the last batch
@@ -27,6 +29,8 @@ export interface StepCommandOptions {
   out?: (text: string) => void;
   /** Show a prompt (a terminal); piped input gets none. */
   prompt?: boolean;
+  /** The virtual start date (ISO-8601 with an offset), instead of the scenario's `startDate`. */
+  start?: string;
 }
 
 /**
@@ -36,7 +40,13 @@ export interface StepCommandOptions {
  */
 export async function stepCommand(dir: string, opts: StepCommandOptions = {}): Promise<number> {
   const out = opts.out ?? ((t: string) => void process.stdout.write(t));
-  const scenario = loadScenario(dir);
+  const start = opts.start !== undefined ? parseStartDate(opts.start) : undefined;
+  if (start !== undefined && 'error' in start) {
+    out(`dstream-sim step --start: ${start.error}\n`);
+    return 2;
+  }
+  const loaded = loadScenario(dir);
+  const scenario = opts.start !== undefined ? { ...loaded, startDate: opts.start } : loaded;
   let jvm: Jvm | undefined;
   let stepper: Stepper | undefined;
   let jvmMade: () => void = () => undefined;
@@ -55,7 +65,7 @@ export async function stepCommand(dir: string, opts: StepCommandOptions = {}): P
   const show = (): void => {
     // The events since the last step, in time order (an input read lazily shows under its batch).
     const events = jvm?.log.events() ?? [];
-    const fresh = renderTranscript(events, [], { since: shown });
+    const fresh = renderTranscript(events, [], { since: shown, originMs: jvm?.startMs ?? 0 });
     shown = events.length;
     if (fresh !== '\n') out(fresh);
   };
@@ -63,7 +73,7 @@ export async function stepCommand(dir: string, opts: StepCommandOptions = {}): P
   show();
   const rl = readline.createInterface({ input: opts.input ?? process.stdin, terminal: false });
   const prompt = (): void => {
-    if (opts.prompt) out(`[${jvm?.clock.now() ?? 0} ms] > `);
+    if (opts.prompt) out(`[${jvm !== undefined ? jvm.clock.now() - jvm.startMs : 0} ms] > `);
   };
   prompt();
   for await (const raw of rl) {
@@ -103,25 +113,25 @@ async function stepOnce(cmd: string, args: string[], stepper: Stepper, jvm: Jvm,
     case 'until': {
       const s = Number(args[0]);
       if (!Number.isFinite(s) || s < 0) return `${cmd}: give a number of seconds, e.g. ${cmd} 3\n`;
-      await stepper.advanceTo(cmd === 'run' ? jvm.clock.now() + Math.round(s * 1000) : Math.round(s * 1000));
+      await stepper.advanceTo(Math.round(s * 1000) + (cmd === 'run' ? jvm.clock.now() : jvm.startMs));
       show();
       return '';
     }
     case 'rdd':
     case 'window':
     case 'state':
-      return describeStream(cmd, args.join(' '), events) + '\n';
+      return describeStream(cmd, args.join(' '), events, jvm.startMs) + '\n';
     case 'graph': {
       const graph = latestGraph(events);
       return (graph ? renderGraph(graph) : 'no StreamingContext has started yet') + '\n';
     }
     case 'why':
-      return explainLastRefusal(events) + '\n';
+      return explainLastRefusal(events, jvm.startMs) + '\n';
     case 'events': {
       const n = Number(args[0] ?? 10);
       return events
         .slice(-n)
-        .map((e) => `${JSON.stringify(e, (_k, v: unknown) => (v instanceof Error ? String(v) : v))}\n`)
+        .map((e) => `${eventToJson(e)}\n`)
         .join('');
     }
     case 'help':

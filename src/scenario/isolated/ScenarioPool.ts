@@ -96,7 +96,6 @@ export class ScenarioPool {
     return new Promise<IsolatedResult>((resolve, reject) => {
       let outputs: string[] = [];
       const finish = (): void => {
-        // eslint-disable-next-line no-restricted-globals
         clearTimeout(timer);
         slot.worker.off('message', onMessage);
         slot.worker.off('error', onError);
