@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { newCommand } from './commands/new';
-import { runCommand, type RunCommandOptions } from './commands/run';
+import { runWithWatchdog } from './isolatedRun';
+import type { RunCommandOptions } from './commands/run';
 import { TEMPLATE_SOURCES, type TemplateSource } from './commands/templates';
 import { INSPECT_KINDS, inspectOption, startOption } from './options';
 import { stepCommand } from './commands/step';
@@ -24,6 +25,9 @@ function updateOption(v: boolean | string | undefined): boolean | 'all' | string
   return v.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
 }
 
+const stdoutWrite = (t: string): void => void process.stdout.write(t);
+const stderrWrite = (t: string): void => void process.stderr.write(t);
+
 /** The `dstream-sim` command line. Resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -44,8 +48,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--start <iso>', 'virtual start date, e.g. 2026-01-01T00:00:00Z (default: the epoch)', startOption)
     .option('--inspect <what>', `also show ${INSPECT_KINDS.join(', ')} (comma-separated)`, inspectOption)
     .addOption(new Option('--events <format>', 'print the event log instead, one JSON event a line').choices(['json']))
-    .action(async (file: string, o: RunCommandOptions) => {
-      code = await runCommand(file, o);
+    .option('--timeout <seconds>', 'real-time budget: a run still going after it is stopped and what was running is named', seconds, 30)
+    .action(async (file: string, o: RunCommandOptions & { timeout: number }) => {
+      const { timeout, ...options } = o;
+      code = await runWithWatchdog(file, options, timeout * 1000, stdoutWrite, stderrWrite);
     });
   program
     .command('test')

@@ -3,6 +3,7 @@ import type { Jvm } from '../../env/Jvm';
 import type { SimEvent } from '../../events/SimEvent';
 import type { Scenario } from '../../scenario/Scenario';
 import { checkProgramTypes } from '../../scenario/loadProgram';
+import { trackProgress } from '../../scenario/isolated/progress';
 import { runScenario } from '../../scenario/runScenario';
 import { parseStartDate } from '../../util/startDate';
 import { eventToJson } from '../../views/eventJson';
@@ -27,6 +28,8 @@ export interface RunCommandOptions {
   out?: (text: string) => void;
   /** Where errors go (default stderr). */
   err?: (text: string) => void;
+  /** Where the run is, for a watchdog on another thread (see scenario/isolated/progress.ts). */
+  progress?: { buffer: Float64Array; onOutputs: (names: string[]) => void };
 }
 
 /**
@@ -47,7 +50,7 @@ export async function runCommand(program: string, opts: RunCommandOptions = {}):
   if (opts.typecheck) {
     const errors = checkProgramTypes(path.resolve(program));
     if (errors.length > 0) {
-      process.stderr.write(`${errors.join('\n')}\ndstream-sim run: ${errors.length} type error${errors.length > 1 ? 's' : ''}; the program did not run\n`);
+      (opts.err ?? ((t: string) => void process.stderr.write(t)))(`${errors.join('\n')}\ndstream-sim run: ${errors.length} type error${errors.length > 1 ? 's' : ''}; the program did not run\n`);
       return 1;
     }
   }
@@ -65,6 +68,7 @@ export async function runCommand(program: string, opts: RunCommandOptions = {}):
     golden: path.join(dir, 'expected.golden'),
   };
   const onJvm = (jvm: Jvm): void => {
+    if (opts.progress !== undefined) trackProgress(jvm, opts.progress.buffer, opts.progress.onOutputs);
     if (opts.events === 'json') {
       const print = (e: SimEvent): void => out(`${eventToJson(e)}\n`);
       jvm.log.events().forEach(print);
@@ -77,7 +81,8 @@ export async function runCommand(program: string, opts: RunCommandOptions = {}):
   if (opts.transcript) out(result.transcript);
   const failed = result.events.find((e) => e.type === 'programFailed');
   if (failed && failed.type === 'programFailed') {
-    (opts.err ?? ((t: string) => void process.stderr.write(t)))(`dstream-sim run: the program failed: ${failed.errorName}: ${failed.message}\n`);
+    const where = failed.where !== undefined ? `\n  at ${failed.where}${failed.frame ? `\n${failed.frame.replace(/^/gm, '  ')}` : ''}` : '';
+    (opts.err ?? ((t: string) => void process.stderr.write(t)))(`dstream-sim run: the program failed: ${failed.errorName}: ${failed.message}${where}\n`);
     return 1;
   }
   return 0;

@@ -126,7 +126,7 @@ export class ScenarioPool {
         this.replace(slot);
         reject(
           new SimulationError(
-            `stopped after ${this.timeoutMs / 1000} s of real time: ${what} did not return (an endless loop in a user function?). Raise the budget with --timeout <seconds> if the run is just long.`,
+            `stopped after ${this.timeoutMs / 1000} s of real time ${what}: a user function did not return (an endless loop?). Raise the budget with --timeout <seconds> if the run is just long.`,
             'SCENARIO_TIMEOUT',
           ),
         );
@@ -146,12 +146,10 @@ export class ScenarioPool {
   }
 }
 
-/** What the progress slots say was running: the program's code, a batch's generation, or a job. */
+/** Where the progress slots say the run was: in a batch's job or generation, or the program's own code. */
 export function describeProgress(progress: Float64Array, outputs: readonly string[]): string {
   const [phase, batchTime, opId, clockMs] = [progress[0]!, progress[1]!, progress[2]!, progress[3]!];
-  if (phase === Phase.JOB) {
-    return `batch ${batchTime} ms, output operation ${opId} (${outputs[opId] ?? '?'}) — the functions of the stream it outputs —`;
-  }
-  if (phase === Phase.GENERATING) return `batch ${batchTime} ms, while generating its RDDs (a transform, window or state function)`;
-  return `the program's own code (virtual time ${clockMs} ms)`;
+  if (phase === Phase.JOB) return `in batch ${batchTime} ms, output operation ${opId} (${outputs[opId] ?? '?'})`;
+  if (phase === Phase.GENERATING) return `in batch ${batchTime} ms, while generating its RDDs (a transform, window or state function)`;
+  return `in the program's own code (at ${clockMs} ms of virtual time)`;
 }
