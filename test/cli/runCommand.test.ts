@@ -99,7 +99,15 @@ describe('run --events json', () => {
   test('one event a line, in order, errors as their strings; nothing else on stdout', async () => {
     const r = await run(boomProgram(), { until: 3, events: 'json' });
     expect(r.code).toBe(1);
-    expect(r.err).toBe('dstream-sim run: the program failed: Error: boom\n');
+    expect(r.err).toBe(
+      [
+        'dstream-sim run: the program failed: Error: boom',
+        '  at boom.ts:4:40',
+        "    4 |   if (rdd.collect().includes(3)) throw new Error('boom');",
+        '      |                                        ^',
+        '',
+      ].join('\n'),
+    );
     expect(r.out.endsWith('\n')).toBe(true);
     const events = r.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; seq: number; [k: string]: unknown });
     expect(events.map((e) => e.seq)).toEqual(events.map((_e, i) => i));
