@@ -19,9 +19,18 @@ export class EventLog {
     private capacity = Infinity,
   ) {}
 
-  /** Record an event; returns it with its `seq` and `at`. */
+  /**
+   * Record an event; returns it with its `seq` and `at`. The object given becomes the event (it
+   * gains `seq` and `at`; no copy is made): callers pass a fresh literal.
+   */
   emit(input: SimEventInput): SimEvent {
-    const event = { ...input, seq: this.seq++, at: this.now() } as SimEvent;
+    const event = input as SimEvent;
+    event.seq = this.seq++;
+    event.at = this.now();
+    if (this.capacity === 0 && this.subscribers.length === 0) {
+      this.dropped++;
+      return event;
+    }
     if (this.capacity > 0) {
       this.buffer.push(event);
       if (this.buffer.length > this.capacity) {

@@ -1,4 +1,5 @@
 import { createClock } from '@sinonjs/fake-timers';
+import { Heap } from 'heap-js';
 import type { Clock, TimerHandle } from './Clock';
 import { TimerPriority } from './Clock';
 import { SimulationError } from '../errors';
@@ -23,7 +24,12 @@ interface Entry {
  */
 export class ManualClock implements Clock {
   private readonly fake: FakeClock;
-  private readonly queue: Entry[] = [];
+  /** Pending callbacks, a binary heap in (time, priority, scheduling order): n·log n for n timers. */
+  private readonly queue = new Heap<Entry>(compare);
+  /** Scheduled, not yet fired nor cancelled. */
+  private readonly pending = new Set<number>();
+  /** Cancelled but still in the heap (dropped when they reach its head). */
+  private readonly cancelled = new Set<number>();
   private nextId = 1;
 
   /** @param startMs the virtual time the clock starts at (Spark's ManualClock starts at 0). */
@@ -40,25 +46,24 @@ export class ManualClock implements Clock {
 
   schedule(atMs: number, callback: () => void, priority: number = TimerPriority.OTHER): TimerHandle {
     const entry: Entry = { id: this.nextId++, at: Math.max(atMs, this.fake.now), priority, callback };
-    let i = this.queue.length;
-    while (i > 0 && compare(this.queue[i - 1]!, entry) > 0) i--;
-    this.queue.splice(i, 0, entry);
+    this.queue.push(entry);
+    this.pending.add(entry.id);
     return { id: entry.id };
   }
 
   cancel(handle: TimerHandle): void {
-    const i = this.queue.findIndex((e) => e.id === handle.id);
-    if (i >= 0) this.queue.splice(i, 1);
+    if (this.pending.delete(handle.id)) this.cancelled.add(handle.id);
   }
 
   nextScheduledTime(): number | undefined {
-    return this.queue[0]?.at;
+    return this.head()?.at;
   }
 
   /** Fire exactly one callback: the head of the queue, moving the time to it first. */
   fireNext(): void {
-    const head = this.queue.shift();
-    if (head === undefined) return;
+    if (this.head() === undefined) return;
+    const head = this.queue.pop()!;
+    this.pending.delete(head.id);
     if (head.at > this.fake.now) this.fake.tick(head.at - this.fake.now);
     head.callback();
   }
@@ -69,7 +74,7 @@ export class ManualClock implements Clock {
       throw new SimulationError(`ManualClock.advance: ${ms} is not a non-negative integer of ms`);
     }
     const target = this.fake.now + ms;
-    while (this.queue[0] !== undefined && this.queue[0].at <= target) this.fireNext();
+    for (let h = this.head(); h !== undefined && h.at <= target; h = this.head()) this.fireNext();
     this.fake.tick(target - this.fake.now);
   }
 
@@ -81,6 +86,15 @@ export class ManualClock implements Clock {
       );
     }
     this.advance(ms - this.fake.now);
+  }
+
+  /** The earliest pending callback, dropping cancelled ones on the way. */
+  private head(): Entry | undefined {
+    for (let h = this.queue.peek(); h !== undefined; h = this.queue.peek()) {
+      if (!this.cancelled.delete(h.id)) return h;
+      this.queue.pop();
+    }
+    return undefined;
   }
 }
 

@@ -70,3 +70,31 @@ describe('ManualClock priorities', () => {
     expect(clock.now()).toBe(5);
   });
 });
+
+describe('the timer queue (a binary heap)', () => {
+  test('keeps the total order (time, priority, scheduling order) for many timers scheduled out of order', () => {
+    const clock = new ManualClock(0);
+    const fired: string[] = [];
+    const times = [5, 3, 9, 3, 1, 9, 5, 0];
+    times.forEach((t, i) => clock.schedule(t, () => fired.push(`${t}/${i % 2}/${i}`), i % 2));
+    clock.advance(10);
+    expect(fired).toEqual(['0/1/7', '1/0/4', '3/1/1', '3/1/3', '5/0/0', '5/0/6', '9/0/2', '9/1/5']);
+  });
+
+  test('a cancelled timer never fires, and cancelling a fired or unknown one is harmless', () => {
+    const clock = new ManualClock(0);
+    const fired: number[] = [];
+    const a = clock.schedule(1, () => fired.push(1));
+    const b = clock.schedule(2, () => fired.push(2));
+    clock.schedule(3, () => fired.push(3));
+    clock.cancel(b);
+    expect(clock.nextScheduledTime()).toBe(1);
+    clock.advance(1);
+    clock.cancel(a); // already fired
+    clock.cancel({ id: 999 });
+    expect(clock.nextScheduledTime()).toBe(3);
+    clock.advance(5);
+    expect(fired).toEqual([1, 3]);
+    expect(clock.nextScheduledTime()).toBeUndefined();
+  });
+});
