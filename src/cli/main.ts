@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { newCommand } from './commands/new';
 import { runWithWatchdog } from './isolatedRun';
@@ -6,6 +8,8 @@ import { TEMPLATE_SOURCES, type TemplateSource } from './commands/templates';
 import { INSPECT_KINDS, inspectOption, startOption } from './options';
 import { stepCommand } from './commands/step';
 import { testCommand } from './commands/test';
+import { removeTempDirsOnSignal } from './signals';
+import { REPORTERS, type Reporter } from './test/report';
 
 const seconds = (v: string): number => {
   const n = Number(v);
@@ -28,11 +32,36 @@ function updateOption(v: boolean | string | undefined): boolean | 'all' | string
 const stdoutWrite = (t: string): void => void process.stdout.write(t);
 const stderrWrite = (t: string): void => void process.stderr.write(t);
 
-/** The `dstream-sim` command line. Resolves to the exit code. */
+/** `-t a,b -t c` → every glob given. */
+const collectGlobs = (v: string, previous: string[] = []): string[] =>
+  previous.concat(v.split(',').map((g) => g.trim()).filter((g) => g.length > 0));
+
+/** The package's version (package.json sits two levels above both src/cli and dist/cli). */
+function packageVersion(): string {
+  const file = path.join(__dirname, '..', '..', 'package.json');
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/**
+ * The `dstream-sim` command line. Resolves to the exit code. While it runs, SIGINT and SIGTERM
+ * remove the temporary directories of runs in flight before the process ends (src/cli/signals.ts).
+ */
 export async function main(argv: string[]): Promise<number> {
+  const uninstall = removeTempDirsOnSignal();
+  try {
+    return await parseAndRun(argv);
+  } finally {
+    uninstall();
+  }
+}
+
+async function parseAndRun(argv: string[]): Promise<number> {
   let code = 0;
   const program = new Command('dstream-sim')
     .description('A deterministic, virtual-clock simulator of Apache Spark Streaming')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .option('--color', 'colour the output even when it is not a terminal (beats NO_COLOR and FORCE_COLOR)')
+    .option('--no-color', 'never colour the output')
     .exitOverride()
     .showHelpAfterError();
   program
@@ -61,8 +90,13 @@ export async function main(argv: string[]): Promise<number> {
       '--update [names]',
       'write the goldens of these scenarios (comma-separated names or paths; bare: the paths given; --update=all: every one) when missing or different',
     )
-    .action(async (paths: string[], o: { update?: boolean | string }) => {
-      code = await testCommand(paths, { update: updateOption(o.update) });
+    .option('-t, --filter <globs>', "run only the scenarios whose name matches (e.g. 'notes-*'; * and ?; comma-separated or repeated)", collectGlobs)
+    .addOption(new Option('--reporter <format>', 'also write a report for CI').choices(REPORTERS))
+    .option('--output-file <file>', 'write the report here (default: stdout, and the table goes to stderr)')
+    .option('--watch', 'after the run, rerun the scenarios whose files change (Ctrl-C to stop)')
+    .action(async (paths: string[], o: { update?: boolean | string; filter?: string[]; reporter?: Reporter; outputFile?: string; watch?: boolean }) => {
+      const { color } = program.opts<{ color?: boolean }>();
+      code = await testCommand(paths, { update: updateOption(o.update), filter: o.filter, reporter: o.reporter, outputFile: o.outputFile, watch: o.watch, color });
     });
   program
     .command('step')

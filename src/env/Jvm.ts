@@ -121,6 +121,8 @@ export class Jvm {
    * a runner knows the program (scenario runs); errors reported by batches carry it.
    */
   locateUserCode: ((error: unknown) => UserCodeLocation | undefined) | undefined;
+  /** How many waits are moving virtual time right now (`runUntil` calls in progress). */
+  driving = 0;
   /** Set when an outside driver (the stepper) moves time instead of the program's waits. */
   manual: ManualDrive | undefined;
   private nextIds = new Map<string, number>();

@@ -25,6 +25,16 @@ export async function runUntil(
     await jvm.manual.waitUntil(() => done() || (deadline !== undefined && clock.now() >= deadline));
     return;
   }
+  jvm.driving++;
+  try {
+    await drive(jvm, deadline, done, endlessMessage);
+  } finally {
+    jvm.driving--;
+  }
+}
+
+async function drive(jvm: Jvm, deadline: number | undefined, done: () => boolean, endlessMessage: () => string): Promise<void> {
+  const clock = jvm.clock;
   let steps = 0;
   while (!done()) {
     const horizon = jvm.horizonMs;

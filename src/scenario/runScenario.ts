@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { withIsolatedJvm, type InspectionDefaults, type Jvm } from '../env/Jvm';
 import type { SimEvent } from '../events/SimEvent';
@@ -9,8 +7,10 @@ import { loadScenario, type Scenario } from './Scenario';
 import { loadProgram, type ProgramModule } from './loadProgram';
 import { ProgramConsole } from './ProgramConsole';
 import { renderTranscript } from './transcript';
+import { makeRunDir, releaseRunDir } from '../util/tempDirs';
 import { warnAboutSilentRun } from './silentRun';
-import { virtualTimeScope } from './virtualTime';
+import { VirtualTime } from './virtualTime';
+import { driveWhileSleeping } from './sleepDriver';
 import * as programApi from '../api';
 
 /** What running a scenario produced. */
@@ -50,7 +50,7 @@ export interface RunScenarioOptions {
 export async function runScenario(dirOrScenario: string | Scenario, opts: RunScenarioOptions = {}): Promise<ScenarioResult> {
   const scenario = typeof dirOrScenario === 'string' ? loadScenario(dirOrScenario) : dirOrScenario;
   const timeline = scenario.timeline !== undefined ? loadTimeline(scenario.timeline) : undefined;
-  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-run-'));
+  const cwd = makeRunDir();
   const printed: string[] = [];
   const until = opts.until ?? scenario.until;
   const batches = opts.batches ?? (opts.until !== undefined ? undefined : scenario.batches);
@@ -80,7 +80,9 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
           try {
             program = loadProgram(scenario.program, { relativeTo: scenario.dir });
             jvm.locateUserCode = (e) => program?.locate(e);
-            await program.run({ api: programApi as unknown as Record<string, unknown>, scope: { ...virtualTimeScope(jvm), console: programConsole } });
+            const time = new VirtualTime(jvm);
+            const running = program.run({ api: programApi as unknown as Record<string, unknown>, scope: { ...time.scope, console: programConsole } });
+            await driveWhileSleeping(jvm, running, time);
           } catch (e) {
             const where = program?.locate(e);
             jvm.log.emit({
@@ -115,7 +117,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
       },
     );
   } finally {
-    fs.rmSync(cwd, { recursive: true, force: true });
+    releaseRunDir(cwd);
   }
 }
 

@@ -8,7 +8,25 @@ import type { TimerHandle } from '../util/Clock';
  * program waits in `awaitTermination*`, as batches do. The first use of each kind is recorded as a
  * warning, so a run that relies on them says so.
  */
-export function virtualTimeScope(jvm: Jvm): Record<string, unknown> {
+export class VirtualTime {
+  /** The program's pending timers: id → when it is due (ms). */
+  private readonly due = new Map<number, number>();
+  /** The names the program sees instead of the real ones. */
+  readonly scope: Record<string, unknown>;
+
+  constructor(jvm: Jvm) {
+    this.scope = virtualTimeScope(jvm, this.due);
+  }
+
+  /** When the program's next timer is due (ms), if it has one pending. */
+  nextDue(): number | undefined {
+    let min: number | undefined;
+    for (const at of this.due.values()) if (min === undefined || at < min) min = at;
+    return min;
+  }
+}
+
+function virtualTimeScope(jvm: Jvm, due: Map<number, number>): Record<string, unknown> {
   const clock = jvm.clock;
   const warned = new Set<string>();
   const note = (what: string, message: string): void => {
@@ -27,13 +45,25 @@ export function virtualTimeScope(jvm: Jvm): Record<string, unknown> {
   const setTimeout = (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): number => {
     timerNote('setTimeout');
     const id = nextId++;
-    handles.set(id, clock.schedule(clock.now() + delay(ms), () => (handles.delete(id), fn(...args))));
+    const at = clock.now() + delay(ms);
+    due.set(id, at);
+    handles.set(
+      id,
+      clock.schedule(at, () => {
+        handles.delete(id);
+        due.delete(id);
+        fn(...args);
+      }),
+    );
     return id;
   };
   const clearTimeout = (id: number | undefined): void => {
     const h = id === undefined ? undefined : handles.get(id);
     if (h !== undefined) clock.cancel(h);
-    if (id !== undefined) handles.delete(id);
+    if (id !== undefined) {
+      handles.delete(id);
+      due.delete(id);
+    }
   };
   const setInterval = (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): number => {
     timerNote('setInterval');
@@ -41,6 +71,7 @@ export function virtualTimeScope(jvm: Jvm): Record<string, unknown> {
     const period = Math.max(1, delay(ms));
     const slot = { current: undefined as unknown as TimerHandle };
     const tick = (at: number): void => {
+      due.set(id, at);
       slot.current = clock.schedule(at, () => {
         tick(at + period);
         fn(...args);
@@ -53,7 +84,10 @@ export function virtualTimeScope(jvm: Jvm): Record<string, unknown> {
   const clearInterval = (id: number | undefined): void => {
     const slot = id === undefined ? undefined : intervals.get(id);
     if (slot !== undefined) clock.cancel(slot.current);
-    if (id !== undefined) intervals.delete(id);
+    if (id !== undefined) {
+      intervals.delete(id);
+      due.delete(id);
+    }
   };
   const setImmediate = (fn: (...args: unknown[]) => void, ...args: unknown[]): number => {
     timerNote('setImmediate');

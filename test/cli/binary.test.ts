@@ -1,23 +1,16 @@
 /**
  * The installed command, end to end: `run` executes an unmodified TypeScript program; `step` is
- * driven through piped input.
+ * driven through piped input; `test` takes its options from the command line.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { bin, ensureBuilt, root } from '../__helpers__/builtCli';
 
-const root = path.join(__dirname, '..', '..');
-const bin = path.join(root, 'bin', 'dstream-sim.js');
+beforeAll(ensureBuilt, 120_000);
 
-beforeAll(() => {
-  // npm ci builds dist/ (prepare); build it here too when a developer has not.
-  if (!fs.existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
-    execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
-  }
-}, 120_000);
-
-const cli = (args: string[], input?: string): { status: number | null; stdout: string; stderr: string } => {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const cli = (args: string[], input?: string, env: NodeJS.ProcessEnv = { NO_COLOR: '1' }): { status: number | null; stdout: string; stderr: string } => {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -77,4 +70,28 @@ test('step explains why a lifecycle call was refused', () => {
   expect(r.stdout).toContain('StreamingContext.start() was refused at 1000 ms.');
   expect(r.stdout).toContain('rule: start-after-stop — A StreamingContext starts once');
   expect(r.stdout).toContain('Spark says: IllegalStateError: StreamingContext has already been stopped');
+});
+
+test('--version prints the version from package.json', () => {
+  const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const r = cli(['--version']);
+  expect(r).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+});
+
+test('test -t runs the matching bundled scenarios; colour follows --color, --no-color, NO_COLOR and FORCE_COLOR', () => {
+  const plain = cli(['test', 'scenarios', '-t', 'notes-w*']);
+  expect(plain.status).toBe(0);
+  expect(plain.stdout).toMatch(/^scenario +batches +result +time\nscenarios\/notes-window +5 +pass +\d+ ms\n\n1 passed, 0 failed\n$/);
+  const green = '\u001b[32mpass';
+  expect(cli(['test', 'scenarios', '-t', 'notes-w*', '--color']).stdout).toContain(green);
+  expect(cli(['--color', 'test', 'scenarios', '-t', 'notes-w*'], undefined, { NO_COLOR: '1' }).stdout).toContain(green);
+  expect(cli(['test', 'scenarios', '-t', 'notes-w*'], undefined, { FORCE_COLOR: '1' }).stdout).toContain(green);
+  expect(cli(['test', 'scenarios', '-t', 'notes-w*', '--no-color'], undefined, { FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
+  expect(cli(['test', 'scenarios', '-t', 'notes-w*'], undefined, { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).not.toContain('\u001b[');
+});
+
+test('test --reporter accepts junit or json only', () => {
+  const r = cli(['test', 'scenarios', '--reporter', 'tap']);
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain("error: option '--reporter <format>' argument 'tap' is invalid. Allowed choices are junit, json.");
 });

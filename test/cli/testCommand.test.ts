@@ -15,7 +15,7 @@ function copyScenario(): { root: string; dir: string } {
 
 async function run(paths: string[], opts: Parameters<typeof testCommand>[1] = {}): Promise<{ code: number; text: string }> {
   let text = '';
-  const code = await testCommand(paths, { ci: false, ...opts, out: (t) => void (text += t) });
+  const code = await testCommand(paths, { ci: false, color: false, ...opts, out: (t) => void (text += t) });
   return { code, text };
 }
 

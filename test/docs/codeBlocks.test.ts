@@ -109,8 +109,8 @@ function runShellIn(b: Block, cwd: string): void {
       }
       const cli = /^node bin\/dstream-sim\.js (.*)$/.exec(cmd);
       if (!cli) throw new Error(`${b.doc}:${b.line}: no rule checks the command '${cmd}'`);
-      const args = cli[1]!.replace(/\\$/, '').trim().split(/\s+/);
-      const r = spawnSync(process.execPath, [path.join(root, 'bin', 'dstream-sim.js'), ...args], {
+      // The shell parses the command (quotes, globs), as when a reader pastes it.
+      const r = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(root, 'bin', 'dstream-sim.js'))} ${cli[1]!}`], {
         cwd,
         input: 'q\n',
         encoding: 'utf8',

@@ -43,3 +43,29 @@ test('setTimeout and Date in a program run on the virtual clock, and say so once
   expect(r.batchTimes).toEqual([1000, 2000]);
   expect(r.transcript).not.toContain('never:');
 });
+
+test('a program that sleeps on its own timer (PySpark’s time.sleep, in TypeScript) runs the batches meanwhile', async () => {
+  const r = await runScenario(
+    makeScenario('sleeps', {
+      program:
+        `${header}ssc.queueStream([[1], [2], [3], [4], [5]]).pprint();\nssc.start();\n` +
+        `await new Promise((resolve) => setTimeout(resolve, 3500));\nssc.stop();\nconsole.log('stopped at', Date.now());\n`,
+      yaml: 'until: 10\n',
+    }),
+  );
+  expect(r.batchTimes).toEqual([1000, 2000, 3000]);
+  expect(r.transcript).toContain('[3500 ms] StreamingContext 0 stopped (stop(); was ACTIVE)');
+  expect(r.transcript).toContain('[3500 ms] program: stopped at 3500');
+});
+
+test('a program asleep past the end of the run ends at the horizon', async () => {
+  const r = await runScenario(
+    makeScenario('oversleeps', {
+      program: `${header}ssc.queueStream([[1], [2]]).pprint();\nssc.start();\nawait new Promise((resolve) => setTimeout(resolve, 60_000));\nconsole.log('never');\n`,
+      yaml: 'until: 2\n',
+    }),
+  );
+  expect(r.batchTimes).toEqual([1000, 2000]);
+  expect(r.transcript).not.toContain('never');
+  expect(r.transcript).toContain('[2000 ms] StreamingContext 0 stopped (end of run; was ACTIVE)');
+});

@@ -1,9 +1,13 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { checkGolden, describeGoldenOutcome, refuseUpdateUnderCi } from '../../scenario/golden';
-import { findObsoleteGoldens, findScenarios, loadScenario } from '../../scenario/Scenario';
-import { runScenario } from '../../scenario/runScenario';
-import { paint } from '../style';
+import { refuseUpdateUnderCi } from '../../scenario/golden';
+import { findObsoleteGoldens, findScenarios } from '../../scenario/Scenario';
+import { yieldToEventLoop } from '../signals';
+import { paint, type Color } from '../style';
+import { obsoleteMessage, renderReport, type Reporter } from '../test/report';
+import { failureDetails, passed, runRow, tableHeader, tableRow, type ScenarioRow } from '../test/rows';
+import { filterByName, nameMatches, selectForUpdate } from '../test/select';
+import { watchDirs } from '../test/watch';
 
 /** Options of `dstream-sim test`. */
 export interface TestCommandOptions {
@@ -12,103 +16,136 @@ export interface TestCommandOptions {
    * scenario under the paths given (refused without paths); a list of scenario names or paths.
    */
   update?: boolean | 'all' | readonly string[];
+  /** Run only the scenarios whose name (directory name) matches one of these globs (`*`, `?`). */
+  filter?: readonly string[];
+  /** Also produce a machine-readable report: to `outputFile`, or to `out` (the table then goes to `err`). */
+  reporter?: Reporter;
+  /** Where the report goes (needs `reporter`). */
+  outputFile?: string;
+  /** After the first run, rerun the scenarios whose directories change, until `signal` aborts. */
+  watch?: boolean;
+  /** Ends `watch`. */
+  signal?: AbortSignal;
+  /** Quiet time after a change before the rerun (ms, default 100). */
+  debounceMs?: number;
+  /** `--color` (true) / `--no-color` (false); default: decided by NO_COLOR, FORCE_COLOR, terminal. */
+  color?: boolean;
   /** Where to write (default stdout). */
   out?: (text: string) => void;
+  /** Where the table goes when the report goes to `out` (default stderr). */
+  err?: (text: string) => void;
   /** Treat as CI (default: the `CI` environment variable is set). */
   ci?: boolean;
   /** The directory paths and the default `scenarios` folder resolve against (default: the process's). */
   cwd?: string;
 }
 
-interface Row {
-  name: string;
-  batches: number;
-  result: 'pass' | 'FAIL' | 'updated' | 'MISSING' | 'ERROR';
-  ms: number;
-  detail?: string;
+/** How one run over scenarios prints and what it may write. */
+interface Cycle {
+  say: (text: string) => void;
+  paint: (c: Color, t: string) => string;
+  cwd: string;
+  ci: boolean;
+  toUpdate: ReadonlySet<string>;
+  updating: boolean;
 }
 
 /**
- * `dstream-sim test [paths…]`: run scenarios against their goldens; print a table and a summary;
- * on a mismatch show the first differing batch with a unified diff. Returns the exit code.
+ * `dstream-sim test [paths…]`: run scenarios against their goldens; print the table's header, a
+ * row as each scenario finishes, then what went wrong (the first differing batch with a unified
+ * diff) and a summary; optionally write a JUnit or JSON report, or keep watching the scenarios
+ * and rerun those that change. Returns the exit code (0 all passed, 1 some failed, 2 bad usage).
  */
 export async function testCommand(paths: string[], opts: TestCommandOptions = {}): Promise<number> {
   const out = opts.out ?? ((t: string) => void process.stdout.write(t));
+  const reportToOut = opts.reporter !== undefined && opts.outputFile === undefined;
+  const say = reportToOut ? (opts.err ?? ((t: string) => void process.stderr.write(t))) : out;
+  const stream = reportToOut ? process.stderr : process.stdout;
   const ci = opts.ci ?? process.env['CI'] !== undefined;
   const cwd = opts.cwd ?? process.cwd();
   const roots = (paths.length > 0 ? paths : ['scenarios']).map((p) => path.resolve(cwd, p));
   const update = opts.update === false ? undefined : opts.update;
-  if (update !== undefined && ci) {
-    out(`dstream-sim test: ${refuseUpdateUnderCi({ CI: '1' })!.message}.\n`);
+  const usage = (message: string): number => {
+    say(`dstream-sim test: ${message}\n`);
     return 2;
-  }
+  };
+  if (opts.outputFile !== undefined && opts.reporter === undefined) return usage('--output-file names where the report goes: add --reporter junit or --reporter json');
+  if (opts.watch && opts.reporter !== undefined) return usage('--watch and --reporter do not mix (a report is for CI, watching is for a terminal); drop one');
+  if (update !== undefined && ci) return usage(`${refuseUpdateUnderCi({ CI: '1' })!.message}.`);
   if (update === true && paths.length === 0) {
-    out('dstream-sim test --update: name the scenarios to update (--update <name>), or use --update=all.\n');
+    say('dstream-sim test --update: name the scenarios to update (--update <name>), or use --update=all.\n');
     return 2;
   }
-  const dirs = findScenarios(roots);
-  if (dirs.length === 0) {
-    out(`dstream-sim test: no scenarios under ${roots.map((r) => path.relative(cwd, r) || '.').join(', ')} (a scenario is a directory with scenario.yaml).\n`);
+  const found = findScenarios(roots);
+  if (found.length === 0) {
+    say(`dstream-sim test: no scenarios under ${roots.map((r) => path.relative(cwd, r) || '.').join(', ')} (a scenario is a directory with scenario.yaml).\n`);
     return 1;
   }
+  const dirs = filterByName(found, opts.filter ?? []);
+  if (!Array.isArray(dirs)) return usage(dirs.error);
   const toUpdate = selectForUpdate(dirs, update, cwd);
   if (typeof toUpdate === 'string') {
-    out(`dstream-sim test --update: ${toUpdate}\n`);
+    say(`dstream-sim test --update: ${toUpdate}\n`);
     return 2;
   }
-  const rows: Row[] = [];
-  for (const dir of dirs) rows.push(await runOne(dir, toUpdate.has(dir), cwd));
-  const obsolete = findObsoleteGoldens(roots);
-  const width = Math.max(8, ...rows.map((r) => r.name.length));
-  out(`${'scenario'.padEnd(width)}  batches  result   time\n`);
-  for (const r of rows) {
-    const color = r.result === 'pass' || r.result === 'updated' ? 'green' : 'red';
-    out(`${r.name.padEnd(width)}  ${String(r.batches).padStart(7)}  ${paint(color, r.result.padEnd(7))}  ${r.ms.toFixed(0).padStart(4)} ms\n`);
+  const obsolete = findObsoleteGoldens(roots)
+    .filter((g) => nameMatches(path.dirname(g), opts.filter ?? []))
+    .map((g) => path.relative(cwd, g) || g);
+  const cycle: Cycle = { say, paint: (c, t) => paint(c, t, stream, opts.color), cwd, ci, toUpdate, updating: update !== undefined };
+  const first = await runCycle(dirs, cycle, obsolete);
+  if (opts.watch) return watch(dirs, cycle, first.code, opts);
+  if (opts.reporter === undefined) return first.code;
+  const report = renderReport(opts.reporter, { rows: first.rows, obsolete, ci });
+  if (opts.outputFile === undefined) {
+    out(report);
+    return first.code;
   }
-  for (const r of rows) {
-    if (r.detail === undefined) continue;
-    out(`\n${paint('red', `✗ ${r.name}`)}: ${r.detail}\n`);
-  }
-  for (const g of obsolete) {
-    out(`\n${paint(ci ? 'red' : 'yellow', `${ci ? '✗' : '!'} obsolete golden`)}: ${g} has no scenario.yaml beside it; delete it or restore the scenario\n`);
-  }
-  const failed = rows.filter((r) => r.result !== 'pass' && r.result !== 'updated').length + (ci ? obsolete.length : 0);
-  const passed = rows.length - rows.filter((r) => r.result !== 'pass' && r.result !== 'updated').length;
-  out(`\n${passed} passed, ${failed} failed${update !== undefined ? ` (${rows.filter((r) => r.result === 'updated').length} goldens written)` : ''}\n`);
-  return failed === 0 ? 0 : 1;
-}
-
-/** The scenario directories whose goldens may be written, or an error message. */
-function selectForUpdate(dirs: readonly string[], update: TestCommandOptions['update'], cwd: string): Set<string> | string {
-  if (update === undefined || update === false) return new Set();
-  if (update === 'all' || update === true) return new Set(dirs);
-  const chosen = new Set<string>();
-  for (const name of update) {
-    const wanted = path.resolve(cwd, name);
-    const hits = dirs.filter((d) => d === wanted || path.basename(d) === name);
-    if (hits.length === 0) {
-      return `no scenario named '${name}' among ${dirs.length} found (${dirs.map((d) => path.basename(d)).join(', ')})`;
-    }
-    hits.forEach((d) => chosen.add(d));
-  }
-  return chosen;
-}
-
-/** Run one scenario and check (or write) its golden. */
-async function runOne(dir: string, update: boolean, cwd: string): Promise<Row> {
-  const t0 = performance.now();
-  const name = path.relative(cwd, dir) || dir;
+  const file = path.resolve(cwd, opts.outputFile);
   try {
-    const scenario = loadScenario(dir);
-    const run = await runScenario(scenario);
-    const batches = run.batchTimes.length;
-    const label = path.join(name, 'expected.golden');
-    const outcome = checkGolden(scenario.golden, run.transcript, { update, label });
-    const ms = performance.now() - t0;
-    const result: Row['result'] = ({ pass: 'pass', updated: 'updated', missing: 'MISSING', fail: 'FAIL' } as const)[outcome.kind];
-    const detail = outcome.kind === 'fail' || outcome.kind === 'missing' ? describeGoldenOutcome(outcome, label, scenario.name) : undefined;
-    return { name, batches, result, ms, ...(detail !== undefined ? { detail } : {}) };
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, report);
   } catch (e) {
-    return { name, batches: 0, result: 'ERROR', ms: performance.now() - t0, detail: String(e instanceof Error ? `${e.name}: ${e.message}` : e) };
+    return usage(`cannot write the ${opts.reporter} report to ${opts.outputFile} (${(e as Error).message}); give --output-file a writable path`);
   }
+  return first.code;
+}
+
+/** Run scenarios one after another, printing the header, each row as it finishes, then the rest. */
+async function runCycle(dirs: readonly string[], c: Cycle, obsolete: readonly string[]): Promise<{ rows: ScenarioRow[]; code: number }> {
+  const width = Math.max(8, ...dirs.map((d) => (path.relative(c.cwd, d) || d).length));
+  c.say(tableHeader(width));
+  const rows: ScenarioRow[] = [];
+  for (const dir of dirs) {
+    await yieldToEventLoop(); // a Ctrl-C between scenarios is handled now, not after the last one
+    const row = await runRow(dir, c.toUpdate.has(dir), c.cwd);
+    rows.push(row);
+    c.say(tableRow(row, width, c.paint));
+  }
+  c.say(failureDetails(rows, c.paint));
+  for (const g of obsolete) {
+    c.say(`\n${c.paint(c.ci ? 'red' : 'yellow', `${c.ci ? '✗' : '!'} obsolete golden`)}: ${obsoleteMessage(g)}\n`);
+  }
+  const numPassed = rows.filter(passed).length;
+  const failed = rows.length - numPassed + (c.ci ? obsolete.length : 0);
+  const written = c.updating ? ` (${rows.filter((r) => r.result === 'updated').length} goldens written)` : '';
+  c.say(`\n${numPassed} passed, ${failed} failed${written}\n`);
+  return { rows, code: failed === 0 ? 0 : 1 };
+}
+
+/** `--watch`: after the first run, rerun the scenarios whose directories change. Returns the last exit code. */
+async function watch(dirs: readonly string[], c: Cycle, code: number, opts: TestCommandOptions): Promise<number> {
+  const watching = (): void =>
+    c.say(`\n${c.paint('cyan', `watching ${dirs.length} scenario${dirs.length === 1 ? '' : 's'} for changes`)} (Ctrl-C to stop)\n`);
+  watching();
+  let last = code;
+  await watchDirs(
+    dirs,
+    async (changed) => {
+      c.say(`\n${changed.length} changed: rerunning ${changed.map((d) => path.basename(d)).join(', ')}\n\n`);
+      last = (await runCycle(changed, c, [])).code;
+      watching();
+    },
+    { signal: opts.signal, debounceMs: opts.debounceMs },
+  );
+  return last;
 }

@@ -1,0 +1,58 @@
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { checkGolden, describeGoldenOutcome } from '../../scenario/golden';
+import { loadScenario } from '../../scenario/Scenario';
+import { runScenario } from '../../scenario/runScenario';
+import type { Color } from '../style';
+
+/** What running one scenario against its golden gave: one row of the `dstream-sim test` table. */
+export interface ScenarioRow {
+  /** The scenario's directory, relative to the working directory. */
+  name: string;
+  batches: number;
+  result: 'pass' | 'FAIL' | 'updated' | 'MISSING' | 'ERROR';
+  /** Wall-clock duration (display only: it varies from run to run). */
+  ms: number;
+  /** Why it did not pass: the first line says what is wrong and what to do; a diff may follow. */
+  detail?: string;
+}
+
+/** Whether a row counts as passed. */
+export const passed = (r: ScenarioRow): boolean => r.result === 'pass' || r.result === 'updated';
+
+/** Run one scenario and check (or, with `update`, write) its golden. Never throws. */
+export async function runRow(dir: string, update: boolean, cwd: string): Promise<ScenarioRow> {
+  const t0 = performance.now();
+  const name = path.relative(cwd, dir) || dir;
+  try {
+    const scenario = loadScenario(dir);
+    // The run's directory is removed by the run; registered here so a signal can remove it too.
+    const run = await runScenario(scenario);
+    const label = path.join(name, 'expected.golden');
+    const outcome = checkGolden(scenario.golden, run.transcript, { update, label });
+    const result = ({ pass: 'pass', updated: 'updated', missing: 'MISSING', fail: 'FAIL' } as const)[outcome.kind];
+    const detail = outcome.kind === 'fail' || outcome.kind === 'missing' ? describeGoldenOutcome(outcome, label, scenario.name) : undefined;
+    return { name, batches: run.batchTimes.length, result, ms: performance.now() - t0, ...(detail !== undefined ? { detail } : {}) };
+  } catch (e) {
+    return { name, batches: 0, result: 'ERROR', ms: performance.now() - t0, detail: String(e instanceof Error ? `${e.name}: ${e.message}` : e) };
+  }
+}
+
+/** The table's first line; `width` is that of the longest scenario name. */
+export function tableHeader(width: number): string {
+  return `${'scenario'.padEnd(width)}  batches  result   time\n`;
+}
+
+/** One table line. */
+export function tableRow(r: ScenarioRow, width: number, paint: (c: Color, t: string) => string): string {
+  const result = paint(passed(r) ? 'green' : 'red', r.result.padEnd(7));
+  return `${r.name.padEnd(width)}  ${String(r.batches).padStart(7)}  ${result}  ${r.ms.toFixed(0).padStart(4)} ms\n`;
+}
+
+/** What went wrong, scenario by scenario, after the table. */
+export function failureDetails(rows: readonly ScenarioRow[], paint: (c: Color, t: string) => string): string {
+  return rows
+    .filter((r) => r.detail !== undefined)
+    .map((r) => `\n${paint('red', `✗ ${r.name}`)}: ${r.detail}\n`)
+    .join('');
+}

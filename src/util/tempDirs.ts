@@ -1,0 +1,79 @@
+/**
+ * The temporary directories of runs in flight. A run makes one (its working directory) and removes
+ * it when it ends; a process told to stop (SIGINT, SIGTERM — see src/cli/signals.ts) removes the
+ * ones still registered here, so no temporary directory outlives a run.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const live = new Set<string>();
+
+/**
+ * The directory every run of this process works under, whatever thread it runs on (worker threads
+ * share the pid): removing it removes the runs of every thread.
+ */
+function processRoot(): string {
+  return path.join(os.tmpdir(), `dstream-sim-run-${process.pid}`);
+}
+
+/** Make (and register) a new working directory for a run, under the process's directory. */
+export function makeRunDir(): string {
+  fs.mkdirSync(processRoot(), { recursive: true });
+  return trackTempDir(fs.mkdtempSync(path.join(processRoot(), 'run-')));
+}
+
+/** Remove a run's directory when it ends (and the process's, once no run of any thread is left). */
+export function releaseRunDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+  live.delete(path.resolve(dir));
+  try {
+    fs.rmdirSync(processRoot());
+  } catch {
+    // another run (maybe on another thread) still works there
+  }
+}
+
+/** Forget directories that are gone (their run removed them). */
+function prune(): void {
+  for (const dir of live) if (!fs.existsSync(dir)) live.delete(dir);
+}
+
+/**
+ * Register a temporary directory of a run in flight; returns it, so a run can write
+ * `const cwd = trackTempDir(fs.mkdtempSync(…))`. The run still removes it itself when it ends
+ * (registered directories that no longer exist are forgotten on the next call).
+ */
+export function trackTempDir(dir: string): string {
+  prune();
+  live.add(path.resolve(dir));
+  return dir;
+}
+
+/** The registered directories that still exist. */
+export function trackedTempDirs(): string[] {
+  prune();
+  return [...live];
+}
+
+/**
+ * Remove every registered directory that still exists (synchronously, so a signal handler can
+ * call it just before the process ends); returns those removed. One that cannot be removed is
+ * skipped, not fatal.
+ */
+export function removeTrackedTempDirs(): string[] {
+  const removed: string[] = [];
+  for (const dir of live) {
+    try {
+      if (!fs.existsSync(dir)) continue;
+      fs.rmSync(dir, { recursive: true, force: true });
+      removed.push(dir);
+    } catch {
+      // left for the operating system's temp cleaner; the other directories still go
+    }
+  }
+  live.clear();
+  // Runs on other threads (worker threads share the process) work under the same directory.
+  fs.rmSync(processRoot(), { recursive: true, force: true });
+  return removed;
+}
