@@ -7,7 +7,7 @@ import type { RunCommandOptions } from './commands/run';
 import { TEMPLATE_SOURCES, type TemplateSource } from './commands/templates';
 import { INSPECT_KINDS, inspectOption, startOption } from './options';
 import { stepCommand } from './commands/step';
-import { testCommand } from './commands/test';
+import { testCommand, type Shard } from './commands/test';
 import { removeTempDirsOnSignal } from './signals';
 import { REPORTERS, type Reporter } from './test/report';
 
@@ -15,6 +15,18 @@ const seconds = (v: string): number => {
   const n = Number(v);
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('a number of seconds ≥ 0');
   return n;
+};
+const positive = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number ≥ 1');
+  return n;
+};
+const shardOption = (v: string): Shard => {
+  const m = /^(\d+)\/(\d+)$/.exec(v);
+  const index = Number(m?.[1]);
+  const total = Number(m?.[2]);
+  if (!m || total < 1 || index < 1 || index > total) throw new InvalidArgumentError('i/n with 1 ≤ i ≤ n, e.g. 2/4');
+  return { index, total };
 };
 const count = (v: string): number => {
   const n = Number(v);
@@ -94,10 +106,28 @@ async function parseAndRun(argv: string[]): Promise<number> {
     .addOption(new Option('--reporter <format>', 'also write a report for CI').choices(REPORTERS))
     .option('--output-file <file>', 'write the report here (default: stdout, and the table goes to stderr)')
     .option('--watch', 'after the run, rerun the scenarios whose files change (Ctrl-C to stop)')
-    .action(async (paths: string[], o: { update?: boolean | string; filter?: string[]; reporter?: Reporter; outputFile?: string; watch?: boolean }) => {
-      const { color } = program.opts<{ color?: boolean }>();
-      code = await testCommand(paths, { update: updateOption(o.update), filter: o.filter, reporter: o.reporter, outputFile: o.outputFile, watch: o.watch, color });
-    });
+    .option('--jobs <n>', 'run this many scenarios at once, each in a worker thread (default 1)', positive, 1)
+    .option('--timeout <seconds>', 'real-time budget of one scenario: a run still going after it is stopped and what was running is named', seconds, 30)
+    .option('--shard <i/n>', 'run only the i-th of n equal shares of the scenarios (for several CI machines)', shardOption)
+    .action(
+      async (
+        paths: string[],
+        o: { update?: boolean | string; filter?: string[]; reporter?: Reporter; outputFile?: string; watch?: boolean; jobs: number; timeout: number; shard?: Shard },
+      ) => {
+        const { color } = program.opts<{ color?: boolean }>();
+        code = await testCommand(paths, {
+          update: updateOption(o.update),
+          filter: o.filter,
+          reporter: o.reporter,
+          outputFile: o.outputFile,
+          watch: o.watch,
+          color,
+          jobs: o.jobs,
+          timeoutMs: o.timeout * 1000,
+          ...(o.shard !== undefined ? { shard: o.shard } : {}),
+        });
+      },
+    );
   program
     .command('step')
     .description('step through a scenario batch by batch (reads commands from stdin)')

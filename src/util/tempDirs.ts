@@ -19,8 +19,15 @@ function processRoot(): string {
 
 /** Make (and register) a new working directory for a run, under the process's directory. */
 export function makeRunDir(): string {
-  fs.mkdirSync(processRoot(), { recursive: true });
-  return trackTempDir(fs.mkdtempSync(path.join(processRoot(), 'run-')));
+  for (;;) {
+    fs.mkdirSync(processRoot(), { recursive: true });
+    try {
+      return trackTempDir(fs.mkdtempSync(path.join(processRoot(), 'run-')));
+    } catch (e) {
+      // Another thread's run just ended and removed the (then empty) process directory: again.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
 }
 
 /** Remove a run's directory when it ends (and the process's, once no run of any thread is left). */

@@ -5,7 +5,8 @@ import { findObsoleteGoldens, findScenarios } from '../../scenario/Scenario';
 import { yieldToEventLoop } from '../signals';
 import { paint, type Color } from '../style';
 import { obsoleteMessage, renderReport, type Reporter } from '../test/report';
-import { failureDetails, passed, runRow, tableHeader, tableRow, type ScenarioRow } from '../test/rows';
+import { ScenarioPool } from '../../scenario/isolated/ScenarioPool';
+import { failureDetails, passed, runHere, runRow, tableHeader, tableRow, type ScenarioRow, type ScenarioRunner } from '../test/rows';
 import { filterByName, nameMatches, selectForUpdate } from '../test/select';
 import { watchDirs } from '../test/watch';
 
@@ -38,11 +39,30 @@ export interface TestCommandOptions {
   ci?: boolean;
   /** The directory paths and the default `scenarios` folder resolve against (default: the process's). */
   cwd?: string;
+  /**
+   * Run scenarios in worker threads, this many at once, each with a real-time budget
+   * (`timeoutMs`); output and exit code are those of a run one after another. Only where the
+   * compiled worker exists (the built CLI); otherwise scenarios run in this thread.
+   */
+  jobs?: number;
+  /** Real-time budget of one scenario in a worker (ms, default 30 000). */
+  timeoutMs?: number;
+  /** Run only this share of the (filtered, sorted) scenarios: the i-th of n, 1-based (`--shard 2/4`). */
+  shard?: Shard;
+}
+
+/** One of n equal shares of a suite (as jest's and playwright's `--shard`). */
+export interface Shard {
+  index: number;
+  total: number;
 }
 
 /** How one run over scenarios prints and what it may write. */
 interface Cycle {
   say: (text: string) => void;
+  /** Worker threads with a watchdog, when used. */
+  pool: ScenarioPool | undefined;
+  jobs: number;
   paint: (c: Color, t: string) => string;
   cwd: string;
   ci: boolean;
@@ -81,8 +101,10 @@ export async function testCommand(paths: string[], opts: TestCommandOptions = {}
     say(`dstream-sim test: no scenarios under ${roots.map((r) => path.relative(cwd, r) || '.').join(', ')} (a scenario is a directory with scenario.yaml).\n`);
     return 1;
   }
-  const dirs = filterByName(found, opts.filter ?? []);
-  if (!Array.isArray(dirs)) return usage(dirs.error);
+  const filtered = filterByName(found, opts.filter ?? []);
+  if (!Array.isArray(filtered)) return usage(filtered.error);
+  // Shards take every n-th scenario of the sorted list, so they stay even as scenarios are added.
+  const dirs = opts.shard === undefined ? filtered : filtered.filter((_, i) => i % opts.shard!.total === opts.shard!.index - 1);
   const toUpdate = selectForUpdate(dirs, update, cwd);
   if (typeof toUpdate === 'string') {
     say(`dstream-sim test --update: ${toUpdate}\n`);
@@ -91,7 +113,25 @@ export async function testCommand(paths: string[], opts: TestCommandOptions = {}
   const obsolete = findObsoleteGoldens(roots)
     .filter((g) => nameMatches(path.dirname(g), opts.filter ?? []))
     .map((g) => path.relative(cwd, g) || g);
-  const cycle: Cycle = { say, paint: (c, t) => paint(c, t, stream, opts.color), cwd, ci, toUpdate, updating: update !== undefined };
+  const jobs = Math.max(1, opts.jobs ?? 1);
+  const pool = opts.jobs !== undefined && ScenarioPool.available() ? new ScenarioPool({ workers: jobs, timeoutMs: opts.timeoutMs ?? 30_000 }) : undefined;
+  const cycle: Cycle = { say, paint: (c, t) => paint(c, t, stream, opts.color), cwd, ci, toUpdate, updating: update !== undefined, pool, jobs };
+  try {
+    return await runAndReport(dirs, cycle, obsolete, opts, out, usage);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function runAndReport(
+  dirs: readonly string[],
+  cycle: Cycle,
+  obsolete: readonly string[],
+  opts: TestCommandOptions,
+  out: (text: string) => void,
+  usage: (message: string) => number,
+): Promise<number> {
+  const { cwd, ci } = cycle;
   const first = await runCycle(dirs, cycle, obsolete);
   if (opts.watch) return watch(dirs, cycle, first.code, opts);
   if (opts.reporter === undefined) return first.code;
@@ -115,9 +155,16 @@ async function runCycle(dirs: readonly string[], c: Cycle, obsolete: readonly st
   const width = Math.max(8, ...dirs.map((d) => (path.relative(c.cwd, d) || d).length));
   c.say(tableHeader(width));
   const rows: ScenarioRow[] = [];
-  for (const dir of dirs) {
+  const pool = c.pool;
+  const runner: ScenarioRunner = pool !== undefined ? (dir) => pool.run(dir) : runHere;
+  // Up to `jobs` scenarios run at once; rows print in the scenarios' order, each as soon as it and
+  // those before it are done, so the output is that of a run one after another.
+  const pending = dirs.map(() => undefined as Promise<ScenarioRow> | undefined);
+  const start = (i: number): Promise<ScenarioRow> => (pending[i] ??= runRow(dirs[i]!, c.toUpdate.has(dirs[i]!), c.cwd, runner));
+  for (let i = 0; i < dirs.length; i++) {
     await yieldToEventLoop(); // a Ctrl-C between scenarios is handled now, not after the last one
-    const row = await runRow(dir, c.toUpdate.has(dir), c.cwd);
+    for (let j = i; j < Math.min(dirs.length, i + c.jobs); j++) void start(j);
+    const row = await start(i);
     rows.push(row);
     c.say(tableRow(row, width, c.paint));
   }

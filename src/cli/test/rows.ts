@@ -20,14 +20,19 @@ export interface ScenarioRow {
 /** Whether a row counts as passed. */
 export const passed = (r: ScenarioRow): boolean => r.result === 'pass' || r.result === 'updated';
 
+/** What a row needs of a run: its transcript and batch times (in this thread, or from a worker's). */
+export type ScenarioRunner = (dir: string) => Promise<{ transcript: string; batchTimes: readonly number[] }>;
+
+/** Runs in this thread. */
+export const runHere: ScenarioRunner = (dir) => runScenario(dir);
+
 /** Run one scenario and check (or, with `update`, write) its golden. Never throws. */
-export async function runRow(dir: string, update: boolean, cwd: string): Promise<ScenarioRow> {
+export async function runRow(dir: string, update: boolean, cwd: string, runner: ScenarioRunner = runHere): Promise<ScenarioRow> {
   const t0 = performance.now();
   const name = path.relative(cwd, dir) || dir;
   try {
     const scenario = loadScenario(dir);
-    // The run's directory is removed by the run; registered here so a signal can remove it too.
-    const run = await runScenario(scenario);
+    const run = await runner(dir);
     const label = path.join(name, 'expected.golden');
     const outcome = checkGolden(scenario.golden, run.transcript, { update, label });
     const result = ({ pass: 'pass', updated: 'updated', missing: 'MISSING', fail: 'FAIL' } as const)[outcome.kind];
