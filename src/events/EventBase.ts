@@ -1,0 +1,8 @@
+
+/** Fields every event has. */
+export interface EventBase {
+  /** Position in the log, from 0. */
+  seq: number;
+  /** Virtual clock (ms) when the event was recorded. */
+  at: number;
+}

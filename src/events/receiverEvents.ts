@@ -1,0 +1,29 @@
+import type { EventBase } from './EventBase';
+
+/** Spark: `onReceiverStarted`. */
+export interface ReceiverStartedEvent extends EventBase {
+  type: 'receiverStarted';
+  contextId: number;
+  streamId: number;
+  name: string;
+}
+
+/** Spark: `onReceiverError`: the receiver asked to restart (`message` is Spark's). */
+export interface ReceiverErrorEvent extends EventBase {
+  type: 'receiverError';
+  contextId: number;
+  streamId: number;
+  name: string;
+  message: string;
+  /** The error's string form (e.g. `java.net.ConnectException: …`), if any. */
+  error: string | undefined;
+}
+
+/** Spark: `onReceiverStopped`. */
+export interface ReceiverStoppedEvent extends EventBase {
+  type: 'receiverStopped';
+  contextId: number;
+  streamId: number;
+  name: string;
+  message: string;
+}

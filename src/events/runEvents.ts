@@ -1,0 +1,32 @@
+import type { EventBase } from './EventBase';
+
+/**
+ * A timeline event took place: lines or bytes sent on a socket (and to how many connections), a
+ * connection closed or opened, a file written, records pushed onto a queue.
+ */
+export interface TimelineEventApplied extends EventBase {
+  type: 'timelineEvent';
+  source: string;
+  kind: 'lines' | 'data' | 'close' | 'open' | 'file' | 'push';
+  /** A one-line description, e.g. `2 lines to localhost:9000 (1 connection)`. */
+  detail: string;
+  /** Set when something could not be delivered (e.g. no receiver connected). */
+  undelivered: boolean;
+}
+
+/** A line the user's program printed itself (console), when run as a scenario. */
+export interface ProgramOutputEvent extends EventBase {
+  type: 'programOutput';
+  text: string;
+}
+
+/** The user's program threw and did not catch it (the run then ends, as the driver would). */
+export interface ProgramFailedEvent extends EventBase {
+  type: 'programFailed';
+  errorName: string;
+  message: string;
+  /** Where the program threw (`program.ts:3:7`), when known. */
+  where: string | undefined;
+  /** The failing line with a caret, when known. */
+  frame: string | undefined;
+}
