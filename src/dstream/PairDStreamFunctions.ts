@@ -1,5 +1,5 @@
 import { RDD } from '../rdd/RDD';
-import { HashPartitioner } from '../rdd/Partitioner';
+import { HashPartitioner, hashPartitioner } from '../rdd/Partitioner';
 import type { Pair, PartitionSpec } from '../rdd/RDD';
 import type { StateSpec } from '../streaming/StateSpec';
 import {
@@ -28,7 +28,7 @@ export const PairFunctions = {
     mapSideCombine: boolean,
     opName: string,
   ): DStream<Pair<K, C>> {
-    const spec = partitions ?? new HashPartitioner(ds.ssc.sparkContext.defaultParallelism);
+    const spec = partitions ?? hashPartitioner(ds.flavor, ds.ssc.sparkContext.defaultParallelism);
     return new ShuffledDStream(ds, createCombiner, mergeValue, mergeCombiners, spec, mapSideCombine, opName);
   },
 

@@ -4,7 +4,7 @@ import { Actions } from './Actions';
 import { OrderedRDDFunctions } from './OrderedRDDFunctions';
 import { PairRDDFunctions } from './PairRDDFunctions';
 import { PartitionShapes } from './PartitionShapes';
-import { HashPartitioner, type Partitioner } from './Partitioner';
+import { hashPartitioner, type Partitioner } from './Partitioner';
 import type { RddContext } from './RddContext';
 import type { StorageLevel } from './StorageLevel';
 import { saveAsTextFile } from './saveAsTextFile';
@@ -488,11 +488,11 @@ export class RDD<T> {
 
   /** @internal The partitioner a shuffle uses: the one asked for, else Spark's `defaultPartitioner`. */
   partitionerFor(spec: PartitionSpec | undefined, other?: RDD<unknown>): Partitioner {
-    if (spec !== undefined) return typeof spec === 'number' ? new HashPartitioner(spec) : spec;
+    if (spec !== undefined) return typeof spec === 'number' ? hashPartitioner(this.context.flavor, spec) : spec;
     // Spark's Partitioner.defaultPartitioner: reuse an existing partitioner, else defaultParallelism.
     const existing = this.partitioner ?? other?.partitioner;
     if (existing !== undefined) return existing;
-    return new HashPartitioner(this.context.defaultParallelism);
+    return hashPartitioner(this.context.flavor, this.context.defaultParallelism);
   }
 
   /**
