@@ -1,4 +1,4 @@
-import { DStreamSimError, IllegalStateError, SparkError, UnsupportedOperationError } from '../errors';
+import { DStreamSimError, IllegalStateError, SparkError, UnsupportedOperationError, ValueError } from '../errors';
 import type { FacadeOf } from '../util/facades';
 import { Actions } from './Actions';
 import { OrderedRDDFunctions } from './OrderedRDDFunctions';
@@ -350,9 +350,17 @@ export class RDD<T> {
     return PairRDDFunctions.fullOuterJoin(this, other, partitions);
   }
 
-  /** Spark: `sortByKey(ascending, numPartitions)`. */
-  sortByKey<K, V>(this: RDD<Pair<K, V>>, ascending = true, numPartitions?: number): RDD<Pair<K, V>> {
-    return this.sortBy(([k]) => k, ascending, numPartitions ?? this.getNumPartitions());
+  /**
+   * Spark: `sortByKey(ascending, numPartitions)`; PySpark: `sortByKey(ascending, numPartitions,
+   * keyfunc)`, which orders by `keyfunc(k)` (the records keep their keys).
+   */
+  sortByKey<K, V>(
+    this: RDD<Pair<K, V>>,
+    ascending = true,
+    numPartitions?: number,
+    keyfunc: (k: K) => unknown = (k) => k,
+  ): RDD<Pair<K, V>> {
+    return this.sortBy(([k]) => keyfunc(k), ascending, numPartitions ?? this.getNumPartitions());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -382,10 +390,13 @@ export class RDD<T> {
     return this.runJob(() => Actions.take(this, n));
   }
 
-  /** Spark: `first`; throws `UnsupportedOperationError("empty collection")` when empty. */
+  /**
+   * Spark: `first`. When empty, Scala throws `UnsupportedOperationError("empty collection")`,
+   * PySpark raises `ValueError("RDD is empty")`.
+   */
   first(): T {
     const t = this.take(1);
-    if (t.length === 0) throw new UnsupportedOperationError('empty collection', 'EMPTY_COLLECTION');
+    if (t.length === 0) throw this.emptyError('RDD is empty');
     return t[0]!;
   }
 
@@ -394,11 +405,26 @@ export class RDD<T> {
     return this.numParts === 0 || this.take(1).length === 0;
   }
 
-  /** Spark: `reduce`; throws `UnsupportedOperationError("empty collection")` when empty. */
+  /**
+   * Spark: `reduce`: each partition reduced, then the partitions' results in partition order.
+   * When empty, Scala throws `UnsupportedOperationError("empty collection")`, PySpark raises
+   * `ValueError("Can not reduce() empty RDD")`.
+   */
   reduce(f: (a: T, b: T) => T): T {
-    const all = this.collect();
-    if (all.length === 0) throw new UnsupportedOperationError('empty collection', 'EMPTY_COLLECTION');
-    return this.runJob(() => all.reduce((a, b) => f(a, b)));
+    const vals = this.runJob(() =>
+      this.partitions()
+        .filter((p) => p.length > 0)
+        .map((p) => p.reduce((a, b) => f(a, b))),
+    );
+    if (vals.length === 0) throw this.emptyError('Can not reduce() empty RDD');
+    return this.runJob(() => vals.reduce((a, b) => f(a, b)));
+  }
+
+  /** The error of an action that needs a record, on an empty RDD, as the flavor's Spark raises it. */
+  private emptyError(pysparkMessage: string): DStreamSimError {
+    return this.context.flavor === 'pyspark'
+      ? new ValueError(pysparkMessage, 'EMPTY_COLLECTION')
+      : new UnsupportedOperationError('empty collection', 'EMPTY_COLLECTION');
   }
 
   /** Spark: `fold(zero)(op)` (applied per partition, then across partitions). */
