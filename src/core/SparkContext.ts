@@ -87,6 +87,11 @@ export class SparkContext {
     return parseInt(n, 10);
   }
 
+  /** @internal Whether `spark.default.parallelism` is set (see RddContext). */
+  get defaultParallelismIsSet(): boolean {
+    return this.conf.contains('spark.default.parallelism');
+  }
+
   /** Spark: `isStopped`. */
   get isStopped(): boolean {
     return this.stopped;

@@ -211,7 +211,7 @@ export class RDD<T> {
   }
 
   /** Spark: `distinct(numPartitions)` = `map((_, null)).reduceByKey((x, _) => x).map(_._1)`. */
-  distinct(numPartitions: number = this.numParts): RDD<T> {
+  distinct(numPartitions: number = this.defaultReducePartitions()): RDD<T> {
     return this.map((x): Pair<T, null> => [x, null])
       .reduceByKey((a) => a, numPartitions)
       .map(([k]) => k);
@@ -360,7 +360,7 @@ export class RDD<T> {
     numPartitions?: number,
     keyfunc: (k: K) => unknown = (k) => k,
   ): RDD<Pair<K, V>> {
-    return this.sortBy(([k]) => keyfunc(k), ascending, numPartitions ?? this.getNumPartitions());
+    return this.sortBy(([k]) => keyfunc(k), ascending, numPartitions ?? this.defaultReducePartitions());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -512,13 +512,31 @@ export class RDD<T> {
     );
   }
 
-  /** @internal The partitioner a shuffle uses: the one asked for, else Spark's `defaultPartitioner`. */
+  /**
+   * @internal The partitioner a shuffle uses: the one asked for, else Spark's `defaultPartitioner`
+   * (scala) or PySpark's `Partitioner(_defaultReducePartitions(), portable_hash)` (pyspark).
+   */
   partitionerFor(spec: PartitionSpec | undefined, other?: RDD<unknown>): Partitioner {
     if (spec !== undefined) return typeof spec === 'number' ? hashPartitioner(this.context.flavor, spec) : spec;
+    if (this.context.flavor === 'pyspark') return hashPartitioner('pyspark', this.defaultReducePartitions(other));
     // Spark's Partitioner.defaultPartitioner: reuse an existing partitioner, else defaultParallelism.
     const existing = this.partitioner ?? other?.partitioner;
     if (existing !== undefined) return existing;
     return hashPartitioner(this.context.flavor, this.context.defaultParallelism);
+  }
+
+  /**
+   * @internal How many partitions a shuffle makes when none is asked for. Scala (`distinct`,
+   * `sortByKey`): this RDD's. PySpark's `_defaultReducePartitions`: `spark.default.parallelism`
+   * when it is set, else this RDD's partition count; a join or cogroup asks it of
+   * `self.union(other)` (pyspark/join.py), which has the partitions of both unless they share a
+   * partitioner.
+   */
+  defaultReducePartitions(other?: RDD<unknown>): number {
+    if (this.context.flavor === 'pyspark' && this.context.defaultParallelismIsSet) return this.context.defaultParallelism;
+    if (other === undefined) return this.numParts;
+    const shared = this.partitioner !== undefined && this.partitioner.equals(other.partitioner);
+    return shared ? this.numParts : this.numParts + other.numParts;
   }
 
   /**

@@ -114,3 +114,66 @@ for k in [('a', 1), ('b', 2), -1, 10**20, 2.5, None, True]: print(ph(k) % 3)`,
       expect(seen[0]).toEqual([[['at', 1], ['six', 1]], [['typed', 1]]]);
     }));
 });
+
+describe('how many partitions a shuffle makes when none is asked for', () => {
+  const pysparkSc = (conf: Record<string, string> = {}): SparkContext => {
+    const sc = new SparkContext({ master: 'local[2]', appName: 'defaults', flavor: 'pyspark' });
+    for (const [k, v] of Object.entries(conf)) sc.conf.set(k, v);
+    return sc;
+  };
+
+  test("pyspark: _defaultReducePartitions: the RDD's own partition count when spark.default.parallelism is unset", () =>
+    inJvm(() => {
+      const sc = pysparkSc();
+      const kv = sc.parallelize(words.map((w): Pair<string, number> => [w, 1]), 1);
+      expect(kv.reduceByKey((a, b) => a + b).getNumPartitions()).toBe(1);
+      expect(kv.groupByKey().getNumPartitions()).toBe(1);
+      expect(sc.parallelize([1, 2, 2], 3).distinct().getNumPartitions()).toBe(3);
+    }));
+
+  test('pyspark: spark.default.parallelism when it is set (reduceByKey, distinct, sortByKey)', () =>
+    inJvm(() => {
+      const sc = pysparkSc({ 'spark.default.parallelism': '3' });
+      const kv = sc.parallelize(words.map((w): Pair<string, number> => [w, 1]), 1);
+      expect(kv.reduceByKey((a, b) => a + b).getNumPartitions()).toBe(3);
+      expect(sc.parallelize([1, 2, 2], 1).distinct().getNumPartitions()).toBe(3);
+      expect(kv.sortByKey().getNumPartitions()).toBe(3);
+    }));
+
+  test('pyspark: a join without numPartitions has the partitions of the union of both sides', () =>
+    inJvm(() => {
+      const sc = pysparkSc();
+      const a = sc.parallelize([['x', 1], ['y', 2]] as Pair<string, number>[], 2);
+      const b = sc.parallelize([['x', 'p'], ['y', 'q']] as Pair<string, string>[], 3);
+      const joined = a.join(b);
+      expect(joined.getNumPartitions()).toBe(5);
+      // hash('x') % 5 and hash('y') % 5 decide the printed order.
+      const [px, py] = cpythonPartitions(['x', 'y'], 5);
+      const expected = px! <= py! ? [['x', [1, 'p']], ['y', [2, 'q']]] : [['y', [2, 'q']], ['x', [1, 'p']]];
+      expect(joined.collect()).toEqual(expected);
+    }));
+
+  test('scala: distinct and sortByKey keep the RDD’s partition count', () =>
+    withSc('scala', (sc) => {
+      sc.conf.set('spark.default.parallelism', '3');
+      expect(sc.parallelize([1, 2, 2], 1).distinct().getNumPartitions()).toBe(1);
+      expect(sc.parallelize([['b', 1], ['a', 2]] as Pair<string, number>[], 1).sortByKey().getNumPartitions()).toBe(1);
+    }));
+
+  test('DStream joins use sc.defaultParallelism partitions in both flavors, not the union’s', () =>
+    Promise.all(
+      (['pyspark', 'scala'] as const).map((flavor) =>
+        withSc(flavor, async (sc) => {
+          const ssc = new StreamingContext(sc, 1);
+          const counts: number[] = [];
+          const left = ssc.queueStream([sc.parallelize([['x', 1]] as Pair<string, number>[], 3)]);
+          const right = ssc.queueStream([sc.parallelize([['x', 2]] as Pair<string, number>[], 3)]);
+          left.join(right).foreachRDD((rdd) => void counts.push(rdd.getNumPartitions()));
+          ssc.start();
+          await ssc.advance(1000);
+          ssc.stop(true);
+          expect(counts).toEqual([2]);
+        }),
+      ),
+    ));
+});
