@@ -12,7 +12,6 @@ import { hashCode } from './hashing';
  * hashes an integral float like the int anyway (`hash(1.0) == hash(1)`).
  */
 
-const MASK64 = (1n << 64n) - 1n;
 /** `_PyHASH_MODULUS`: the Mersenne prime 2^61 − 1 (64-bit builds). */
 const MODULUS = (1n << 61n) - 1n;
 /** `_PyHASH_INF`. */
@@ -109,61 +108,145 @@ function floatHash(v: number): bigint {
   return x === -1n ? -2n : x;
 }
 
+/** Recently hashed strings (keys repeat batch after batch); bounded, so memory stays flat. */
+const strCache = new Map<string, bigint>();
+const STR_CACHE_MAX = 8192;
+
 /** CPython's str hash: SipHash-1-3, zero key, over the compact representation (latin-1, UCS-2 or UCS-4). */
 function strHash(s: string): bigint {
+  const cached = strCache.get(s);
+  if (cached !== undefined) return cached;
+  const h = strHashUncached(s);
+  if (strCache.size >= STR_CACHE_MAX) strCache.clear();
+  strCache.set(s, h);
+  return h;
+}
+
+function strHashUncached(s: string): bigint {
   if (s.length === 0) return 0n;
-  const cps: number[] = [];
   let max = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    cps.push(cp);
-    if (cp > max) max = cp;
+  let surrogates = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > max) max = c;
+    if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
   }
-  const kind = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
-  const bytes = new Uint8Array(cps.length * kind);
-  cps.forEach((cp, i) => {
-    for (let b = 0; b < kind; b++) bytes[i * kind + b] = (cp >>> (8 * b)) & 0xff;
-  });
-  const h = BigInt.asIntN(64, siphash13(bytes));
+  let bytes: Uint8Array;
+  if (max < 0x100) {
+    bytes = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+  } else {
+    // Code points: a surrogate pair is one (UCS-4); a lone surrogate stays a code point of its own.
+    const cps: number[] = [];
+    let wide = false;
+    if (surrogates) {
+      for (const ch of s) {
+        const cp = ch.codePointAt(0)!;
+        if (cp > 0xffff) wide = true;
+        cps.push(cp);
+      }
+    } else {
+      for (let i = 0; i < s.length; i++) cps.push(s.charCodeAt(i));
+    }
+    const kind = wide ? 4 : 2;
+    bytes = new Uint8Array(cps.length * kind);
+    for (let i = 0; i < cps.length; i++) {
+      const cp = cps[i]!;
+      for (let b = 0; b < kind; b++) bytes[i * kind + b] = (cp >>> (8 * b)) & 0xff;
+    }
+  }
+  const h = siphash13(bytes);
   return h === -1n ? -2n : h;
 }
 
-const rotl = (x: bigint, b: bigint): bigint => ((x << b) | (x >> (64n - b))) & MASK64;
-
-/** `siphash13(k0 = 0, k1 = 0, src)` from CPython's Python/pyhash.c (unsigned 64-bit result). */
+/**
+ * `siphash13(k0 = 0, k1 = 0, src)` from CPython's Python/pyhash.c, as a signed 64-bit value. The
+ * 64-bit words are kept as 32-bit halves (hi, lo) in `v`, for speed.
+ */
 export function siphash13(src: Uint8Array): bigint {
-  let v0 = 0x736f6d6570736575n;
-  let v1 = 0x646f72616e646f6dn;
-  let v2 = 0x6c7967656e657261n;
-  let v3 = 0x7465646279746573n;
-  const round = (): void => {
-    v0 = (v0 + v1) & MASK64;
-    v1 = rotl(v1, 13n) ^ v0;
-    v0 = rotl(v0, 32n);
-    v2 = (v2 + v3) & MASK64;
-    v3 = rotl(v3, 16n) ^ v2;
-    v0 = (v0 + v3) & MASK64;
-    v3 = rotl(v3, 21n) ^ v0;
-    v2 = (v2 + v1) & MASK64;
-    v1 = rotl(v1, 17n) ^ v2;
-    v2 = rotl(v2, 32n);
-  };
-  const view = new DataView(src.buffer, src.byteOffset, src.byteLength);
-  const full = src.length - (src.length % 8);
+  const v = state;
+  v[0] = 0x736f6d65; v[1] = 0x70736575; // v0 = k0 ^ "somepseu"
+  v[2] = 0x646f7261; v[3] = 0x6e646f6d; // v1 = k1 ^ "dorandom"
+  v[4] = 0x6c796765; v[5] = 0x6e657261; // v2 = k0 ^ "lygenera"
+  v[6] = 0x74656462; v[7] = 0x79746573; // v3 = k1 ^ "tedbytes"
+  const len = src.length;
+  const full = len - (len % 8);
   for (let i = 0; i < full; i += 8) {
-    const m = view.getBigUint64(i, true);
-    v3 ^= m;
-    round();
-    v0 ^= m;
+    const lo = (src[i]! | (src[i + 1]! << 8) | (src[i + 2]! << 16) | (src[i + 3]! << 24)) >>> 0;
+    const hi = (src[i + 4]! | (src[i + 5]! << 8) | (src[i + 6]! << 16) | (src[i + 7]! << 24)) >>> 0;
+    v[6] ^= hi;
+    v[7] ^= lo;
+    sipRound(v);
+    v[0] ^= hi;
+    v[1] ^= lo;
   }
-  let b = BigInt(src.length & 0xff) << 56n;
-  for (let i = full; i < src.length; i++) b |= BigInt(src[i]!) << BigInt(8 * (i - full));
-  v3 ^= b;
-  round();
-  v0 ^= b;
-  v2 ^= 0xffn;
-  round();
-  round();
-  round();
-  return (v0 ^ v1 ^ v2 ^ v3) & MASK64;
+  // The last block: the remaining bytes, little-endian, with the length in the top byte.
+  let bLo = 0;
+  let bHi = (len & 0xff) << 24;
+  for (let i = full; i < len; i++) {
+    const shift = 8 * (i - full);
+    if (shift < 32) bLo |= src[i]! << shift;
+    else bHi |= src[i]! << (shift - 32);
+  }
+  bLo >>>= 0;
+  bHi >>>= 0;
+  v[6] ^= bHi;
+  v[7] ^= bLo;
+  sipRound(v);
+  v[0] ^= bHi;
+  v[1] ^= bLo;
+  v[5] ^= 0xff;
+  sipRound(v);
+  sipRound(v);
+  sipRound(v);
+  const hi = (v[0] ^ v[2] ^ v[4] ^ v[6]) >>> 0;
+  const lo = (v[1] ^ v[3] ^ v[5] ^ v[7]) >>> 0;
+  return BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo));
+}
+
+const state = new Uint32Array(8);
+
+/** One SipRound on v = [v0hi, v0lo, v1hi, v1lo, v2hi, v2lo, v3hi, v3lo]. */
+function sipRound(v: Uint32Array): void {
+  let lo: number;
+  let h: number;
+  let l: number;
+  // v0 += v1; v1 = rotl(v1, 13) ^ v0; v0 = rotl(v0, 32)
+  lo = v[1]! + v[3]!;
+  v[0] = v[0]! + v[2]! + (lo > 0xffffffff ? 1 : 0);
+  v[1] = lo;
+  h = v[2]!;
+  l = v[3]!;
+  v[2] = ((h << 13) | (l >>> 19)) ^ v[0]!;
+  v[3] = ((l << 13) | (h >>> 19)) ^ v[1]!;
+  h = v[0]!;
+  v[0] = v[1]!;
+  v[1] = h;
+  // v2 += v3; v3 = rotl(v3, 16) ^ v2
+  lo = v[5]! + v[7]!;
+  v[4] = v[4]! + v[6]! + (lo > 0xffffffff ? 1 : 0);
+  v[5] = lo;
+  h = v[6]!;
+  l = v[7]!;
+  v[6] = ((h << 16) | (l >>> 16)) ^ v[4]!;
+  v[7] = ((l << 16) | (h >>> 16)) ^ v[5]!;
+  // v0 += v3; v3 = rotl(v3, 21) ^ v0
+  lo = v[1]! + v[7]!;
+  v[0] = v[0]! + v[6]! + (lo > 0xffffffff ? 1 : 0);
+  v[1] = lo;
+  h = v[6]!;
+  l = v[7]!;
+  v[6] = ((h << 21) | (l >>> 11)) ^ v[0]!;
+  v[7] = ((l << 21) | (h >>> 11)) ^ v[1]!;
+  // v2 += v1; v1 = rotl(v1, 17) ^ v2; v2 = rotl(v2, 32)
+  lo = v[5]! + v[3]!;
+  v[4] = v[4]! + v[2]! + (lo > 0xffffffff ? 1 : 0);
+  v[5] = lo;
+  h = v[2]!;
+  l = v[3]!;
+  v[2] = ((h << 17) | (l >>> 15)) ^ v[4]!;
+  v[3] = ((l << 17) | (h >>> 15)) ^ v[5]!;
+  h = v[4]!;
+  v[4] = v[5]!;
+  v[5] = h;
 }

@@ -17,6 +17,8 @@ const cases: [string, unknown][] = [
   ["'스파크'", '스파크'],
   ["'🎉'", '🎉'],
   ["'a🎉b'", 'a🎉b'],
+  ["'\\ud800x'", '\ud800x'],
+  ["'Ā\\U0001F389'", 'Ā\u{1F389}'],
   ['0', 0],
   ['1', 1],
   ['-1', -1],
@@ -123,5 +125,14 @@ describe('portable_hash on generated values agrees with CPython', () => {
       if (typeof v === 'number' && !Number.isFinite(v)) return;
       expect([v, portableHash(v).toString()]).toEqual([v, out[i]]);
     });
+  });
+});
+
+describe('str hashes are memoized without changing them', () => {
+  test('the same hash before and after 10,000 other strings (the memo is bounded and cleared)', () => {
+    const before = portableHash('스파크 café');
+    for (let i = 0; i < 10_000; i++) portableHash(`k${i}`);
+    expect(portableHash('스파크 café')).toBe(before);
+    expect(portableHash('k9999')).toBe(portableHash('k9999'));
   });
 });
