@@ -3,6 +3,7 @@ import { IllegalStateError, SimulationError } from '../errors';
 import { currentJvm, type Jvm } from '../env/Jvm';
 import type { Flavor } from '../conf/Flavor';
 import { RDD } from '../rdd/RDD';
+import { sliceForParallelize } from './slices';
 
 export type { Flavor };
 
@@ -86,6 +87,11 @@ export class SparkContext {
     return parseInt(n, 10);
   }
 
+  /** @internal Whether `spark.default.parallelism` is set (see RddContext). */
+  get defaultParallelismIsSet(): boolean {
+    return this.conf.contains('spark.default.parallelism');
+  }
+
   /** Spark: `isStopped`. */
   get isStopped(): boolean {
     return this.stopped;
@@ -93,7 +99,8 @@ export class SparkContext {
 
   /**
    * Spark: `parallelize(seq, numSlices)`: split `data` into `numSlices` contiguous slices
-   * (default `defaultParallelism`), exactly as Spark's `ParallelCollectionRDD.slice` does.
+   * (default `defaultParallelism`) as the flavor's Spark does: Scala slices the items, PySpark
+   * slices its serializer batches (see core/slices.ts).
    */
   parallelize<T>(data: Iterable<T>, numSlices: number = this.defaultParallelism): RDD<T> {
     this.assertNotStopped();
@@ -101,13 +108,7 @@ export class SparkContext {
     if (!Number.isInteger(numSlices) || numSlices < 1) {
       throw new IllegalStateError(`requirement failed: Positive number of partitions required`);
     }
-    const slices: T[][] = [];
-    for (let i = 0; i < numSlices; i++) {
-      const start = Math.floor((i * arr.length) / numSlices);
-      const end = Math.floor(((i + 1) * arr.length) / numSlices);
-      slices.push(arr.slice(start, end));
-    }
-    return RDD.fromPartitions(this, slices);
+    return RDD.fromPartitions(this, sliceForParallelize(this.flavor, arr, numSlices));
   }
 
   /** Spark: `makeRDD` (same as `parallelize`). */

@@ -488,12 +488,12 @@ export abstract class DStream<T> {
     other: DStream<Pair<K, W>>,
     partitions?: PartitionSpec,
   ): DStream<Pair<K, [V[], W[]]>> {
-    return PairFunctions.joinLike(this, other, 'cogroup', (a, b) => a.cogroup(b, partitions));
+    return PairFunctions.joinLike(this, other, 'cogroup', (a, b) => a.cogroup(b, PairFunctions.orDefault(this, partitions)));
   }
 
   /** Spark: `join(other, numPartitions)`. */
   join<K, V, W>(this: DStream<Pair<K, V>>, other: DStream<Pair<K, W>>, partitions?: PartitionSpec): DStream<Pair<K, [V, W]>> {
-    return PairFunctions.joinLike(this, other, 'join', (a, b) => a.join(b, partitions));
+    return PairFunctions.joinLike(this, other, 'join', (a, b) => a.join(b, PairFunctions.orDefault(this, partitions)));
   }
 
   /** Spark: `leftOuterJoin`: a missing right value is `undefined`. */
@@ -502,7 +502,7 @@ export abstract class DStream<T> {
     other: DStream<Pair<K, W>>,
     partitions?: PartitionSpec,
   ): DStream<Pair<K, [V, W | undefined]>> {
-    return PairFunctions.joinLike(this, other, 'leftOuterJoin', (a, b) => a.leftOuterJoin(b, partitions));
+    return PairFunctions.joinLike(this, other, 'leftOuterJoin', (a, b) => a.leftOuterJoin(b, PairFunctions.orDefault(this, partitions)));
   }
 
   /** Spark: `rightOuterJoin`: a missing left value is `undefined`. */
@@ -511,7 +511,7 @@ export abstract class DStream<T> {
     other: DStream<Pair<K, W>>,
     partitions?: PartitionSpec,
   ): DStream<Pair<K, [V | undefined, W]>> {
-    return PairFunctions.joinLike(this, other, 'rightOuterJoin', (a, b) => a.rightOuterJoin(b, partitions));
+    return PairFunctions.joinLike(this, other, 'rightOuterJoin', (a, b) => a.rightOuterJoin(b, PairFunctions.orDefault(this, partitions)));
   }
 
   /** Spark: `fullOuterJoin`. */
@@ -520,7 +520,7 @@ export abstract class DStream<T> {
     other: DStream<Pair<K, W>>,
     partitions?: PartitionSpec,
   ): DStream<Pair<K, [V | undefined, W | undefined]>> {
-    return PairFunctions.joinLike(this, other, 'fullOuterJoin', (a, b) => a.fullOuterJoin(b, partitions));
+    return PairFunctions.joinLike(this, other, 'fullOuterJoin', (a, b) => a.fullOuterJoin(b, PairFunctions.orDefault(this, partitions)));
   }
 
   /**

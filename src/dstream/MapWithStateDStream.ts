@@ -1,6 +1,6 @@
 import type { Pair, RDD } from '../rdd/RDD';
 import { RDD as RDDClass } from '../rdd/RDD';
-import { HashPartitioner, type Partitioner } from '../rdd/Partitioner';
+import { hashPartitioner, type Partitioner } from '../rdd/Partitioner';
 import { State } from '../streaming/State';
 import type { StateSpec } from '../streaming/StateSpec';
 import type { Duration } from '../time/Duration';
@@ -40,9 +40,9 @@ export class InternalMapWithStateDStream<K, V, S, M> extends DStream<MapWithStat
     const p = spec.partitionerValue;
     this.partitioner =
       p === undefined
-        ? new HashPartitioner(parent.ssc.sparkContext.defaultParallelism)
+        ? hashPartitioner(parent.flavor, parent.ssc.sparkContext.defaultParallelism)
         : typeof p === 'number'
-          ? new HashPartitioner(p)
+          ? hashPartitioner(parent.flavor, p)
           : p;
     this.storageLevel = 'MEMORY_ONLY';
     this.mustCheckpoint = true;

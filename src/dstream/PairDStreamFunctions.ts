@@ -1,5 +1,5 @@
 import { RDD } from '../rdd/RDD';
-import { HashPartitioner } from '../rdd/Partitioner';
+import { HashPartitioner, hashPartitioner } from '../rdd/Partitioner';
 import type { Pair, PartitionSpec } from '../rdd/RDD';
 import type { StateSpec } from '../streaming/StateSpec';
 import {
@@ -28,7 +28,7 @@ export const PairFunctions = {
     mapSideCombine: boolean,
     opName: string,
   ): DStream<Pair<K, C>> {
-    const spec = partitions ?? new HashPartitioner(ds.ssc.sparkContext.defaultParallelism);
+    const spec = PairFunctions.orDefault(ds, partitions);
     return new ShuffledDStream(ds, createCombiner, mergeValue, mergeCombiners, spec, mapSideCombine, opName);
   },
 
@@ -50,6 +50,15 @@ export const PairFunctions = {
 
   flatMapValues<K, V, U>(ds: DStream<Pair<K, V>>, f: (v: V) => Iterable<U>): DStream<Pair<K, U>> {
     return new FlatMapValuedDStream(ds, f);
+  },
+
+  /**
+   * The partitioning of a DStream shuffle: the one asked for, else (both Sparks) a hash
+   * partitioner over `sc.defaultParallelism` partitions, the flavor's (PySpark passes
+   * `numPartitions = self._sc.defaultParallelism`; Scala `defaultPartitioner()`).
+   */
+  orDefault(ds: DStream<unknown>, partitions: PartitionSpec | undefined): PartitionSpec {
+    return partitions ?? hashPartitioner(ds.flavor, ds.ssc.sparkContext.defaultParallelism);
   },
 
   /** Joins and cogroup: `transformWith` of the RDD operation (flavor decides missing sides). */

@@ -1,4 +1,4 @@
-import { HashPartitioner } from '../rdd/Partitioner';
+import { hashPartitioner } from '../rdd/Partitioner';
 import type { Pair, RDD } from '../rdd/RDD';
 import { toDuration, type Seconds } from '../time/convert';
 import { Duration } from '../time/Duration';
@@ -98,7 +98,7 @@ export const WindowFunctions = {
     const call = 'DStream.reduceByKeyAndWindow';
     const w = toDuration(windowDuration, call, 'windowDuration');
     const s = slideDuration === undefined ? ds.slideDuration : toDuration(slideDuration, call, 'slideDuration');
-    const partitioner = new HashPartitioner(numPartitions ?? ds.ssc.sparkContext.defaultParallelism);
+    const partitioner = hashPartitioner(ds.flavor, numPartitions ?? ds.ssc.sparkContext.defaultParallelism);
     if (!invFunc) {
       // Both flavors: reduce each batch, window the reduced batches, reduce the window.
       return ds.reduceByKey(func, partitioner).window(windowDuration, slideDuration).reduceByKey(func, partitioner);
@@ -134,7 +134,7 @@ export const WindowFunctions = {
         undefined,
       );
     }
-    const partitioner = new HashPartitioner(numPartitions ?? ds.ssc.sparkContext.defaultParallelism);
+    const partitioner = hashPartitioner(ds.flavor, numPartitions ?? ds.ssc.sparkContext.defaultParallelism);
     return ds
       .groupByKey(partitioner)
       .window(windowDuration, slideDuration)

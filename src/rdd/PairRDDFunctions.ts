@@ -1,4 +1,4 @@
-import { HashPartitioner } from './Partitioner';
+import { hashPartitioner, type PartitionFunc } from './Partitioner';
 import type { Pair, PartitionSpec, RDD } from './RDD';
 import { shuffleCogroup, shuffleCombine, type Aggregator } from './shuffle';
 
@@ -45,7 +45,7 @@ export const PairRDDFunctions = {
   ): RDD<Pair<K, V>> {
     const partitioner =
       typeof partitions === 'number'
-        ? new HashPartitioner(partitions, partitionFunc as ((k: unknown) => number) | undefined)
+        ? hashPartitioner(rdd.context.flavor, partitions, partitionFunc as PartitionFunc | undefined)
         : partitions;
     if (partitioner.equals(rdd.partitioner)) return rdd;
     return rdd.shuffled(

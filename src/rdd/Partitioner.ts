@@ -1,4 +1,6 @@
+import type { Flavor } from '../conf/Flavor';
 import { hashCode, nonNegativeMod } from '../util/hashing';
+import { portableHash, pythonMod } from '../util/pythonHash';
 
 /** Decides which partition a key goes to. Spark: `org.apache.spark.Partitioner`. */
 export interface Partitioner {
@@ -10,8 +12,8 @@ export interface Partitioner {
 
 /**
  * Spark: `HashPartitioner`: `nonNegativeMod(key.hashCode, numPartitions)` with Java-like hash
- * codes (see util/hashing.ts), so placement is the same on every run. A custom `hashFunc` stands
- * for PySpark's `partitionFunc`.
+ * codes (see util/hashing.ts), so placement is the same on every run. The scala flavor's
+ * partitioner; a custom `hashFunc` gives an int hash code of a key.
  */
 export class HashPartitioner implements Partitioner {
   constructor(
@@ -30,4 +32,41 @@ export class HashPartitioner implements Partitioner {
       other.hashFunc === this.hashFunc
     );
   }
+}
+
+/** A PySpark `partitionFunc`: any Python int (a number or a bigint here). */
+export type PartitionFunc = (key: unknown) => number | bigint;
+
+/**
+ * PySpark: `pyspark.rdd.Partitioner(numPartitions, partitionFunc)`, what `partitionBy` places
+ * keys with: `partitionFunc(k) % numPartitions` (Python's modulo), `partitionFunc` defaulting to
+ * `portable_hash` (CPython's hash with `PYTHONHASHSEED=0`, see util/pythonHash.ts). Equal when
+ * both the count and the function are the same, as PySpark's `__eq__`.
+ */
+export class PythonPartitioner implements Partitioner {
+  constructor(
+    readonly numPartitions: number,
+    private readonly partitionFunc: PartitionFunc = portableHash,
+  ) {}
+
+  getPartition(key: unknown): number {
+    return pythonMod(this.partitionFunc(key), this.numPartitions);
+  }
+
+  equals(other: Partitioner | undefined): boolean {
+    return (
+      other instanceof PythonPartitioner &&
+      other.numPartitions === this.numPartitions &&
+      other.partitionFunc === this.partitionFunc
+    );
+  }
+}
+
+/**
+ * The hash partitioner of a flavor, the one place the choice is made: PySpark's
+ * `Partitioner(n, portable_hash)` (or the given `partitionFunc`), Scala's `HashPartitioner(n)`.
+ */
+export function hashPartitioner(flavor: Flavor, numPartitions: number, partitionFunc?: PartitionFunc): Partitioner {
+  if (flavor === 'pyspark') return new PythonPartitioner(numPartitions, partitionFunc);
+  return new HashPartitioner(numPartitions, partitionFunc as ((key: unknown) => number) | undefined);
 }

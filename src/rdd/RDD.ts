@@ -1,10 +1,10 @@
-import { DStreamSimError, IllegalStateError, SparkError, UnsupportedOperationError } from '../errors';
+import { DStreamSimError, IllegalStateError, SparkError, UnsupportedOperationError, ValueError } from '../errors';
 import type { FacadeOf } from '../util/facades';
 import { Actions } from './Actions';
 import { OrderedRDDFunctions } from './OrderedRDDFunctions';
 import { PairRDDFunctions } from './PairRDDFunctions';
 import { PartitionShapes } from './PartitionShapes';
-import { HashPartitioner, type Partitioner } from './Partitioner';
+import { hashPartitioner, type Partitioner } from './Partitioner';
 import type { RddContext } from './RddContext';
 import type { StorageLevel } from './StorageLevel';
 import { saveAsTextFile } from './saveAsTextFile';
@@ -211,7 +211,7 @@ export class RDD<T> {
   }
 
   /** Spark: `distinct(numPartitions)` = `map((_, null)).reduceByKey((x, _) => x).map(_._1)`. */
-  distinct(numPartitions: number = this.numParts): RDD<T> {
+  distinct(numPartitions: number = this.defaultReducePartitions()): RDD<T> {
     return this.map((x): Pair<T, null> => [x, null])
       .reduceByKey((a) => a, numPartitions)
       .map(([k]) => k);
@@ -350,9 +350,17 @@ export class RDD<T> {
     return PairRDDFunctions.fullOuterJoin(this, other, partitions);
   }
 
-  /** Spark: `sortByKey(ascending, numPartitions)`. */
-  sortByKey<K, V>(this: RDD<Pair<K, V>>, ascending = true, numPartitions?: number): RDD<Pair<K, V>> {
-    return this.sortBy(([k]) => k, ascending, numPartitions ?? this.getNumPartitions());
+  /**
+   * Spark: `sortByKey(ascending, numPartitions)`; PySpark: `sortByKey(ascending, numPartitions,
+   * keyfunc)`, which orders by `keyfunc(k)` (the records keep their keys).
+   */
+  sortByKey<K, V>(
+    this: RDD<Pair<K, V>>,
+    ascending = true,
+    numPartitions?: number,
+    keyfunc: (k: K) => unknown = (k) => k,
+  ): RDD<Pair<K, V>> {
+    return this.sortBy(([k]) => keyfunc(k), ascending, numPartitions ?? this.defaultReducePartitions());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -382,10 +390,13 @@ export class RDD<T> {
     return this.runJob(() => Actions.take(this, n));
   }
 
-  /** Spark: `first`; throws `UnsupportedOperationError("empty collection")` when empty. */
+  /**
+   * Spark: `first`. When empty, Scala throws `UnsupportedOperationError("empty collection")`,
+   * PySpark raises `ValueError("RDD is empty")`.
+   */
   first(): T {
     const t = this.take(1);
-    if (t.length === 0) throw new UnsupportedOperationError('empty collection', 'EMPTY_COLLECTION');
+    if (t.length === 0) throw this.emptyError('RDD is empty');
     return t[0]!;
   }
 
@@ -394,11 +405,26 @@ export class RDD<T> {
     return this.numParts === 0 || this.take(1).length === 0;
   }
 
-  /** Spark: `reduce`; throws `UnsupportedOperationError("empty collection")` when empty. */
+  /**
+   * Spark: `reduce`: each partition reduced, then the partitions' results in partition order.
+   * When empty, Scala throws `UnsupportedOperationError("empty collection")`, PySpark raises
+   * `ValueError("Can not reduce() empty RDD")`.
+   */
   reduce(f: (a: T, b: T) => T): T {
-    const all = this.collect();
-    if (all.length === 0) throw new UnsupportedOperationError('empty collection', 'EMPTY_COLLECTION');
-    return this.runJob(() => all.reduce((a, b) => f(a, b)));
+    const vals = this.runJob(() =>
+      this.partitions()
+        .filter((p) => p.length > 0)
+        .map((p) => p.reduce((a, b) => f(a, b))),
+    );
+    if (vals.length === 0) throw this.emptyError('Can not reduce() empty RDD');
+    return this.runJob(() => vals.reduce((a, b) => f(a, b)));
+  }
+
+  /** The error of an action that needs a record, on an empty RDD, as the flavor's Spark raises it. */
+  private emptyError(pysparkMessage: string): DStreamSimError {
+    return this.context.flavor === 'pyspark'
+      ? new ValueError(pysparkMessage, 'EMPTY_COLLECTION')
+      : new UnsupportedOperationError('empty collection', 'EMPTY_COLLECTION');
   }
 
   /** Spark: `fold(zero)(op)` (applied per partition, then across partitions). */
@@ -486,13 +512,31 @@ export class RDD<T> {
     );
   }
 
-  /** @internal The partitioner a shuffle uses: the one asked for, else Spark's `defaultPartitioner`. */
+  /**
+   * @internal The partitioner a shuffle uses: the one asked for, else Spark's `defaultPartitioner`
+   * (scala) or PySpark's `Partitioner(_defaultReducePartitions(), portable_hash)` (pyspark).
+   */
   partitionerFor(spec: PartitionSpec | undefined, other?: RDD<unknown>): Partitioner {
-    if (spec !== undefined) return typeof spec === 'number' ? new HashPartitioner(spec) : spec;
+    if (spec !== undefined) return typeof spec === 'number' ? hashPartitioner(this.context.flavor, spec) : spec;
+    if (this.context.flavor === 'pyspark') return hashPartitioner('pyspark', this.defaultReducePartitions(other));
     // Spark's Partitioner.defaultPartitioner: reuse an existing partitioner, else defaultParallelism.
     const existing = this.partitioner ?? other?.partitioner;
     if (existing !== undefined) return existing;
-    return new HashPartitioner(this.context.defaultParallelism);
+    return hashPartitioner(this.context.flavor, this.context.defaultParallelism);
+  }
+
+  /**
+   * @internal How many partitions a shuffle makes when none is asked for. Scala (`distinct`,
+   * `sortByKey`): this RDD's. PySpark's `_defaultReducePartitions`: `spark.default.parallelism`
+   * when it is set, else this RDD's partition count; a join or cogroup asks it of
+   * `self.union(other)` (pyspark/join.py), which has the partitions of both unless they share a
+   * partitioner.
+   */
+  defaultReducePartitions(other?: RDD<unknown>): number {
+    if (this.context.flavor === 'pyspark' && this.context.defaultParallelismIsSet) return this.context.defaultParallelism;
+    if (other === undefined) return this.numParts;
+    const shared = this.partitioner !== undefined && this.partitioner.equals(other.partitioner);
+    return shared ? this.numParts : this.numParts + other.numParts;
   }
 
   /**

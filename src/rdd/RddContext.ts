@@ -8,6 +8,8 @@ export interface RddContext {
   readonly flavor: Flavor;
   /** Spark: `defaultParallelism`. */
   readonly defaultParallelism: number;
+  /** Whether `spark.default.parallelism` is set (PySpark's `_defaultReducePartitions` asks). */
+  readonly defaultParallelismIsSet: boolean;
   /** Spark: `isStopped`. */
   readonly isStopped: boolean;
   /** Spark: `newRddId`. */

@@ -1,7 +1,8 @@
 /**
- * Deterministic hashing and structural keys for shuffles. Spark partitions by `key.hashCode`;
- * these functions give JavaScript values Java-like hash codes so that a `HashPartitioner` places
- * every key in the same partition on every run and every machine.
+ * Deterministic hashing and structural keys for shuffles. Scala Spark partitions by
+ * `key.hashCode`; these functions give JavaScript values Java-like hash codes so that a
+ * `HashPartitioner` (the scala flavor's) places every key in the same partition on every run and
+ * every machine. The pyspark flavor hashes as CPython does instead (util/pythonHash.ts).
  */
 
 /** Java's `String.hashCode`. */

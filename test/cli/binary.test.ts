@@ -55,7 +55,7 @@ test('step is scripted through piped input', () => {
   expect(out).toContain('== batch 3000 ms ==');
   expect(out).toContain('== batch 6000 ms ==');
   expect(out.indexOf('== batch 6000 ms ==')).toBeLessThan(out.indexOf('updateStateByKey [2] after 6000 ms (3 keys):'));
-  expect(out).toMatch(/updateStateByKey \[2\] after 6000 ms \(3 keys\):\n {2}'b' +2\n {2}'a' +1\n {2}'c' +2/);
+  expect(out).toMatch(/updateStateByKey \[2\] after 6000 ms \(3 keys\):\n {2}'b' +2\n {2}'c' +2\n {2}'a' +1/);
   expect(out).toContain("map [1] at 6000 ms (2 partitions): [('b', 1), ('c', 1)]");
   expect(out).toMatch(/output 0:\n {2}pprint \[3\] {2}\(ForEachDStream, slide 3000 ms\)\n {4}└─ updateStateByKey \[2\] {2}\(PythonStateDStream, slide 3000 ms\)\n {7}└─ map \[1\]/);
   expect(out).toContain('no call has been refused');
