@@ -3,6 +3,7 @@
  * these functions give JavaScript values Java-like hash codes so that a `HashPartitioner` places
  * every key in the same partition on every run and every machine.
  */
+import { pythonObjectText } from './format';
 
 /** Java's `String.hashCode`. */
 export function stringHash(s: string): number {
@@ -31,6 +32,8 @@ export function hashCode(v: unknown): number {
       return 0;
     case 'object': {
       if (v === null) return 0;
+      const py = pythonObjectText(v);
+      if (py !== undefined) return stringHash(py.repr);
       if (Array.isArray(v)) {
         let h = 1;
         for (const x of v) h = (Math.imul(31, h) + hashCode(x)) | 0;
@@ -55,6 +58,8 @@ export function nonNegativeMod(x: number, mod: number): number {
  */
 export function structuralKey(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
+  const py = pythonObjectText(v);
+  if (py !== undefined) return '\u0001' + py.repr;
   return '\u0000' + canonical(v);
 }
 
@@ -71,6 +76,8 @@ function canonical(v: unknown): string {
     case 'bigint':
       return 'b' + v.toString();
     case 'object': {
+      const py = pythonObjectText(v);
+      if (py !== undefined) return 'p' + JSON.stringify(py.repr);
       if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
       if (v instanceof Map) {
         const entries = [...v.entries()].map(([k, x]) => canonical(k) + ':' + canonical(x)).sort();
