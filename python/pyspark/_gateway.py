@@ -10,6 +10,7 @@ import base64
 import io
 import json
 import os
+import re
 import pickle
 import struct
 import sys
@@ -23,6 +24,8 @@ _next_fid = [1]
 _depth = [0]
 _PKG_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _program_dir = [None]
+_CARETS = re.compile(r"^\s*[\^~]+\s*$")
+_SUGGESTION = re.compile(r"\. Did you mean: .*\?$", re.M)
 
 
 class SimulationError(Exception):
@@ -183,9 +186,23 @@ def describe(e):
     if isinstance(e, SyntaxError) and e.filename is not None:
         where = "%s:%s" % (_display(e.filename), e.lineno)
     text = "".join(te.format())
+    if not isinstance(e, SyntaxError):
+        # Python 3.11+ underlines the failing expression (^^^, ~~~^~~); leave that out so a
+        # transcript reads the same on every Python >= 3.9.
+        text = "".join(line for line in text.splitlines(True) if not _CARETS.match(line))
+        # Python 3.12+ adds suggestions ("Did you mean: 'flatMap'?") to some messages; leave them
+        # out for the same reason.
+        text = _SUGGESTION.sub("", text)
     message = str(e)
     if isinstance(e, SyntaxError):
         message = e.msg
+    java = getattr(e, "java_exception", None)
+    if isinstance(java, str):
+        # Py4JJavaError: one line — the call, the Java class and the last line of its text.
+        lines = [line for line in java.strip().split("\n") if line.strip()]
+        cls = java.split(":", 1)[0]
+        last = lines[-1].strip() if lines else ""
+        message = "%s %s" % (e.errmsg, java if len(lines) == 1 else "%s: %s" % (cls, last))
     return {
         "type": type(e).__name__,
         "message": message,

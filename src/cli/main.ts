@@ -31,16 +31,24 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('run')
     .description('run a streaming program as written, on the virtual clock')
-    .argument('<program>', 'a TypeScript or JavaScript program')
+    .argument('<program>', 'a TypeScript, JavaScript or Python (PySpark) program')
+    .argument('[args...]', "the program's arguments, after `--` (sys.argv[1:] of a .py program)")
     .option('--timeline <file>', 'the timeline of socket lines, files and queue pushes (YAML or JSON)')
     .option('--until <seconds>', 'run this many seconds of virtual time', seconds)
     .option('--batches <n>', 'run this many batches', count)
     .option('--transcript', 'print the golden transcript instead of the program output')
     .option('--time-zone <tz>', 'time zone of PySpark batch times', 'UTC')
     .option('--typecheck', 'type-check the program and its modules first; type errors stop the run')
-    .action(async (file: string, o: { timeline?: string; until?: number; batches?: number; transcript?: boolean; timeZone: string; typecheck?: boolean }) => {
-      code = await runCommand(file, o);
-    });
+    .option('--python <path>', 'the Python that runs a .py program (default: DSTREAM_SIM_PYTHON, else python3 on the PATH)')
+    .action(
+      async (
+        file: string,
+        args: string[],
+        o: { timeline?: string; until?: number; batches?: number; transcript?: boolean; timeZone: string; typecheck?: boolean; python?: string },
+      ) => {
+        code = await runCommand(file, { ...o, args });
+      },
+    );
   program
     .command('test')
     .description('run scenarios against their golden transcripts')

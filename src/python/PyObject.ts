@@ -36,6 +36,13 @@ export class PyObject {
     }
   }
 
+  /** A 2-tuple destructures into its shown parts (`const [k, v] = record`), as the engine's pair code does. */
+  *[Symbol.iterator](): Iterator<PyObject> {
+    if (this[0] === undefined || this[1] === undefined) throw new TypeError(`${this.repr} is not a pair`);
+    yield this[0];
+    yield this[1];
+  }
+
   [PYTHON_OBJECT](): PythonObjectText {
     return { repr: this.repr, str: this.str };
   }

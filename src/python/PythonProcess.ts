@@ -30,6 +30,8 @@ export class PythonProcess {
   private readonly port: MessagePort;
   private readonly signal: Int32Array;
   private exited: string | undefined;
+  /** The worker reported the child's exit. */
+  private ended = false;
 
   constructor(private readonly opts: PythonProcessOptions) {
     const { port1, port2 } = new MessageChannel();
@@ -53,6 +55,7 @@ export class PythonProcess {
 
   /** The next message from Python, blocking this thread until it comes. */
   receiveSync(): unknown {
+    this.throwIfGone();
     for (;;) {
       const seen = Atomics.load(this.signal, 0);
       const m = this.take();
@@ -64,6 +67,7 @@ export class PythonProcess {
   /** The next message from Python. */
   async receive(): Promise<unknown> {
     const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+    this.throwIfGone();
     for (;;) {
       const seen = Atomics.load(this.signal, 0);
       const m = this.take();
@@ -76,17 +80,41 @@ export class PythonProcess {
 
   /** End the child (if still running) and the worker thread. */
   async close(): Promise<void> {
-    if (this.exited === undefined) this.port.postMessage({ t: 'kill' });
+    if (!this.ended) {
+      // Kill the child and wait (a bounded real time) until the worker has seen it exit.
+      this.port.postMessage({ t: 'kill' });
+      const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+      for (let i = 0; i < 20 && !this.ended; i++) {
+        try {
+          const seen = Atomics.load(this.signal, 0);
+          if (this.take() === undefined) {
+            const r = waitAsync(this.signal, 0, seen, 100);
+            if (r.async) await r.value;
+          }
+        } catch {
+          // the exit message: the child is gone
+        }
+      }
+    }
     this.port.close();
     await this.worker.terminate();
   }
 
-  private take(): unknown {
+  private throwIfGone(): void {
     if (this.exited !== undefined) throw new SimulationError(this.exited, 'PYTHON_EXITED');
+  }
+
+  private take(): unknown {
+    if (this.ended) this.throwIfGone();
     const got = receiveMessageOnPort(this.port);
     if (got === undefined) return undefined;
     const m = got.message as Raw;
-    if (m.t === 'msg') return JSON.parse(m.body) as unknown;
+    if (m.t === 'msg') {
+      if (this.exited !== undefined) return undefined; // hung: what it says now no longer counts
+      return JSON.parse(m.body) as unknown;
+    }
+    this.ended = true;
+    if (this.exited !== undefined) throw new SimulationError(this.exited, 'PYTHON_EXITED');
     const how = m.error !== undefined ? `could not run (${m.error})` : m.signal ? `was killed by ${m.signal}` : `exited with code ${m.code}`;
     const output = (m.output ?? '').trim();
     this.exited = `the Python process (${this.opts.python}) ${how} before the program ended${output ? `; it wrote:\n${output}` : ''}`;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Jvm } from '../env/Jvm';
+import { SimulationError } from '../errors';
 import { findPython } from './findPython';
 import { Gateway } from './Gateway';
 import { PythonException, type PythonErrorInfo } from './PythonException';
@@ -58,7 +59,16 @@ export async function runPythonProgram(jvm: Jvm, opts: PythonProgramOptions, out
   const previous = jvm.locateUserCode;
   jvm.locateUserCode = (e) => (e instanceof PythonException ? located(e.info) : previous?.(e));
   try {
-    const end = await new Gateway(proc, jvm, output).serve();
+    let end;
+    try {
+      end = await new Gateway(proc, jvm, output).serve();
+    } catch (e) {
+      // The process died or hung: the run says so (never a silent empty run).
+      if (e instanceof SimulationError && (e.errorClass === 'PYTHON_EXITED' || e.errorClass === 'PYTHON_HUNG')) {
+        return { failed: { errorName: 'SimulationError', message: e.message } };
+      }
+      throw e;
+    }
     if (end.failed === undefined) return {};
     const where = located(end.failed);
     return { failed: { errorName: end.failed.type, message: end.failed.message.replace(/\n/g, ' '), where: where?.where, frame: where?.frame } };

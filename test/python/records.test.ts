@@ -2,6 +2,8 @@
 import { runScenario } from 'dstream-sim';
 import { makePyScenario, PREAMBLE } from './pyScenario';
 
+jest.setTimeout(30_000);
+
 test('ints, floats, None, tuples, dicts, lists and a user class cross the engine unchanged', async () => {
   const dir = makePyScenario(
     'records',

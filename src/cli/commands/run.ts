@@ -13,6 +13,10 @@ export interface RunCommandOptions {
   /** Type-check the program first; on type errors print them and do not run. */
   typecheck?: boolean;
   out?: (text: string) => void;
+  /** The program's arguments (`sys.argv[1:]` of a `.py` program). */
+  args?: string[];
+  /** The Python that runs a `.py` program. */
+  python?: string;
 }
 
 /**
@@ -27,7 +31,7 @@ export async function runCommand(program: string, opts: RunCommandOptions = {}):
     return 2;
   }
   const dir = path.dirname(path.resolve(program));
-  if (opts.typecheck) {
+  if (opts.typecheck && !program.endsWith('.py')) {
     const errors = checkProgramTypes(path.resolve(program));
     if (errors.length > 0) {
       process.stderr.write(`${errors.join('\n')}\ndstream-sim run: ${errors.length} type error${errors.length > 1 ? 's' : ''}; the program did not run\n`);
@@ -46,7 +50,8 @@ export async function runCommand(program: string, opts: RunCommandOptions = {}):
     timeZone: opts.timeZone ?? 'UTC',
     golden: path.join(dir, 'expected.golden'),
   };
-  const result = await runScenario(scenario, opts.transcript ? {} : { echo: out });
+  const common = { args: opts.args, python: opts.python };
+  const result = await runScenario(scenario, opts.transcript ? common : { ...common, echo: out });
   if (opts.transcript) out(result.transcript);
   const failed = result.events.find((e) => e.type === 'programFailed');
   if (failed && failed.type === 'programFailed') {
