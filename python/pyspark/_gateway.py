@@ -48,14 +48,28 @@ def _read_exact(n):
     return buf
 
 
+_released = []
+
+
+def release(h):
+    """A wrapper of engine RDD ``h`` died; the engine hears it with the next message."""
+    _released.append(h)
+
+
 def send(message):
+    if _released:
+        message["rel"] = _released[:]
+        del _released[:]
     data = json.dumps(message, separators=(",", ":")).encode("utf-8")
     _OUT.write(struct.pack(">I", len(data)) + data)
 
 
 def _recv():
     (n,) = struct.unpack(">I", _read_exact(4))
-    return json.loads(_read_exact(n).decode("utf-8"))
+    m = json.loads(_read_exact(n).decode("utf-8"))
+    for fid in m.get("frel") or ():
+        _funcs.pop(fid, None)
+    return m
 
 
 def register(func, keyed=False):

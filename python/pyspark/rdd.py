@@ -54,6 +54,12 @@ class JavaRDD:
         self.h = h
         self.n = n
 
+    def __del__(self):
+        try:
+            _gateway.release(self.h)
+        except Exception:  # interpreter shutdown
+            pass
+
 
 class RDD:
     """PySpark: ``RDD``."""
@@ -171,6 +177,33 @@ class RDD:
         if not isinstance(other, RDD):
             raise TypeError
         return self.union(other)
+
+    def repartition(self, numPartitions):
+        """PySpark: ``repartition(numPartitions)`` = ``coalesce(numPartitions, shuffle=True)``."""
+        return self.coalesce(numPartitions, shuffle=True)
+
+    def coalesce(self, numPartitions, shuffle=False):
+        """PySpark: ``coalesce(numPartitions, shuffle=False)`` (the JVM moves the records)."""
+        if not shuffle:
+            reply = _gateway.call("rdd.coalesce", rdd=self._jrdd.h, n=int(numPartitions), shuffle=False)
+            return RDD(JavaRDD(reply["h"], reply["n"]), self.ctx)
+        # PySpark reserializes in batches of min(10, batchSize) records, and the JVM's shuffle
+        # moves those batches (not single records) to their new partitions.
+        batchSize = min(10, self.ctx._batchSize or 1024)
+
+        def batches(iterator):
+            batch = []
+            for x in iterator:
+                batch.append(x)
+                if len(batch) == batchSize:
+                    yield batch
+                    batch = []
+            if batch:
+                yield batch
+
+        batched = self.mapPartitions(batches)
+        reply = _gateway.call("rdd.coalesce", rdd=batched._jrdd.h, n=int(numPartitions), shuffle=True)
+        return RDD(JavaRDD(reply["h"], reply["n"]), self.ctx).flatMap(lambda b: b)
 
     def distinct(self, numPartitions=None):
         return self.map(lambda x: (x, None)).reduceByKey(lambda x, _: x, numPartitions).map(lambda x: x[0])

@@ -40,6 +40,11 @@ type Handler = (a: Record<string, unknown>) => unknown;
 export class Gateway {
   private readonly objects = new Map<number, unknown>();
   private readonly ids = new Map<unknown, number>();
+  /** How many Python wrappers hold each RDD handle (Python says when one dies). */
+  private readonly holders = new Map<number, number>();
+  /** Python functions whose engine RDD was garbage-collected: Python may forget them. */
+  private readonly deadFunctions: number[] = [];
+  private readonly functionOwners = new FinalizationRegistry<number>((f) => void this.deadFunctions.push(f));
   private nextId = 1;
   private readonly handlers: Record<string, Handler>;
   private readonly waits: Record<string, (a: Record<string, unknown>) => Promise<unknown>>;
@@ -57,6 +62,7 @@ export class Gateway {
   async serve(): Promise<ProgramEnd> {
     for (;;) {
       const m = (await this.proc.receive()) as FromPython;
+      this.release((m as { rel?: unknown }).rel);
       if (m.t === 'out') this.output(m.text);
       else if (m.t === 'done') return m.failed !== undefined ? { failed: m.failed } : {};
       else if (m.t === 'call') {
@@ -67,16 +73,17 @@ export class Gateway {
         } catch (e) {
           reply = this.errorReply(e);
         }
-        this.proc.send(reply);
+        this.send(reply as Record<string, unknown>);
       } else throw new SimulationError(`internal: unexpected message from Python: ${JSON.stringify(m)}`);
     }
   }
 
   /** Call back into Python and serve its nested commands until it answers. */
   private callback(message: Record<string, unknown>): unknown {
-    this.proc.send({ ...message, t: 'cb' });
+    this.send({ ...message, t: 'cb' });
     for (;;) {
       const m = this.proc.receiveSync() as FromPython;
+      this.release((m as { rel?: unknown }).rel);
       if (m.t === 'out') this.output(m.text);
       else if (m.t === 'ret') return m.v;
       else if (m.t === 'err') throw new PythonException(m.e);
@@ -90,7 +97,7 @@ export class Gateway {
         } catch (e) {
           reply = this.errorReply(e);
         }
-        this.proc.send(reply);
+        this.send(reply as Record<string, unknown>);
       } else throw new SimulationError(`internal: unexpected message from Python inside a callback: ${JSON.stringify(m)}`);
     }
   }
@@ -132,7 +139,35 @@ export class Gateway {
   }
 
   private rdd(rdd: RDD<unknown>): unknown {
-    return { h: this.ref(rdd), n: rdd.getNumPartitions() };
+    const h = this.ref(rdd);
+    this.holders.set(h, (this.holders.get(h) ?? 0) + 1);
+    return { h, n: rdd.getNumPartitions() };
+  }
+
+  /** Python let go of these RDD handles (its wrappers died): the engine keeps what it still needs itself. */
+  private release(handles: unknown): void {
+    if (!Array.isArray(handles)) return;
+    for (const h of handles as number[]) {
+      const left = (this.holders.get(h) ?? 0) - 1;
+      if (left > 0) {
+        this.holders.set(h, left);
+        continue;
+      }
+      this.holders.delete(h);
+      this.ids.delete(this.objects.get(h));
+      this.objects.delete(h);
+    }
+  }
+
+  /** Send to Python, with the functions it may forget. */
+  private send(message: Record<string, unknown>): void {
+    if (this.deadFunctions.length > 0) message['frel'] = this.deadFunctions.splice(0);
+    this.proc.send(message);
+  }
+
+  /** How many engine objects Python holds handles to (a run's memory stays flat). */
+  get size(): number {
+    return this.objects.size;
   }
 
   private rddOrNone(v: unknown): RDD<unknown> | undefined {
@@ -178,15 +213,19 @@ export class Gateway {
       'sc.setCheckpointDir': (a) => void this.get<SparkContext>(a, 'sc').setCheckpointDir(a['dir'] as string),
       'rdd.pipe': (a) => {
         const f = num(a, 'f');
-        return this.rdd(this.get<RDD<unknown>>(a, 'rdd').mapPartitionsWithIndex((i, it) => this.pipe(f, i, it), Boolean(a['pp'])));
+        const piped = this.get<RDD<unknown>>(a, 'rdd').mapPartitionsWithIndex((i, it) => this.pipe(f, i, it), Boolean(a['pp']));
+        this.functionOwners.register(piped, f);
+        return this.rdd(piped);
       },
       'rdd.shuffle': (a) => {
         // PySpark's partitionBy: Python buckets each map partition by portable_hash (add_shuffle_key),
         // the JVM moves the buckets by their partition number (PairwiseRDD + PythonPartitioner).
         const f = num(a, 'f');
         const keyed = this.get<RDD<unknown>>(a, 'rdd').mapPartitionsWithIndex((i, it) => this.pipeKeyed(f, i, it), true);
+        this.functionOwners.register(keyed, f);
         return this.rdd(keyed.partitionBy(num(a, 'n')).values());
       },
+      'rdd.coalesce': (a) => this.rdd(this.get<RDD<unknown>>(a, 'rdd').coalesce(num(a, 'n'), Boolean(a['shuffle']))),
       'rdd.collect': (a) => this.get<RDD<unknown>>(a, 'rdd').collect().map(toWire),
       'rdd.take': (a) => this.get<RDD<unknown>>(a, 'rdd').take(num(a, 'n')).map(toWire),
       'rdd.persist': (a) => void this.get<RDD<unknown>>(a, 'rdd').persist(a['level'] as StorageLevel),
@@ -198,6 +237,7 @@ export class Gateway {
         const ssc = new StreamingContext(this.get<SparkContext>(a, 'sc'), num(a, 'batch'));
         return { h: this.ref(ssc), batchMs: ssc.batchDuration.milliseconds };
       },
+      'gateway.size': () => this.size,
       'ssc.start': (a) => void this.get<StreamingContext>(a, 'ssc').start(),
       'ssc.stop': (a) => void this.get<StreamingContext>(a, 'ssc').stop(a['stopSc'] as boolean, Boolean(a['graceful'])),
       'ssc.state': (a) => this.get<StreamingContext>(a, 'ssc').getState(),
@@ -220,6 +260,11 @@ export class Gateway {
         const f = num(a, 'f');
         const parents = (a['parents'] as number[]).map((h) => this.objects.get(h) as DStream<unknown>);
         return this.stream(TransformedDStream.python(parents, (rdds, time) => this.transformCall(f, rdds, time.milliseconds), a['name'] as string));
+      },
+      'ssc.transform': (a) => {
+        const f = num(a, 'f');
+        const parents = (a['dstreams'] as number[]).map((h) => this.objects.get(h) as DStream<unknown>);
+        return this.stream(TransformedDStream.many(parents, (time: Time, rdds: RDD<unknown>[]) => this.transformCall(f, rdds, time.milliseconds)));
       },
       'ds.foreachRDD': (a) => {
         const f = num(a, 'f');

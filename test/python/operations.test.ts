@@ -143,3 +143,51 @@ print("not reached")
   expect(r.transcript).not.toContain('not reached');
   expect(r.transcript).not.toContain('program failed');
 });
+
+test('ssc.transform, repartition (PySpark moves batches of 10 records), groupByKey and join', async () => {
+  const dir = makePyScenario(
+    'more',
+    `${PREAMBLE}a = ssc.queueStream([sc.parallelize(list(range(25)), 2)])
+b = ssc.queueStream([sc.parallelize(["x"], 1)])
+ssc.transform([a, b], lambda rdds: rdds[0].union(rdds[1])).count().pprint()
+a.repartition(3).glom().map(len).reduce(lambda x, y: x + y).pprint()
+a.map(lambda x: (x % 3, x)).groupByKey().mapValues(sorted).pprint()
+a.map(lambda x: (x % 2, x)).join(b.map(lambda x: (0, x))).count().pprint()
+ssc.start()
+ssc.awaitTermination()
+`,
+    'until: 1\n',
+  );
+  const r = await runScenario(dir);
+  expect(blocks(r.printed)).toEqual([
+    ['26'],
+    ['25'],
+    ['(0, [0, 3, 6, 9, 12, 15, 18, 21, 24])', '(2, [2, 5, 8, 11, 14, 17, 20, 23])', '(1, [1, 4, 7, 10, 13, 16, 19, 22])'],
+    ['13'],
+  ]);
+});
+
+test("a long run keeps the gateway's handle table flat: Python's dead RDD wrappers are released", async () => {
+  const dir = makePyScenario(
+    'long',
+    `${PREAMBLE}import time
+from operator import add
+from pyspark import _gateway
+ssc.checkpoint("ck")
+ds = ssc.queueStream([sc.parallelize(["a b c", "c d"]) for _ in range(200)])
+w = ds.flatMap(lambda l: l.split()).map(lambda x: (x, 1))
+w.reduceByKeyAndWindow(add, lambda a, b: a - b, 10, 1).foreachRDD(lambda rdd: rdd.collect())
+ssc.start()
+sizes = []
+for i in range(4):
+    time.sleep(50)
+    sizes.append(_gateway.call("gateway.size"))
+print(sizes)
+`,
+    'until: 300\n',
+  );
+  const r = await runScenario(dir);
+  const sizes = /program: \[(\d+), (\d+), (\d+), (\d+)\]/.exec(r.transcript)!.slice(1).map(Number);
+  expect(sizes[3]).toBe(sizes[0]);
+  expect(sizes[3]).toBeLessThan(20);
+});

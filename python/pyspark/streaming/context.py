@@ -122,7 +122,10 @@ class StreamingContext:
 
     def transform(self, dstreams, transformFunc):
         """PySpark: ``transform(dstreams, transformFunc)``."""
-        raise NotImplementedError("StreamingContext.transform is not supported by dstream-sim's Python bridge yet")
+        reply = _gateway.call(
+            "ssc.transform", ssc=self._jssc, dstreams=[d._jdstream.h for d in dstreams],
+            f=_gateway.register(lambda t, *rdds: transformFunc(rdds)))
+        return DStream(_JavaDStream(reply), self)
 
     def union(self, *dstreams):
         """PySpark: ``union(*dstreams)``."""

@@ -165,7 +165,7 @@ class DStream:
         return DStream(_JavaDStream(reply), self._ssc)
 
     def repartition(self, numPartitions):
-        raise NotImplementedError("DStream.repartition is not supported by dstream-sim's Python bridge yet")
+        return self.transform(lambda rdd: rdd.repartition(numPartitions))._named("repartition")
 
     def union(self, other):
         if self._slideDuration != other._slideDuration:
