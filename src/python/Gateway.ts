@@ -314,8 +314,11 @@ export class Gateway {
       'ssc.awaitTerminationOrTimeout': async (a) => this.get<StreamingContext>(a, 'ssc').awaitTerminationOrTimeout(a['timeout'] as number),
       // time.sleep in the driver: virtual time passes, batches fall due and run.
       sleep: async (a) => {
-        const ms = Math.max(0, Math.trunc((a['seconds'] as number) * 1000));
-        await runUntil(this.jvm, this.jvm.clock.now() + ms, () => false, () => '');
+        const deadline = this.jvm.clock.now() + Math.max(0, Math.trunc((a['seconds'] as number) * 1000));
+        // Under the stepper, time moves from outside; when it lets go (quit), the sleep goes on as usual.
+        const manual = this.jvm.manual;
+        await runUntil(this.jvm, deadline, () => manual !== undefined && this.jvm.manual !== manual, () => '');
+        if (this.jvm.clock.now() < deadline) await runUntil(this.jvm, deadline, () => false, () => '');
         return null;
       },
     };
