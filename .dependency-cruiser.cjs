@@ -8,6 +8,7 @@
  *   rdd → core                      RDDs (through the RddContext port), SparkContext
  *   receiver → dstream              receivers, DStream kinds (through their runtime ports)
  *   scheduler → streaming           JobGenerator/JobScheduler, the StreamingContext facade
+ *   python                          the bridge to a real CPython (a .py program's "JVM" gateway)
  *   testing, timeline → scenario → views → cli → index   the tools around the engine
  */
 const layer = (name, forbidden) => ({
@@ -18,7 +19,7 @@ const layer = (name, forbidden) => ({
   to: { path: `^src/(${forbidden.join('|')})(/|\\.ts$)` },
 });
 const engine = ['events', 'net', 'env', 'rdd', 'core', 'receiver', 'dstream', 'scheduler', 'streaming'];
-const tools = ['testing', 'timeline', 'scenario', 'views', 'cli', 'index'];
+const tools = ['python', 'testing', 'timeline', 'scenario', 'views', 'cli', 'index'];
 
 module.exports = {
   forbidden: [
@@ -59,8 +60,9 @@ module.exports = {
     },
     layer('scheduler', ['streaming', ...tools]),
     layer('streaming', tools),
-    layer('testing', ['scenario', 'views', 'cli', 'index']),
-    layer('timeline', ['testing', 'scenario', 'views', 'cli', 'index']),
+    layer('python', ['testing', 'timeline', 'scenario', 'views', 'cli', 'index']),
+    layer('testing', ['python', 'scenario', 'views', 'cli', 'index']),
+    layer('timeline', ['python', 'testing', 'scenario', 'views', 'cli', 'index']),
     layer('scenario', ['views', 'cli', 'index']),
     layer('views', ['cli', 'index']),
     layer('cli', ['index']),

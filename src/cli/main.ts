@@ -79,7 +79,8 @@ async function parseAndRun(argv: string[]): Promise<number> {
   program
     .command('run')
     .description('run a streaming program as written, on the virtual clock')
-    .argument('<program>', 'a TypeScript or JavaScript program')
+    .argument('<program>', 'a TypeScript, JavaScript or Python (PySpark) program')
+    .argument('[args...]', "the program's arguments, after `--` (sys.argv[1:] of a .py program)")
     .option('--timeline <file>', 'the timeline of socket lines, files and queue pushes (YAML or JSON)')
     .option('--until <seconds>', 'run this many seconds of virtual time', seconds)
     .option('--batches <n>', 'run this many batches', count)
@@ -89,10 +90,11 @@ async function parseAndRun(argv: string[]): Promise<number> {
     .option('--start <iso>', 'virtual start date, e.g. 2026-01-01T00:00:00Z (default: the epoch)', startOption)
     .option('--inspect <what>', `also show ${INSPECT_KINDS.join(', ')} (comma-separated)`, inspectOption)
     .addOption(new Option('--events <format>', 'print the event log instead, one JSON event a line').choices(['json']))
+    .option('--python <path>', 'the Python that runs a .py program (default: DSTREAM_SIM_PYTHON, else python3 on the PATH)')
     .option('--timeout <seconds>', 'real-time budget: a run still going after it is stopped and what was running is named', seconds, 30)
-    .action(async (file: string, o: RunCommandOptions & { timeout: number }) => {
+    .action(async (file: string, args: string[], o: RunCommandOptions & { timeout: number }) => {
       const { timeout, ...options } = o;
-      code = await runWithWatchdog(file, options, timeout * 1000, stdoutWrite, stderrWrite);
+      code = await runWithWatchdog(file, { ...options, args }, timeout * 1000, stdoutWrite, stderrWrite);
     });
   program
     .command('test')

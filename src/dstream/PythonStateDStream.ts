@@ -15,6 +15,11 @@ export class PythonStateDStream<K, V, S> extends DStream<Pair<K, S>> {
     private readonly updateFunc: UpdateFunction<V, S>,
     private readonly numPartitions: number,
     private readonly initialRDD: RDD<Pair<K, S>> | undefined,
+    /**
+     * PySpark's `reduceFunc(t, a, b)` when it is Python's own (a `.py` program): given, it replaces
+     * the built-in one made from `updateFunc`.
+     */
+    private readonly reduceFunc?: (state: RDD<Pair<K, S>> | undefined, batch: RDD<Pair<K, V>>, time: Time) => RDD<Pair<K, S>>,
   ) {
     super(parent.ssc, 'updateStateByKey');
     this.storageLevel = 'MEMORY_ONLY';
@@ -33,7 +38,10 @@ export class PythonStateDStream<K, V, S> extends DStream<Pair<K, S>> {
     const lastState = this.getOrCompute(validTime.minus(this.slideDuration));
     const rdd = this.parent.getOrCompute(validTime);
     if (rdd === undefined) return lastState;
-    const result = this.reduceState(lastState ?? this.initialRDD, rdd);
+    const result =
+      this.reduceFunc !== undefined
+        ? this.reduceFunc(lastState ?? this.initialRDD, rdd, validTime)
+        : this.reduceState(lastState ?? this.initialRDD, rdd);
     this.ssc.inspector.pairState(this, validTime, lastState, result);
     return result;
   }

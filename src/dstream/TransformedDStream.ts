@@ -79,6 +79,19 @@ export class TransformedDStream<U> extends DStream<U> {
     return new TransformedDStream<U>([a, b as DStream<unknown>], call, policy, opName);
   }
 
+  /**
+   * PySpark's JVM side of `transform` (`PythonTransformedDStream`, one parent) and of
+   * `transformWith`/joins/`union` (`PythonTransformed2DStream`, two parents): `f` is the
+   * `TransformFunction` callback into Python, called with the parents' RDDs and the batch time.
+   */
+  static python<U>(
+    parents: readonly DStream<unknown>[],
+    f: (rdds: RDD<unknown>[], time: Time) => RDD<U> | null | undefined,
+    opName: string,
+  ): DStream<U> {
+    return new TransformedDStream<U>(parents, f, parents.length === 1 ? PYTHON_1 : PYTHON_2, opName, parents.length === 1);
+  }
+
   /** `ssc.transform(dstreams, f)`: the JVM's TransformedDStream in both flavors. */
   static many<U>(
     parents: readonly DStream<unknown>[],

@@ -12,6 +12,7 @@ import { warnAboutSilentRun } from './silentRun';
 import { VirtualTime } from './virtualTime';
 import { driveWhileSleeping } from './sleepDriver';
 import * as programApi from '../api';
+import { runPythonProgram } from '../python/runPythonProgram';
 
 /** What running a scenario produced. */
 export interface ScenarioResult {
@@ -38,6 +39,10 @@ export interface RunScenarioOptions {
   onJvm?: (jvm: Jvm) => void | Promise<void>;
   /** Record more than the scenario asks for (the stepper records everything). */
   inspect?: InspectionDefaults;
+  /** The program's command-line arguments (`sys.argv[1:]` of a `.py` program). */
+  args?: readonly string[];
+  /** The Python that runs a `.py` program (else DSTREAM_SIM_PYTHON, else python3 on the PATH). */
+  python?: string;
 }
 
 /**
@@ -76,6 +81,20 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         });
         try {
           await opts.onJvm?.(jvm);
+          if (scenario.program.endsWith('.py')) {
+            const end = await runPythonProgram(
+              jvm,
+              { program: scenario.program, relativeTo: scenario.dir, args: opts.args, python: opts.python, cwd, timeZone: scenario.timeZone },
+              (line) => {
+                jvm.log.emit({ type: 'programOutput', text: line });
+                opts.echo?.(line + '\n');
+              },
+            );
+            if (end.failed !== undefined) {
+              const f = end.failed;
+              jvm.log.emit({ type: 'programFailed', errorName: f.errorName, message: f.message, where: f.where, frame: f.frame });
+            }
+          } else {
           let program: ProgramModule | undefined;
           try {
             program = loadProgram(scenario.program, { relativeTo: scenario.dir });
@@ -92,6 +111,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
               where: where?.where,
               frame: where?.frame,
             });
+          }
           }
           // The program ended: the driver process exits, and the shutdown hook stops the context.
           jvm.activeContext?.stopFromHorizon('exit');

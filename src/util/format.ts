@@ -5,8 +5,29 @@
  * (`[1, 2, 3]` / `List(1, 2, 3)`). `undefined` and `null` print as Python's `None`.
  */
 
+/**
+ * The well-known method of a value that *is* a Python object (a record of a `.py` program, kept
+ * as its pickle): it tells how Python itself prints it, so nothing here reinterprets it.
+ */
+export const PYTHON_OBJECT = Symbol.for('dstream-sim.pythonObject');
+
+/** What a Python object says about itself: Python's own `repr()` and `str()` of it. */
+export interface PythonObjectText {
+  repr: string;
+  str: string;
+}
+
+/** The {@link PYTHON_OBJECT} text of a value, if it is a Python object. */
+export function pythonObjectText(value: unknown): PythonObjectText | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const m = (value as { [PYTHON_OBJECT]?: () => PythonObjectText })[PYTHON_OBJECT];
+  return typeof m === 'function' ? m.call(value) : undefined;
+}
+
 /** Python `str(value)`: strings print raw at the top level; everything else as `repr`. */
 export function pythonStr(value: unknown): string {
+  const py = pythonObjectText(value);
+  if (py !== undefined) return py.str;
   return typeof value === 'string' ? value : pythonRepr(value);
 }
 
@@ -23,6 +44,8 @@ export function pythonRepr(value: unknown): string {
     case 'bigint':
       return value.toString();
     case 'object': {
+      const py = pythonObjectText(value);
+      if (py !== undefined) return py.repr;
       if (Array.isArray(value)) {
         if (value.length === 2) return `(${pythonRepr(value[0])}, ${pythonRepr(value[1])})`;
         return `[${value.map(pythonRepr).join(', ')}]`;

@@ -4,6 +4,7 @@
  * `HashPartitioner` (the scala flavor's) places every key in the same partition on every run and
  * every machine. The pyspark flavor hashes as CPython does instead (util/pythonHash.ts).
  */
+import { pythonObjectText } from './format';
 
 /** Java's `String.hashCode`. */
 export function stringHash(s: string): number {
@@ -32,6 +33,8 @@ export function hashCode(v: unknown): number {
       return 0;
     case 'object': {
       if (v === null) return 0;
+      const py = pythonObjectText(v);
+      if (py !== undefined) return stringHash(py.repr);
       if (Array.isArray(v)) {
         let h = 1;
         for (const x of v) h = (Math.imul(31, h) + hashCode(x)) | 0;
@@ -56,6 +59,8 @@ export function nonNegativeMod(x: number, mod: number): number {
  */
 export function structuralKey(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
+  const py = pythonObjectText(v);
+  if (py !== undefined) return '\u0001' + py.repr;
   return '\u0000' + canonical(v);
 }
 
@@ -72,6 +77,8 @@ function canonical(v: unknown): string {
     case 'bigint':
       return 'b' + v.toString();
     case 'object': {
+      const py = pythonObjectText(v);
+      if (py !== undefined) return 'p' + JSON.stringify(py.repr);
       if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
       if (v instanceof Map) {
         const entries = [...v.entries()].map(([k, x]) => canonical(k) + ':' + canonical(x)).sort();

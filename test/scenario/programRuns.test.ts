@@ -21,7 +21,7 @@ test('scenarios run in parallel give the transcripts they give one at a time, an
     spy.mockRestore();
   }
   expect(console.log).toBe(log);
-});
+}, 120_000);
 
 test("console.log in the program becomes 'program:' lines, formatted as console.log formats", async () => {
   const dir = makeScenario('console', {

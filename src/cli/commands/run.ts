@@ -30,6 +30,10 @@ export interface RunCommandOptions {
   err?: (text: string) => void;
   /** Where the run is, for a watchdog on another thread (see scenario/isolated/progress.ts). */
   progress?: { buffer: Float64Array; onOutputs: (names: string[]) => void };
+  /** The program's arguments (`sys.argv[1:]` of a `.py` program). */
+  args?: string[];
+  /** The Python that runs a `.py` program. */
+  python?: string;
 }
 
 /**
@@ -47,7 +51,7 @@ export async function runCommand(program: string, opts: RunCommandOptions = {}):
     return 2;
   }
   const dir = path.dirname(path.resolve(program));
-  if (opts.typecheck) {
+  if (opts.typecheck && !program.endsWith('.py')) {
     const errors = checkProgramTypes(path.resolve(program));
     if (errors.length > 0) {
       (opts.err ?? ((t: string) => void process.stderr.write(t)))(`${errors.join('\n')}\ndstream-sim run: ${errors.length} type error${errors.length > 1 ? 's' : ''}; the program did not run\n`);
@@ -77,7 +81,7 @@ export async function runCommand(program: string, opts: RunCommandOptions = {}):
       jvm.log.subscribe(inspectionPrinter(opts.inspect, jvm.startMs, out));
     }
   };
-  const result = await runScenario(scenario, { onJvm, ...(opts.transcript || opts.events ? {} : { echo: out }) });
+  const result = await runScenario(scenario, { onJvm, args: opts.args, python: opts.python, ...(opts.transcript || opts.events ? {} : { echo: out }) });
   if (opts.transcript) out(result.transcript);
   const failed = result.events.find((e) => e.type === 'programFailed');
   if (failed && failed.type === 'programFailed') {

@@ -1,0 +1,72 @@
+import { PYTHON_OBJECT, type PythonObjectText } from '../util/format';
+
+/** A record as it crosses the bridge from Python: its pickle, and Python's own `repr`/`str` of it. */
+export interface WirePyObject {
+  /** `pickle.dumps(record)`, base64. */
+  p: string;
+  /** `repr(record)`. */
+  r: string;
+  /** `str(record)` when it differs from the repr (strings). */
+  s?: string;
+  /** For a 2-tuple: the `repr`s of its key and value (state and window inspection read pairs). */
+  kv?: [string, string];
+}
+
+/**
+ * A Python object held by the engine (PySpark: the pickled bytes a `PythonRDD` carries). The
+ * engine never reinterprets it: it moves it between partitions and hands it back to Python,
+ * which unpickles the very value it produced. For printing it answers with Python's own text
+ * (`PYTHON_OBJECT`); a 2-tuple also shows its parts as `0` and `1`, so the engine's state and
+ * window inspection can tell keys apart.
+ */
+export class PyObject {
+  readonly 0?: PyObject;
+  readonly 1?: PyObject;
+
+  constructor(
+    /** The pickle, base64 (empty for a part that exists only to be shown). */
+    readonly pickle: string,
+    readonly repr: string,
+    readonly str: string,
+    kv?: readonly [string, string],
+  ) {
+    if (kv !== undefined) {
+      (this as { 0?: PyObject })[0] = new PyObject('', kv[0], kv[0]);
+      (this as { 1?: PyObject })[1] = new PyObject('', kv[1], kv[1]);
+    }
+  }
+
+  /** A 2-tuple destructures into its shown parts (`const [k, v] = record`), as the engine's pair code does. */
+  *[Symbol.iterator](): Iterator<PyObject> {
+    if (this[0] === undefined || this[1] === undefined) throw new TypeError(`${this.repr} is not a pair`);
+    yield this[0];
+    yield this[1];
+  }
+
+  [PYTHON_OBJECT](): PythonObjectText {
+    return { repr: this.repr, str: this.str };
+  }
+
+  /** Python's `repr`. */
+  toString(): string {
+    return this.repr;
+  }
+}
+
+/** Decode a record Python sent. */
+export function fromWire(w: WirePyObject): PyObject {
+  return new PyObject(w.p, w.r, w.s ?? w.r, w.kv);
+}
+
+/**
+ * Encode a record for Python: a {@link PyObject} goes back as its pickle (`{"p": …}`); what the
+ * engine made itself (socket and file lines are Java strings, as in PySpark's
+ * `UTF8Deserializer`) goes as JSON.
+ */
+export function toWire(v: unknown): unknown {
+  if (v instanceof PyObject) {
+    if (v.pickle === '') throw new Error(`internal: the part ${v.repr} of a Python object cannot go back to Python`);
+    return { p: v.pickle };
+  }
+  return v === undefined ? null : v;
+}
