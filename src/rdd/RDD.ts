@@ -4,10 +4,14 @@ import { Actions } from './Actions';
 import { OrderedRDDFunctions } from './OrderedRDDFunctions';
 import { PairRDDFunctions } from './PairRDDFunctions';
 import { PartitionShapes } from './PartitionShapes';
-import { hashPartitioner, type Partitioner } from './Partitioner';
+import { hashPartitioner, type PartitionFunc, type Partitioner } from './Partitioner';
 import type { RddContext } from './RddContext';
 import type { StorageLevel } from './StorageLevel';
 import { saveAsTextFile } from './saveAsTextFile';
+import { DoubleRDDFunctions, type Histogram } from './DoubleRDDFunctions';
+import { SetOperations } from './SetOperations';
+import type { StatCounter } from './StatCounter';
+import { UnsupportedRDDMethods } from './UnsupportedRDDMethods';
 
 /** A key/value record: a 2-element array (PySpark's tuple, Scala's `Tuple2`). */
 export type Pair<K, V> = [K, V];
@@ -24,16 +28,18 @@ export type PartitionSpec = number | Partitioner;
  * `cache()`d, as in Spark. Shuffle outputs are computed once per RDD, like Spark's shuffle files.
  * Key/value operations work on RDDs of 2-element arrays.
  */
-export class RDD<T> {
+export class RDD<T> extends UnsupportedRDDMethods {
   /** Spark: `RDD.id`, unique within its SparkContext. */
   readonly id: number;
   /** The partitioner, for RDDs produced by a shuffle (Spark: `partitioner`). */
   readonly partitioner: Partitioner | undefined;
   private level: StorageLevel = 'NONE';
+  private rddName: string | null = null;
   private cached: T[][] | undefined;
 
   /** @internal Build an RDD from a partition count and a function computing one partition. */
   private checkpointState: 'none' | 'marked' | 'done' = 'none';
+  private locallyCheckpointed = false;
 
   /** Spark: `RDD.context` (PySpark: `rdd.context`): the SparkContext this RDD belongs to. */
   readonly context: FacadeOf<'sparkContext', RddContext>;
@@ -44,6 +50,7 @@ export class RDD<T> {
     private computeFn: (split: number) => T[],
     partitioner?: Partitioner,
   ) {
+    super();
     this.context = context as FacadeOf<'sparkContext', RddContext>;
     this.id = context.newRddId();
     this.partitioner = partitioner;
@@ -145,6 +152,20 @@ export class RDD<T> {
    */
   checkpoint(): void {
     if (this.checkpointState === 'none') this.checkpointState = 'marked';
+  }
+
+  /**
+   * Spark: `localCheckpoint()`: like {@link checkpoint} (the data is kept in memory either way),
+   * without needing a checkpoint directory.
+   */
+  localCheckpoint(): void {
+    this.locallyCheckpointed = true;
+    this.checkpoint();
+  }
+
+  /** Spark: `isLocallyCheckpointed`. */
+  isLocallyCheckpointed(): boolean {
+    return this.locallyCheckpointed;
   }
 
   /** Spark: `isCheckpointed`. */
@@ -257,6 +278,45 @@ export class RDD<T> {
     return OrderedRDDFunctions.sortBy(this, f, ascending, numPartitions);
   }
 
+  /** Spark: `subtract(other, numPartitions)`: records not in `other` (see SetOperations). */
+  subtract(other: RDD<T>, numPartitions?: number): RDD<T> {
+    return SetOperations.subtract(this, other, numPartitions);
+  }
+
+  /** Spark: `intersection(other)`: the distinct records in both (see SetOperations). */
+  intersection(other: RDD<T>, numPartitions?: number): RDD<T> {
+    return SetOperations.intersection(this, other, numPartitions);
+  }
+
+  /** Spark: `zip(other)`: same partition counts and sizes required (see PartitionShapes). */
+  zip<U>(other: RDD<U>): RDD<Pair<T, U>> {
+    return PartitionShapes.zip(this, other);
+  }
+
+  /** Spark: `zipWithUniqueId`: record k of partition p gets `k * numPartitions + p`. */
+  zipWithUniqueId(): RDD<Pair<T, number>> {
+    return PartitionShapes.zipWithUniqueId(this);
+  }
+
+  /** Spark: `groupBy(f, numPartitions)` = `map(x => (f(x), x)).groupByKey(numPartitions)`. */
+  groupBy<K>(f: (x: T) => K, partitions?: PartitionSpec, partitionFunc?: (key: K) => number): RDD<Pair<K, T[]>> {
+    const keyed = this.map((x): Pair<K, T> => [f(x), x]);
+    if (partitionFunc === undefined || typeof partitions === 'object') return keyed.groupByKey(partitions);
+    const n = partitions ?? keyed.defaultReducePartitions();
+    return keyed.groupByKey(hashPartitioner(this.context.flavor, n, partitionFunc as PartitionFunc));
+  }
+
+  /** PySpark: `setName(name)`. */
+  setName(name: string): this {
+    this.rddName = name;
+    return this;
+  }
+
+  /** PySpark: `name()`: the name set by `setName`, else `null` (Python `None`). */
+  name(): string | null {
+    return this.rddName;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Key/value transformations (Spark: PairRDDFunctions, OrderedRDDFunctions; PySpark: the same
   // methods on RDD)
@@ -363,6 +423,46 @@ export class RDD<T> {
     return this.sortBy(([k]) => keyfunc(k), ascending, numPartitions ?? this.defaultReducePartitions());
   }
 
+  /**
+   * Spark: `repartitionAndSortWithinPartitions(partitioner)`; PySpark: `(numPartitions,
+   * partitionFunc, ascending, keyfunc)`: `partitionBy`, then each partition sorted by key.
+   */
+  repartitionAndSortWithinPartitions<K, V>(
+    this: RDD<Pair<K, V>>,
+    partitions: PartitionSpec = this.defaultReducePartitions(),
+    partitionFunc?: (key: K) => number,
+    ascending = true,
+    keyfunc: (k: K) => unknown = (k) => k,
+  ): RDD<Pair<K, V>> {
+    return OrderedRDDFunctions.repartitionAndSortWithinPartitions(this, partitions, partitionFunc, ascending, keyfunc);
+  }
+
+  /** Spark: `subtractByKey(other)`: the records whose key `other` lacks. */
+  subtractByKey<K, V, W>(this: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>, partitions?: PartitionSpec): RDD<Pair<K, V>> {
+    return PairRDDFunctions.subtractByKey(this, other, partitions);
+  }
+
+  /** Spark: `aggregateByKey(zero)(seqOp, combOp)` (PySpark: `aggregateByKey(zero, seqFunc, combFunc)`). */
+  aggregateByKey<K, V, U>(
+    this: RDD<Pair<K, V>>,
+    zero: U,
+    seqOp: (acc: U, v: V) => U,
+    combOp: (a: U, b: U) => U,
+    partitions?: PartitionSpec,
+  ): RDD<Pair<K, U>> {
+    return PairRDDFunctions.aggregateByKey(this, zero, seqOp, combOp, partitions);
+  }
+
+  /** Spark: `foldByKey(zero)(func)`. */
+  foldByKey<K, V>(this: RDD<Pair<K, V>>, zero: V, f: (a: V, b: V) => V, partitions?: PartitionSpec): RDD<Pair<K, V>> {
+    return PairRDDFunctions.foldByKey(this, zero, f, partitions);
+  }
+
+  /** PySpark: `groupWith(other)` = `cogroup(other)` (one other RDD). */
+  groupWith<K, V, W>(this: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>): RDD<Pair<K, [V[], W[]]>> {
+    return this.cogroup(other);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Actions
   // ---------------------------------------------------------------------------------------------
@@ -427,13 +527,90 @@ export class RDD<T> {
       : new UnsupportedOperationError('empty collection', 'EMPTY_COLLECTION');
   }
 
-  /** Spark: `fold(zero)(op)` (applied per partition, then across partitions). */
+  /** Spark: `fold(zero)(op)`: each partition folded from a copy of `zero`, then the results. */
   fold(zero: T, f: (a: T, b: T) => T): T {
-    return this.runJob(() =>
-      this.partitions()
-        .map((p) => p.reduce(f, zero))
-        .reduce(f, zero),
-    );
+    return Actions.fold(this, zero, f);
+  }
+
+  /** Spark: `aggregate(zero)(seqOp, combOp)` (PySpark: `aggregate(zero, seqOp, combOp)`). */
+  aggregate<U>(zero: U, seqOp: (acc: U, x: T) => U, combOp: (a: U, b: U) => U): U {
+    return Actions.aggregate(this, zero, seqOp, combOp);
+  }
+
+  /** PySpark: `treeAggregate` (same result as `aggregate` here: there is no tree of executors). */
+  treeAggregate<U>(zero: U, seqOp: (acc: U, x: T) => U, combOp: (a: U, b: U) => U, _depth = 2): U {
+    return Actions.aggregate(this, zero, seqOp, combOp);
+  }
+
+  /** PySpark: `treeReduce` (same result as `reduce` here). */
+  treeReduce(f: (a: T, b: T) => T, _depth = 2): T {
+    return this.reduce(f);
+  }
+
+  /** Spark: `top(num)`; PySpark: `top(num, key)`: the largest `num`, largest first. */
+  top(num: number, key?: (x: T) => unknown): T[] {
+    return Actions.takeOrdered(this, num, key, true);
+  }
+
+  /** Spark: `takeOrdered(num)`; PySpark: `takeOrdered(num, key)`: the smallest `num`, in order. */
+  takeOrdered(num: number, key?: (x: T) => unknown): T[] {
+    return Actions.takeOrdered(this, num, key);
+  }
+
+  /** Spark: `max()`; PySpark: `max(key)`. Fails on an empty RDD as `reduce` does. */
+  max(key?: (x: T) => unknown): T {
+    return Actions.max(this, key);
+  }
+
+  /** Spark: `min()`; PySpark: `min(key)`. */
+  min(key?: (x: T) => unknown): T {
+    return Actions.min(this, key);
+  }
+
+  /** Spark: `sum()` (DoubleRDDFunctions); 0 when empty. */
+  sum(this: RDD<number>): number {
+    return DoubleRDDFunctions.sum(this);
+  }
+
+  /** Spark: `stats()`: a StatCounter (count, mean, stdev, max, min) printed as the flavor prints it. */
+  stats(this: RDD<number>): StatCounter {
+    return DoubleRDDFunctions.stats(this);
+  }
+
+  /** Spark: `mean()` = `stats().mean`. */
+  mean(this: RDD<number>): number {
+    return this.stats().mean();
+  }
+
+  /** Spark: `variance()` (population). */
+  variance(this: RDD<number>): number {
+    return this.stats().variance();
+  }
+
+  /** Spark: `stdev()` (population). */
+  stdev(this: RDD<number>): number {
+    return this.stats().stdev();
+  }
+
+  /** Spark: `sampleVariance()` (divides by n - 1). */
+  sampleVariance(this: RDD<number>): number {
+    return this.stats().sampleVariance();
+  }
+
+  /** Spark: `sampleStdev()`. */
+  sampleStdev(this: RDD<number>): number {
+    return this.stats().sampleStdev();
+  }
+
+  /** PySpark: `histogram(buckets)`: a bucket count or sorted boundaries (see DoubleRDDFunctions). */
+  histogram<B>(buckets: number | readonly B[]): Histogram<B> {
+    return DoubleRDDFunctions.histogram(this as unknown as RDD<B>, buckets);
+  }
+
+  /** Spark: `toLocalIterator()`: the records, one partition computed at a time. */
+  toLocalIterator(_prefetchPartitions = false): IterableIterator<T> {
+    this.context.assertNotStopped();
+    return Actions.toLocalIterator(this);
   }
 
   /** Spark: `countByValue`: a Map from each distinct value to its count, in first-seen order. */
@@ -444,6 +621,16 @@ export class RDD<T> {
   /** Spark: `countByKey`. */
   countByKey<K, V>(this: RDD<Pair<K, V>>): Map<K, number> {
     return this.keys().countByValue();
+  }
+
+  /** Spark: `reduceByKeyLocally(func)`: a Map of each key's reduced value. */
+  reduceByKeyLocally<K, V>(this: RDD<Pair<K, V>>, f: (a: V, b: V) => V): Map<K, V> {
+    return PairRDDFunctions.reduceByKeyLocally(this, f);
+  }
+
+  /** Spark: `lookup(key)`: the values of `key` (only its partition when there is a partitioner). */
+  lookup<K, V>(this: RDD<Pair<K, V>>, key: K): V[] {
+    return PairRDDFunctions.lookup(this, key);
   }
 
   /** Spark: `collectAsMap` (later values of a key win). */
@@ -470,7 +657,7 @@ export class RDD<T> {
     this.runJob(() => saveAsTextFile(this as RDD<unknown>, path));
   }
 
-  toString(): string {
+  override toString(): string {
     return `RDD[${this.id}] with ${this.numParts} partitions`;
   }
 
