@@ -94,6 +94,11 @@ export class SparkContext {
     return this.conf.contains('spark.default.parallelism');
   }
 
+  /** @internal The simulated JVM's working directory (see RddContext). */
+  get cwd(): string {
+    return this.jvm.cwd;
+  }
+
   /** Spark: `isStopped`. */
   get isStopped(): boolean {
     return this.stopped;

@@ -9,6 +9,7 @@ import type { RddContext } from './RddContext';
 import type { StorageLevel } from './StorageLevel';
 import { saveAsTextFile } from './saveAsTextFile';
 import { DoubleRDDFunctions, type Histogram } from './DoubleRDDFunctions';
+import { Sampling } from './Sampling';
 import { SetOperations } from './SetOperations';
 import type { StatCounter } from './StatCounter';
 import { UnsupportedRDDMethods } from './UnsupportedRDDMethods';
@@ -306,6 +307,16 @@ export class RDD<T> extends UnsupportedRDDMethods {
     return keyed.groupByKey(hashPartitioner(this.context.flavor, n, partitionFunc as PartitionFunc));
   }
 
+  /** PySpark: `sample(withReplacement, fraction, seed)`: PySpark's sampler (see Sampling). */
+  sample(withReplacement: boolean, fraction: number, seed?: number | bigint): RDD<T> {
+    return Sampling.sample(this, withReplacement, fraction, seed);
+  }
+
+  /** PySpark: `randomSplit(weights, seed)`: disjoint RDDs of the given relative sizes. */
+  randomSplit(weights: readonly number[], seed?: number | bigint): RDD<T>[] {
+    return Sampling.randomSplit(this, weights, seed);
+  }
+
   /** PySpark: `setName(name)`. */
   setName(name: string): this {
     this.rddName = name;
@@ -545,6 +556,11 @@ export class RDD<T> extends UnsupportedRDDMethods {
   /** PySpark: `treeReduce` (same result as `reduce` here). */
   treeReduce(f: (a: T, b: T) => T, _depth = 2): T {
     return this.reduce(f);
+  }
+
+  /** PySpark: `takeSample(withReplacement, num, seed)`: `num` records at random, shuffled. */
+  takeSample(withReplacement: boolean, num: number, seed?: number | bigint): T[] {
+    return Sampling.takeSample(this, withReplacement, num, seed);
   }
 
   /** Spark: `top(num)`; PySpark: `top(num, key)`: the largest `num`, largest first. */
