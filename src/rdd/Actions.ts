@@ -55,18 +55,22 @@ export const Actions = {
   },
 
   /**
-   * PySpark: `takeOrdered(num, key)` (`heapq.nsmallest` per partition, merged): the `num`
-   * smallest records by `key` (util/compare.ts order), ties in record order. Scala:
-   * `takeOrdered(num)(ord)`.
+   * PySpark: `takeOrdered(num, key)` / `top(num, key)` (`heapq.nsmallest` / `nlargest` per
+   * partition, merged by `reduce`): the `num` smallest (largest) records by `key` (util/compare.ts
+   * order), ties in record order. PySpark's `takeOrdered` refuses a negative `num` and returns `[]`
+   * for 0 or no partitions; its `top` has no such checks (no partitions: `reduce`'s error). Scala:
+   * `[]` for 0 or no partitions.
    */
   takeOrdered<T>(rdd: RDD<T>, num: number, key: (x: T) => unknown = (x) => x, descending = false): T[] {
-    if (num < 0) throw new ValueError('top N cannot be negative.');
+    const pyspark = rdd.context.flavor === 'pyspark';
+    if (!descending && pyspark && num < 0) throw new ValueError('top N cannot be negative.');
+    if (!(descending && pyspark) && (num === 0 || rdd.getNumPartitions() === 0)) return [];
+    const n = Math.max(0, num);
     const pick = (xs: T[]): T[] => {
       const keyed = xs.map((x) => [key(x), x] as const);
       keyed.sort((a, b) => (descending ? compareValues(b[0], a[0]) : compareValues(a[0], b[0])));
-      return keyed.slice(0, num).map(([, x]) => x);
+      return keyed.slice(0, n).map(([, x]) => x);
     };
-    if (rdd.getNumPartitions() === 0 && rdd.context.flavor === 'scala') return [];
     return rdd.mapPartitions((it) => [pick(Array.from(it))]).reduce((a, b) => pick(a.concat(b)));
   },
 

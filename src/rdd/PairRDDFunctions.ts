@@ -194,7 +194,7 @@ export const PairRDDFunctions = {
     const values = rdd.filter(([k]) => structuralKey(k) === sk).values();
     if (rdd.partitioner === undefined) return values.collect();
     const p = rdd.partitioner.getPartition(key);
-    return values.mapPartitionsWithIndex((i, it) => (i === p ? it : [])).collect();
+    return values.derive(1, () => values.partition(p)).collect();
   },
 };
 

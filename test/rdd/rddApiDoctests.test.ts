@@ -1,4 +1,4 @@
-import { SparkContext, type Flavor } from '../../src/index';
+import { SparkContext, ValueError, type Flavor } from '../../src/index';
 import { inJvm } from '../__helpers__/sim';
 
 /**
@@ -140,6 +140,11 @@ describe('aggregations', () => {
       expect(rdd.sortByKey().lookup(1024)).toEqual([]);
       const rdd2 = sc.parallelize<[[string, string], string]>([[['a', 'b'], 'c']]).groupByKey();
       expect(rdd2.lookup(['a', 'b'])[0]).toEqual(['c']);
+      // with a partitioner only the key's partition is computed
+      let seen = 0;
+      const partitioned = sc.parallelize(range(100).map((i): [number, number] => [i, i]), 4).partitionBy(10).mapValues((v) => (seen++, v));
+      expect(partitioned.lookup(42)).toEqual([42]);
+      expect(seen).toBe(10);
     }));
 
   test('groupBy (doctest)', () =>
@@ -161,7 +166,19 @@ describe('ordering actions', () => {
     withSc((sc) => {
       expect(sc.parallelize([10, 1, 2, 9, 3, 4, 5, 6, 7]).takeOrdered(6)).toEqual([1, 2, 3, 4, 5, 6]);
       expect(sc.parallelize([10, 1, 2, 9, 3, 4, 5, 6, 7], 2).takeOrdered(6, (x) => -x)).toEqual([10, 9, 7, 6, 5, 4]);
+      expect(sc.emptyRDD().takeOrdered(3)).toEqual([]);
+      expect(() => sc.parallelize([1]).takeOrdered(-1)).toThrow(new ValueError('top N cannot be negative.'));
     }));
+
+  test('pyspark: top on an RDD with no partitions fails as reduce() does; scala: []', async () => {
+    await withSc((sc) => {
+      expect(() => sc.emptyRDD().top(1)).toThrow(new ValueError('Can not reduce() empty RDD'));
+    });
+    await withSc((sc) => {
+      expect(sc.emptyRDD().top(1)).toEqual([]);
+      expect(sc.parallelize([3, 1, 2]).top(0)).toEqual([]);
+    }, 'scala');
+  });
 
   test('max / min (doctest), with a key', () =>
     withSc((sc) => {
