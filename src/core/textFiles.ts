@@ -22,19 +22,29 @@ const BLOCK_SIZE = 32 * 1024 * 1024;
 const SPLIT_SLOP = 1.1;
 
 /**
- * The files a path names, as Hadoop's `FileInputFormat.listStatus` lists them: the file itself, or
- * a directory's files (not subdirectories; names starting with `_` or `.` are hidden), by name.
+ * The files a path names, as Hadoop's `FileInputFormat.listStatus` lists them: a comma-separated
+ * list of paths, each a file or a directory's files (not subdirectories; names starting with `_`
+ * or `.` are hidden), by name. Glob patterns are not expanded. A missing path fails with every
+ * missing path named, one per line, as Hadoop's `InvalidInputException` does.
  */
-export function listInputFiles(cwd: string, p: string): string[] {
-  const abs = path.resolve(cwd, p.replace(/^file:/, ''));
-  if (!fs.existsSync(abs)) throw new InvalidInputError(`Input path does not exist: file:${abs}`);
-  if (!fs.statSync(abs).isDirectory()) return [abs];
-  return fs
-    .readdirSync(abs)
-    .filter((n) => !n.startsWith('_') && !n.startsWith('.'))
-    .sort()
-    .map((n) => path.join(abs, n))
-    .filter((f) => fs.statSync(f).isFile());
+export function listInputFiles(cwd: string, paths: string): string[] {
+  const missing: string[] = [];
+  const files = paths.split(',').flatMap((p) => {
+    const abs = path.resolve(cwd, p.replace(/^file:/, ''));
+    if (!fs.existsSync(abs)) {
+      missing.push(`Input path does not exist: file:${abs}`);
+      return [];
+    }
+    if (!fs.statSync(abs).isDirectory()) return [abs];
+    return fs
+      .readdirSync(abs)
+      .filter((n) => !n.startsWith('_') && !n.startsWith('.'))
+      .sort()
+      .map((n) => path.join(abs, n))
+      .filter((f) => fs.statSync(f).isFile());
+  });
+  if (missing.length > 0) throw new InvalidInputError(missing.join('\n'));
+  return files;
 }
 
 /**

@@ -40,6 +40,13 @@ test('\\r\\n and \\r end lines; a last line without a newline is kept; empty lin
     expect(sc.textFile('g.txt', 1).collect()).toEqual(['x', 'y', 'z', '', 'w']);
   }));
 
+test('comma-separated paths are read in order', () =>
+  withSc((sc) => {
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'a1\na2\n');
+    fs.writeFileSync(path.join(dir, 'b.txt'), 'b1\n');
+    expect(sc.textFile('b.txt,a.txt').collect()).toEqual(['b1', 'a1', 'a2']);
+  }));
+
 test('a missing path fails with Hadoop\'s InvalidInputException', () =>
   withSc((sc) => {
     expect(() => sc.textFile('nope')).toThrow(InvalidInputError);
