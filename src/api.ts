@@ -12,6 +12,9 @@ export type { Pair, PartitionSpec } from './rdd/RDD';
 export { HashPartitioner } from './rdd/Partitioner';
 export type { Partitioner } from './rdd/Partitioner';
 export { StorageLevel } from './rdd/StorageLevel';
+export { StatCounter } from './rdd/StatCounter';
+export type { Histogram } from './rdd/DoubleRDDFunctions';
+export { InvalidInputError } from './core/textFiles';
 
 // Streaming
 export { StreamingContext } from './streaming/StreamingContext';

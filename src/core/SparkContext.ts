@@ -1,9 +1,11 @@
 import { SparkConf } from '../conf/SparkConf';
-import { IllegalStateError, SimulationError } from '../errors';
+import { IllegalArgumentError, IllegalStateError, SimulationError, ValueError } from '../errors';
 import { currentJvm, type Jvm } from '../env/Jvm';
 import type { Flavor } from '../conf/Flavor';
 import { RDD } from '../rdd/RDD';
 import { sliceForParallelize } from './slices';
+import { listInputFiles, readSplitLines, textSplits } from './textFiles';
+import * as fs from 'node:fs';
 
 export type { Flavor };
 
@@ -92,6 +94,11 @@ export class SparkContext {
     return this.conf.contains('spark.default.parallelism');
   }
 
+  /** @internal The simulated JVM's working directory (see RddContext). */
+  get cwd(): string {
+    return this.jvm.cwd;
+  }
+
   /** Spark: `isStopped`. */
   get isStopped(): boolean {
     return this.stopped;
@@ -114,6 +121,67 @@ export class SparkContext {
   /** Spark: `makeRDD` (same as `parallelize`). */
   makeRDD<T>(data: Iterable<T>, numSlices: number = this.defaultParallelism): RDD<T> {
     return this.parallelize(data, numSlices);
+  }
+
+  /**
+   * Spark: `range(start, end, step, numSlices)` (PySpark: `range(start, end=None, step=1,
+   * numSlices=None)`; one argument is the end, from 0). Partition i holds the elements
+   * `floor(i·size/numSlices)` up to `floor((i+1)·size/numSlices)`, as both Sparks slice a range.
+   */
+  range(start: number, end?: number, step = 1, numSlices: number = this.defaultParallelism): RDD<number> {
+    this.assertNotStopped();
+    const [from, to] = end === undefined ? [0, start] : [start, end];
+    if (step === 0) {
+      if (this.flavor === 'pyspark') throw new ValueError('range() arg 3 must not be zero');
+      throw new IllegalArgumentError('requirement failed: step cannot be 0');
+    }
+    const size = Math.max(0, Math.ceil((to - from) / step));
+    const bound = (i: number): number => Math.floor((i * size) / numSlices);
+    return new RDD<number>(this, numSlices, (i) => {
+      const out: number[] = [];
+      for (let k = bound(i); k < bound(i + 1); k++) out.push(from + k * step);
+      return out;
+    });
+  }
+
+  /**
+   * Spark: `textFile(path, minPartitions)`: the lines of a file, or of every file of a directory
+   * (by name; `_` and `.` files hidden), relative to the simulated JVM's working directory. The
+   * partitions are Hadoop's splits (`minPartitions` default `min(defaultParallelism, 2)`); a line
+   * belongs to the split it starts in. Splits are computed here, the lines read by each action.
+   */
+  textFile(path: string, minPartitions: number = Math.min(this.defaultParallelism, 2)): RDD<string> {
+    this.assertNotStopped();
+    const splits = textSplits(listInputFiles(this.jvm.cwd, path), minPartitions);
+    return new RDD<string>(this, splits.length, (i) => readSplitLines(splits[i]!));
+  }
+
+  /**
+   * Spark: `wholeTextFiles(path, minPartitions)`: `[file:<absolute path>, content]` for each file.
+   * Files are packed in name order into partitions of at least `ceil(total / minPartitions)`
+   * bytes (Spark's CombineFileInputFormat on one host, approximately).
+   */
+  wholeTextFiles(path: string, minPartitions: number = Math.min(this.defaultParallelism, 2)): RDD<[string, string]> {
+    this.assertNotStopped();
+    const files = listInputFiles(this.jvm.cwd, path);
+    const sizes = files.map((f) => fs.statSync(f).size);
+    const max = Math.ceil(sizes.reduce((a, b) => a + b, 0) / Math.max(1, minPartitions));
+    const groups: string[][] = [];
+    let cur: string[] = [];
+    let curSize = 0;
+    files.forEach((f, i) => {
+      cur.push(f);
+      curSize += sizes[i]!;
+      if (curSize >= max) {
+        groups.push(cur);
+        cur = [];
+        curSize = 0;
+      }
+    });
+    if (cur.length > 0) groups.push(cur);
+    return new RDD<[string, string]>(this, groups.length, (i) =>
+      groups[i]!.map((f): [string, string] => [`file:${f}`, fs.readFileSync(f, 'utf8')]),
+    );
   }
 
   /** Spark: `emptyRDD`: an RDD with no partitions. */

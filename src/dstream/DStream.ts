@@ -1,4 +1,5 @@
 import type { Flavor } from '../conf/Flavor';
+import { UnsupportedDStreamMethods } from './UnsupportedDStreamMethods';
 import type { FacadeOf } from '../util/facades';
 import { SparkError, UnsupportedOperationError, requireThat } from '../errors';
 import type { Pair, PartitionSpec, RDD } from '../rdd/RDD';
@@ -36,7 +37,7 @@ export type RDDFunction<T, U> = ((rdd: RDD<T>) => U) | ((time: Time, rdd: RDD<T>
  * `slideDuration`, `dependencies` and `compute(validTime)`. Everything else lives here. Durations
  * at this API are in **seconds**, as in PySpark.
  */
-export abstract class DStream<T> {
+export abstract class DStream<T> extends UnsupportedDStreamMethods {
   // =============================================================================================
   // Methods that should be implemented by subclasses of DStream
   // =============================================================================================
@@ -74,6 +75,7 @@ export abstract class DStream<T> {
    *   `start()` is refused only when an output operation uses them (spark-semantics §1.3).
    */
   protected constructor(ssc: StreamingRuntime, opName: string, lazyInPySpark = false) {
+    super();
     this.ssc = ssc;
     this.opName = opName;
     if (!(lazyInPySpark && ssc.flavor === 'pyspark')) ssc.validateAtInit(`DStream.${opName}()`);
@@ -613,7 +615,7 @@ export abstract class DStream<T> {
     new ForEachDStream(this, SaveAsTextFiles.saveFunction<T>(this, prefix, suffix), 'saveAsTextFiles').register();
   }
 
-  toString(): string {
+  override toString(): string {
     return this.name;
   }
 }

@@ -1,5 +1,5 @@
 import { compareValues } from '../util/compare';
-import type { RDD } from './RDD';
+import type { Pair, PartitionSpec, RDD } from './RDD';
 
 /**
  * Spark: `OrderedRDDFunctions` and `RDD.sortBy`: records sorted by a key (see util/compare.ts for
@@ -20,5 +20,22 @@ export const OrderedRDDFunctions = {
       });
       return out;
     });
+  },
+
+  /**
+   * Spark: `repartitionAndSortWithinPartitions`: `partitionBy`, then each partition sorted (stably)
+   * by `keyfunc(key)`. PySpark's defaults: its default partition count, `portable_hash`.
+   */
+  repartitionAndSortWithinPartitions<K, V>(
+    rdd: RDD<Pair<K, V>>,
+    partitions: PartitionSpec,
+    partitionFunc: ((key: K) => number) | undefined,
+    ascending: boolean,
+    keyfunc: (k: K) => unknown,
+  ): RDD<Pair<K, V>> {
+    const sign = ascending ? 1 : -1;
+    return rdd
+      .partitionBy(partitions, partitionFunc)
+      .mapPartitions((it) => Array.from(it).sort((a, b) => sign * compareValues(keyfunc(a[0]), keyfunc(b[0]))), true);
   },
 };

@@ -1,3 +1,5 @@
+import { cloneValue } from '../util/cloneValue';
+import { structuralKey } from '../util/hashing';
 import { hashPartitioner, type PartitionFunc } from './Partitioner';
 import type { Pair, PartitionSpec, RDD } from './RDD';
 import { shuffleCogroup, shuffleCombine, type Aggregator } from './shuffle';
@@ -124,6 +126,75 @@ export const PairRDDFunctions = {
       else if (ws.length === 0) for (const v of vs) out.push([v, undefined]);
       else for (const v of vs) for (const w of ws) out.push([v, w]);
     });
+  },
+
+  /**
+   * Spark: `subtractByKey`: the records whose key `other` lacks. PySpark:
+   * `cogroup(other, numPartitions)` keeping keys with values only here (its default partitions);
+   * Scala: a `SubtractedRDD` over this RDD's partitioner, else `HashPartitioner(partitions)`.
+   */
+  subtractByKey<K, V, W>(rdd: RDD<Pair<K, V>>, other: RDD<Pair<K, W>>, partitions?: PartitionSpec): RDD<Pair<K, V>> {
+    const spec = partitions ?? (rdd.context.flavor === 'scala' ? (rdd.partitioner ?? rdd.getNumPartitions()) : undefined);
+    const grouped = PairRDDFunctions.cogroup(rdd, other, spec).filter(([, [vs, ws]]) => vs.length > 0 && ws.length === 0);
+    return PairRDDFunctions.flatMapValues(grouped, ([vs]) => vs);
+  },
+
+  /**
+   * Spark: `aggregateByKey(zero)(seqOp, combOp)`: `combineByKey` whose combiner starts from a
+   * fresh copy of `zero` (PySpark: `copy.deepcopy(zeroValue)`).
+   */
+  aggregateByKey<K, V, U>(
+    rdd: RDD<Pair<K, V>>,
+    zero: U,
+    seqOp: (acc: U, v: V) => U,
+    combOp: (a: U, b: U) => U,
+    partitions?: PartitionSpec,
+  ): RDD<Pair<K, U>> {
+    return PairRDDFunctions.combineByKey(rdd, (v: V) => seqOp(cloneValue(zero), v), seqOp, combOp, partitions, true);
+  },
+
+  /** Spark: `foldByKey(zero)(func)` = `aggregateByKey(zero, func, func)`. */
+  foldByKey<K, V>(rdd: RDD<Pair<K, V>>, zero: V, f: (a: V, b: V) => V, partitions?: PartitionSpec): RDD<Pair<K, V>> {
+    return PairRDDFunctions.aggregateByKey(rdd, zero, f, f, partitions);
+  },
+
+  /**
+   * Spark: `reduceByKeyLocally(func)`: a Map from each key to its reduced value, computed on the
+   * driver: each partition reduced into a dict, the dicts merged in partition order (keys in
+   * first-seen order; equal arrays are one key).
+   */
+  reduceByKeyLocally<K, V>(rdd: RDD<Pair<K, V>>, f: (a: V, b: V) => V): Map<K, V> {
+    const merged = new Map<unknown, [K, V]>();
+    const perPartition = rdd.mapPartitions((it) => {
+      const m = new Map<unknown, [K, V]>();
+      for (const [k, v] of it) {
+        const sk = structuralKey(k);
+        const e = m.get(sk);
+        if (e === undefined) m.set(sk, [k, v]);
+        else e[1] = f(e[1], v);
+      }
+      return [m];
+    });
+    for (const m of perPartition.collect()) {
+      for (const [sk, [k, v]] of m) {
+        const e = merged.get(sk);
+        if (e === undefined) merged.set(sk, [k, v]);
+        else e[1] = f(e[1], v);
+      }
+    }
+    return new Map([...merged.values()]);
+  },
+
+  /**
+   * Spark: `lookup(key)`: the values of `key`, in record order. With a partitioner only the
+   * partition that holds the key is computed.
+   */
+  lookup<K, V>(rdd: RDD<Pair<K, V>>, key: K): V[] {
+    const sk = structuralKey(key);
+    const values = rdd.filter(([k]) => structuralKey(k) === sk).values();
+    if (rdd.partitioner === undefined) return values.collect();
+    const p = rdd.partitioner.getPartition(key);
+    return values.derive(1, () => values.partition(p)).collect();
   },
 };
 

@@ -1,9 +1,11 @@
+import { IllegalArgumentError, SparkError, ValueError } from '../errors';
 import { byteswap32, JavaRandom } from './JavaRandom';
 import type { Pair, RDD } from './RDD';
 
 /**
  * The transformations that reshape partitions. Spark: `CoalescedRDD`, `CartesianRDD`,
- * `ZippedWithIndexRDD`, and `repartition` (`coalesce(n, shuffle = true)`).
+ * `ZippedWithIndexRDD`, `ZippedPartitionsRDD2` (`zip`), `zipWithUniqueId`, and `repartition`
+ * (`coalesce(n, shuffle = true)`).
  */
 export const PartitionShapes = {
   /** Spark: `cartesian`: partition `i·m + j` pairs partition i of `rdd` with j of `other`. */
@@ -57,5 +59,35 @@ export const PartitionShapes = {
       for (let j = from; j < to; j++) out.push(...rdd.partition(j));
       return out;
     });
+  },
+
+  /**
+   * Spark: `zip(other)`: record i of partition p paired with record i of partition p of `other`.
+   * Unequal partition counts fail at once (PySpark: `ValueError`, Scala: `IllegalArgumentException`);
+   * unequal partition sizes fail when computed (`SparkException`).
+   */
+  zip<T, U>(rdd: RDD<T>, other: RDD<U>): RDD<Pair<T, U>> {
+    const n = rdd.getNumPartitions();
+    const m = other.getNumPartitions();
+    if (n !== m) {
+      if (rdd.context.flavor === 'pyspark') {
+        throw new ValueError('Can only zip with RDD which has the same number of partitions');
+      }
+      throw new IllegalArgumentError(`Can't zip RDDs with unequal numbers of partitions: List(${n}, ${m})`);
+    }
+    return rdd.derive(n, (i) => {
+      const left = rdd.partition(i);
+      const right = other.partition(i);
+      if (left.length !== right.length) {
+        throw new SparkError('Can only zip RDDs with same number of elements in each partition');
+      }
+      return left.map((x, k): Pair<T, U> => [x, right[k]!]);
+    });
+  },
+
+  /** Spark: `zipWithUniqueId`: record k of partition p gets id `k * n + p` (n partitions). */
+  zipWithUniqueId<T>(rdd: RDD<T>): RDD<Pair<T, number>> {
+    const n = rdd.getNumPartitions();
+    return rdd.mapPartitionsWithIndex((p, it) => Array.from(it, (x, k): Pair<T, number> => [x, k * n + p]));
   },
 };

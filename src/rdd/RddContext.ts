@@ -10,6 +10,8 @@ export interface RddContext {
   readonly defaultParallelism: number;
   /** Whether `spark.default.parallelism` is set (PySpark's `_defaultReducePartitions` asks). */
   readonly defaultParallelismIsSet: boolean;
+  /** The simulated JVM's working directory (relative paths resolve against it). */
+  readonly cwd: string;
   /** Spark: `isStopped`. */
   readonly isStopped: boolean;
   /** Spark: `newRddId`. */

@@ -14,9 +14,10 @@ export class FileAlreadyExistsError extends DStreamSimError {
 /**
  * Spark: `RDD.saveAsTextFile(path)`: a directory with one `part-NNNNN` file per partition (one
  * record per line, printed as the flavor prints it) and an empty `_SUCCESS` marker. Fails if
- * the directory exists.
+ * the directory exists. A relative path resolves against the simulated JVM's working directory.
  */
-export function saveAsTextFile(rdd: RDD<unknown>, dir: string): void {
+export function saveAsTextFile(rdd: RDD<unknown>, target: string): void {
+  const dir = path.resolve(rdd.context.cwd, target);
   const str = rdd.context.flavor === 'pyspark' ? pythonStr : scalaString;
   if (fs.existsSync(dir)) {
     throw new FileAlreadyExistsError(`Output directory file:${path.resolve(dir)} already exists`);

@@ -336,8 +336,13 @@ export class StreamingContext {
    * Spark: `awaitTerminationOrTimeout(timeout)`: advance virtual time by up to `timeout` seconds,
    * running the batches that fall due; `true` if the context stopped, `false` if the time ran
    * out. Rethrows a reported error at once. A negative timeout waits like `awaitTermination()`.
+   * Without the argument the pyspark flavor raises Python's `TypeError` (a missing positional
+   * argument), as PySpark does.
    */
   async awaitTerminationOrTimeout(timeout: Seconds): Promise<boolean> {
+    if (timeout === undefined && this.flavor === 'pyspark') {
+      throw new TypeError("awaitTerminationOrTimeout() missing 1 required positional argument: 'timeout'");
+    }
     const ms = toDuration(timeout, 'StreamingContext.awaitTerminationOrTimeout', 'timeout').milliseconds;
     return this.waitFor(ms < 0 ? undefined : ms);
   }

@@ -340,6 +340,16 @@ describe('awaitTermination in virtual time', () => {
       ssc.stop();
     }));
 
+  // PySpark: awaitTerminationOrTimeout(self, timeout) has no default, so Python raises TypeError.
+  test('pyspark: awaitTerminationOrTimeout() without its argument raises TypeError', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts('pyspark');
+      const call = ssc.awaitTerminationOrTimeout as unknown as () => Promise<boolean>;
+      await expect(call.call(ssc)).rejects.toThrow(
+        new TypeError("awaitTerminationOrTimeout() missing 1 required positional argument: 'timeout'"),
+      );
+    }));
+
   test('awaitTerminationOrTimeout returns true at once after stop', () =>
     inJvm(async (jvm) => {
       const { ssc } = makeContexts();
