@@ -33,3 +33,63 @@ describe('PySpark countByValueAndWindow', () => {
     expect(sorted(out).slice(5)).toEqual([[['b', 1]], []]);
   });
 });
+
+type KV = [string, number];
+const keyed = [[['a', 1]], [['a', 2], ['b', 1]], [['b', 5]], []] as KV[][];
+const add = (x: number, y: number): number => x + y;
+const sub = (x: number, y: number): number => x - y;
+
+describe('defaults: the slide is the parent’s unless given', () => {
+  test.each(['pyspark', 'scala'] as const)('%s: window(2) slides every batch', async (flavor) => {
+    const out = await runOperation([[1], [2], [3]], (ds) => ds.window(2), 3, { flavor });
+    expect(out).toEqual([[1], [1, 2], [2, 3]]);
+  });
+
+  test.each(['pyspark', 'scala'] as const)('%s: reduceByKeyAndWindow with an inverse and no slide slides every batch', async (flavor) => {
+    const out = await runOperation(keyed, (ds) => ds.reduceByKeyAndWindow(add, sub, 2), 4, { flavor, checkpoint: true });
+    const nonZero = sorted(out).map((b) => b.filter(([, v]) => v !== 0));
+    expect(nonZero).toEqual([[['a', 1]], [['a', 3], ['b', 1]], [['a', 2], ['b', 6]], [['b', 5]]]);
+  });
+});
+
+describe('PySpark reduceByKeyAndWindow without an inverse', () => {
+  // PySpark: self.reduceByKey(func, n).window(w, s).reduceByKey(func, n) — no checkpoint needed.
+  test('reduces each window from its batches', async () => {
+    const out = await runOperation(keyed, (ds) => ds.reduceByKeyAndWindow(add, null, 2, 1), 4);
+    expect(sorted(out)).toEqual([[['a', 1]], [['a', 3], ['b', 1]], [['a', 2], ['b', 6]], [['b', 5]]]);
+  });
+});
+
+describe('numPartitions', () => {
+  async function partitionsOf(flavor: 'pyspark' | 'scala', invFunc: typeof sub | null, n?: number): Promise<number[]> {
+    const parts: number[] = [];
+    await runOperation(
+      keyed,
+      (ds) => {
+        const w = ds.reduceByKeyAndWindow(add, invFunc, 2, 1, n);
+        w.foreachRDD((rdd) => void parts.push(rdd.getNumPartitions()));
+        return w;
+      },
+      2,
+      { flavor, checkpoint: true },
+    );
+    return parts;
+  }
+
+  test.each([
+    ['pyspark', 'with', sub],
+    ['pyspark', 'without', null],
+    ['scala', 'with', sub],
+    ['scala', 'without', null],
+  ] as const)('%s, %s an inverse: the window has numPartitions partitions when given', async (flavor, _with, inv) => {
+    expect(await partitionsOf(flavor, inv, 3)).toEqual([3, 3]);
+  });
+
+  test.each([
+    ['pyspark', 'with', sub, 1], // the harness sets spark.default.parallelism = 1, as PySpark's tests do
+    ['scala', 'with', sub, 2], // local[2]
+    ['scala', 'without', null, 2],
+  ] as const)('%s, %s an inverse: otherwise the default parallelism (%d)', async (flavor, _with, inv, expected) => {
+    expect(await partitionsOf(flavor, inv)).toEqual([expected, expected]);
+  });
+});
