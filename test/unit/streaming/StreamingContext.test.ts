@@ -151,6 +151,29 @@ describe('StreamingContext settings', () => {
     }));
 });
 
+describe('awaitTermination that could never return', () => {
+  // Without a timeout, a wait on a context that nothing will stop is refused at once (the
+  // simulator's guard; Spark would hang). A started context reaches the guard only after
+  // 100 000 batches, which the lifecycle suite checks.
+  test('on a context not started yet', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts();
+      ssc.queueStream<number>([[1]]).pprint();
+      await expect(ssc.awaitTermination()).rejects.toThrow(
+        new SimulationError(
+          'awaitTermination() on a context that is INITIALIZED would wait forever: nothing will stop it. Call start() first, or awaitTerminationOrTimeout(seconds).',
+        ),
+      );
+    }));
+
+  test('on a context stopped before it started', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts();
+      ssc.stop(false);
+      await expect(ssc.awaitTermination()).rejects.toThrow(/^awaitTermination\(\) on a context that is STOPPED would wait forever/);
+    }));
+});
+
 describe('getOrCreate and getActiveOrCreate with a checkpoint path', () => {
   // The simulator writes no checkpoint files, so these always create; PySpark's getOrCreate
   // then calls ssc.checkpoint(path) (pyspark/streaming/context.py), Scala's does not.
