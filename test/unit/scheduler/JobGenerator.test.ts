@@ -114,6 +114,28 @@ describe('DoCheckpoint: RDD checkpointing on checkpoint batches', () => {
       expect(warnings).toContain(`Could not checkpoint RDD ${rdds[1]!.id} for time 2000 ms: Error: boom`);
       expect(rdds[1]!.isCheckpointed()).toBe(false);
     }));
+  test('when generating a batch’s jobs fails, none of its RDDs is checkpointed (no job ran on them)', () =>
+    withIsolatedJvm({ stdout: () => undefined }, async () => {
+      const ssc = new StreamingContext(new SparkContext({ master: 'local[2]', flavor: 'scala' }), 1);
+      ssc.checkpoint('/tmp/cp');
+      const generated = new Map<number, RDD<number>>();
+      const ds = ssc.queueStream<number>([[1], [2]]).map((x) => x).checkpoint(2);
+      ds.transform((t: Time, rdd: RDD<number>) => {
+        generated.set(t.milliseconds, rdd);
+        return rdd;
+      }).foreachRDD(() => undefined);
+      ds.transform((t: Time, rdd: RDD<number>) => {
+        if (t.milliseconds === 2000) throw new Error('cannot generate');
+        return rdd;
+      }).foreachRDD(() => undefined);
+      ssc.start();
+      await expect(ssc.awaitTerminationOrTimeout(2)).rejects.toThrow('cannot generate');
+      ssc.stop();
+      expect(ssc.events()).toContainEqual(
+        expect.objectContaining({ type: 'errorReported', phase: 'generation', context: 'Error generating jobs for time 2000 ms' }),
+      );
+      expect(generated.get(2000)!.isCheckpointed()).toBe(false);
+    }));
 });
 
 describe('ClearMetadata: forgetting RDDs older than the remember duration', () => {

@@ -75,3 +75,18 @@ describe('errors reported by jobs', () => {
       ssc.stop();
     }));
 });
+
+describe('batches without jobs', () => {
+  // Spark: JobScheduler.submitJobSet logs "No jobs added for time <t>" and posts no batch event.
+  test('a batch where no output operation has an RDD posts no batch events, and later batches do', async () => {
+    const r = await runStreams<number>([[null, [1]]], (s) => s[0] as DStream<number>, 2);
+    const batchEvents = r.events.filter((e) => e.type.startsWith('batch') || e.type.startsWith('outputOperation'));
+    expect(batchEvents.map((e) => [e.type, 'batchTime' in e ? e.batchTime : -1])).toEqual([
+      ['batchSubmitted', 2000],
+      ['batchStarted', 2000],
+      ['outputOperationStarted', 2000],
+      ['outputOperationCompleted', 2000],
+      ['batchCompleted', 2000],
+    ]);
+  });
+});
