@@ -6,8 +6,10 @@
 import {
   IllegalArgumentError,
   SimulationError,
+  SparkConf,
   SparkContext,
   StreamingContext,
+  withIsolatedJvm,
   type SimEvent,
   type RDD,
   type StreamingListener,
@@ -200,5 +202,61 @@ describe('getOrCreate and getActiveOrCreate with a checkpoint path', () => {
     inJvm(() => {
       const ssc = StreamingContext.getActiveOrCreate(null, () => makeContexts('pyspark').ssc);
       expect(ssc.checkpointDir).toBeUndefined();
+    }));
+});
+
+describe('contextStopped events', () => {
+  const stopped = (events: readonly SimEvent[]): unknown[] =>
+    events.flatMap((e) =>
+      e.type === 'contextStopped' ? [{ previousState: e.previousState, reason: e.reason, graceful: e.graceful, stopSparkContext: e.stopSparkContext }] : [],
+    );
+
+  test('stop(false, true) records a graceful stop that keeps the SparkContext', () =>
+    inJvm(() => {
+      const { sc, ssc } = makeContexts();
+      ssc.queueStream<number>([[1]]).pprint();
+      ssc.start();
+      ssc.stop(false, true);
+      expect(stopped(ssc.events())).toEqual([{ previousState: 'ACTIVE', reason: 'stop', graceful: true, stopSparkContext: false }]);
+      expect(() => sc.parallelize([1]).collect()).not.toThrow();
+    }));
+
+  test('a stop before start records the INITIALIZED state', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts();
+      ssc.stop(false);
+      expect(stopped(ssc.events())).toEqual([{ previousState: 'INITIALIZED', reason: 'stop', graceful: false, stopSparkContext: false }]);
+    }));
+
+  test.each([
+    [undefined, false],
+    ['true', true],
+  ])('at the run horizon, spark.streaming.stopGracefullyOnShutdown=%s gives graceful=%s (the SparkContext stays)', (setting, graceful) =>
+    withIsolatedJvm({ stdout: () => undefined, horizonMs: 2500 }, async () => {
+      const conf = new SparkConf().setMaster('local[2]');
+      if (setting !== undefined) conf.set('spark.streaming.stopGracefullyOnShutdown', setting);
+      const ssc = new StreamingContext(new SparkContext({ conf }), 1);
+      ssc.queueStream<number>([[1]]).pprint();
+      ssc.start();
+      await ssc.awaitTermination();
+      expect(stopped(ssc.events())).toEqual([{ previousState: 'ACTIVE', reason: 'horizon', graceful, stopSparkContext: false }]);
+    }));
+
+  test('a start that fails for another reason is refused under the rule start-failed, with the error’s class', () =>
+    inJvm(() => {
+      const sc = new SparkContext({ conf: new SparkConf().setMaster('local[2]').set('spark.streaming.blockInterval', '-1ms') });
+      const ssc = new StreamingContext(sc, 1);
+      ssc.socketTextStream('localhost', 9000).pprint();
+      expect(() => ssc.start()).toThrow(IllegalArgumentError);
+      expect(ssc.events()).toContainEqual(
+        expect.objectContaining({
+          type: 'callRefused',
+          call: 'StreamingContext.start()',
+          rule: 'start-failed',
+          errorName: 'IllegalArgumentError',
+          errorClass: 'ILLEGAL_ARGUMENT',
+        }),
+      );
+      expect(stopped(ssc.events())).toEqual([{ previousState: 'INITIALIZED', reason: 'startFailed', graceful: false, stopSparkContext: false }]);
     }));
 });
