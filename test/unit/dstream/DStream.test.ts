@@ -3,7 +3,7 @@
  * floors a time that is not on the slide), persistence rules of window streams (they persist
  * their parent), and names.
  */
-import { Interval, Time, runOperation, type DStream, type RDD } from 'dstream-sim';
+import { Interval, StorageLevel, Time, runOperation, type DStream, type RDD } from 'dstream-sim';
 import { inJvm, makeContexts } from '../../__helpers__/sim';
 
 describe('slice', () => {
@@ -85,5 +85,82 @@ describe('names', () => {
       expect(String(q)).toBe('queueStream [0]');
       expect(`${m}`).toBe('map [1]');
       expect(m.className).toBe('MappedDStream');
+    }));
+});
+
+describe('storage levels of generated RDDs', () => {
+  /** The storage level of each RDD the stream made. */
+  async function levels(flavor: 'pyspark' | 'scala', make: (ds: DStream<number>) => DStream<number>): Promise<string[]> {
+    const seen: string[] = [];
+    await runOperation(
+      [[1], [2]],
+      (ds) => {
+        const out = make(ds);
+        out.foreachRDD((rdd: RDD<number>) => void seen.push(rdd.getStorageLevel()));
+        return out;
+      },
+      2,
+      { flavor },
+    );
+    return seen;
+  }
+
+  test('a stream not persisted makes RDDs that are not persisted', async () => {
+    expect(await levels('pyspark', (ds) => ds.map((x) => x))).toEqual(['NONE', 'NONE']);
+  });
+
+  test('cache(): PySpark persists MEMORY_ONLY, Scala MEMORY_ONLY_SER (Spark’s DStream defaults)', async () => {
+    expect(await levels('pyspark', (ds) => ds.map((x) => x).cache())).toEqual(['MEMORY_ONLY', 'MEMORY_ONLY']);
+    expect(await levels('scala', (ds) => ds.map((x) => x).cache())).toEqual(['MEMORY_ONLY_SER', 'MEMORY_ONLY_SER']);
+  });
+
+  test('persist(level) persists every RDD at that level', async () => {
+    expect(await levels('scala', (ds) => ds.map((x) => x).persist(StorageLevel.DISK_ONLY))).toEqual(['DISK_ONLY', 'DISK_ONLY']);
+  });
+
+  test('an RDD that already has a level keeps it (no error for the stream’s own level)', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts('scala');
+      const item = ssc.sparkContext.parallelize([1]).persist(StorageLevel.DISK_ONLY);
+      const seen: string[] = [];
+      ssc.queueStream<number>([item]).cache().foreachRDD((rdd: RDD<number>) => void seen.push(rdd.getStorageLevel()));
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(1);
+      ssc.stop();
+      expect(seen).toEqual(['DISK_ONLY']);
+    }));
+});
+
+describe('checkpoint interval equal to the slide', () => {
+  // Spark: DStream.initialize raises the remember duration to 2 × the checkpoint interval when
+  // the slide is <= that interval, so a stream checkpointed at its own slide is valid.
+  test('checkpoint(slide) starts and checkpoints every batch', async () => {
+    const checkpointed: boolean[] = [];
+    const kept: RDD<number>[] = [];
+    await runOperation(
+      [[1], [2], [3]],
+      (ds) => {
+        const c = ds.map((x) => x).checkpoint(1);
+        c.foreachRDD((rdd: RDD<number>) => {
+          checkpointed.push(...kept.map((r) => r.isCheckpointed()));
+          kept.length = 0;
+          kept.push(rdd);
+        });
+        return c;
+      },
+      3,
+      { checkpoint: true },
+    );
+    expect(checkpointed).toEqual([true, true]);
+  });
+
+  test('a stream persisted at NONE after checkpoint() is refused at start with Spark’s message', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts('scala');
+      ssc.checkpoint('/tmp/cp');
+      ssc.queueStream<number>([[1]]).map((x) => x).checkpoint(2).persist(StorageLevel.NONE).pprint();
+      expect(() => ssc.start()).toThrow(
+        'requirement failed: MappedDStream has been marked for checkpointing but the storage level has not been set to enable persisting. Please use DStream.persist() to set the storage level to use memory for better checkpointing performance.',
+      );
     }));
 });
