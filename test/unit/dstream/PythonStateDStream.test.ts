@@ -2,7 +2,7 @@
  * PySpark `updateStateByKey` (Spark: `PythonStateDStream`; PySpark's `reduceFunc` filters
  * `lambda x: x[1] is not None`).
  */
-import { runStreams, type DStream, type Pair, type StateChangedEvent } from 'dstream-sim';
+import { runStreams, type DStream, type Pair, type RDD, type StateChangedEvent } from 'dstream-sim';
 
 type KV = Pair<string, number>;
 const words = (...batches: (string[] | null)[]): (KV[] | null)[] =>
@@ -42,5 +42,39 @@ describe('PySpark updateStateByKey', () => {
       { t: 3000, added: [], updated: [['a', 1, 2]], removed: [['b', 1]], after: [['a', 2]] },
     ]);
     expect(r.batches.map((b) => sorted(b.records))).toEqual([[['a', 1], ['b', 1]], [['a', 1], ['b', 1]], [['a', 2]]]);
+  });
+});
+
+describe('PySpark updateStateByKey: numPartitions and initialRDD', () => {
+  test('the state has numPartitions partitions', async () => {
+    const parts: number[] = [];
+    await runStreams<KV>(
+      [words(['a', 'b', 'c'], ['a'])],
+      (s) => {
+        const st = (s[0] as DStream<KV>).updateStateByKey(total, 3);
+        st.foreachRDD((rdd: RDD<KV>) => void parts.push(rdd.getNumPartitions()));
+        return st;
+      },
+      2,
+      { checkpoint: true },
+    );
+    expect(parts).toEqual([3, 3]);
+  });
+
+  test.each(['list', 'RDD'] as const)('an initial state given as a %s is the state before the first batch', async (form) => {
+    const r = await runStreams<KV>(
+      [words(['a'], ['z'])],
+      (s) => {
+        const initial: KV[] = [['z', 5]];
+        const init = form === 'list' ? initial : s[0]!.context().sparkContext.parallelize(initial);
+        return (s[0] as DStream<KV>).updateStateByKey(total, undefined, init);
+      },
+      2,
+      { checkpoint: true },
+    );
+    expect(r.batches.map((b) => sorted(b.records))).toEqual([
+      [['a', 1], ['z', 5]],
+      [['a', 1], ['z', 6]],
+    ]);
   });
 });
