@@ -2,7 +2,7 @@
  * The window family's flavor rules that the suites' inputs do not reach (Spark:
  * `DStream.countByValueAndWindow`; PySpark: `pyspark/streaming/dstream.py`).
  */
-import { runOperation } from 'dstream-sim';
+import { runOperation, runStreams, type DStream } from 'dstream-sim';
 
 const sorted = <T>(b: T[][]): T[][] => b.map((x) => [...x].sort());
 
@@ -91,5 +91,24 @@ describe('numPartitions', () => {
     ['scala', 'without', null, 2],
   ] as const)('%s, %s an inverse: otherwise the default parallelism (%d)', async (flavor, _with, inv, expected) => {
     expect(await partitionsOf(flavor, inv)).toEqual([expected, expected]);
+  });
+});
+
+describe('window contents in the event log (inspect({ windows: true }))', () => {
+  test.each([
+    ['pyspark', 'recomputed (window < 5 × slide)', 2],
+    ['pyspark', 'incremental (window ≥ 5 × slide)', 5],
+    ['scala', 'incremental', 2],
+    ['scala', 'incremental', 5],
+  ] as const)('%s reduceByKeyAndWindow, %s: a window of %i s covers (t − w, t]', async (flavor, _how, w) => {
+    const r = await runStreams<KV>(
+      [keyed.slice(0, 3)],
+      (s) => (s[0] as DStream<KV>).reduceByKeyAndWindow(add, sub, w, 1),
+      3,
+      { flavor, checkpoint: true, inspect: { windows: true } },
+    );
+    const windows = r.events.flatMap((e) => (e.type === 'windowComputed' ? [[e.batchTime, e.windowMs, e.batchTimes]] : []));
+    const covered = (t: number): number[] => [1000, 2000, 3000].filter((b) => b > t - w * 1000 && b <= t);
+    expect(windows).toEqual([1000, 2000, 3000].map((t) => [t, w * 1000, covered(t)]));
   });
 });
