@@ -91,3 +91,22 @@ describe('blocks', () => {
     expect(wide).toEqual([1]);
   });
 });
+
+describe('reported errors and settings', () => {
+  test('a restart without an error reports none; a refused connection reports ConnectException', async () => {
+    const tl = timeline().socket('nc', 'localhost:9000').close(0.5, 'nc').build();
+    const events = await runSocket(tl, 9000, {}, 3);
+    const errors = events.flatMap((e) => (e.type === 'receiverError' ? [[e.at, e.message, e.error]] : []));
+    expect(errors).toEqual([
+      [500, 'Socket data stream had no more data', undefined],
+      [2500, 'Error connecting to localhost:9000', 'java.net.ConnectException: Connection refused (Connection refused)'],
+    ]);
+  });
+
+  test('a block interval without a unit is in milliseconds (Spark: getTimeAsMs)', async () => {
+    const tl = timeline().socket('nc', 'localhost:9000').lines(0.1, 'nc', 'a').lines(0.3, 'nc', 'b').build();
+    const parts: number[] = [];
+    await runSocket(tl, 9000, { 'spark.streaming.blockInterval': '500' }, 1, (n) => void parts.push(n));
+    expect(parts).toEqual([1]); // one 500 ms block; 500 s would hold nothing by 1 s
+  });
+});

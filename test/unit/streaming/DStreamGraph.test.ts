@@ -55,4 +55,18 @@ describe('DStreamGraph', () => {
     expect(calls).toBe(2);
     expect(r.events.filter((e: SimEvent) => e.type === 'batchSubmitted')).toEqual([expect.objectContaining({ numJobs: 2 })]);
   });
+
+  test('refusals name their rule and Spark’s error class: no output operations, remember set twice', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts();
+      ssc.remember(5);
+      expect(() => ssc.remember(6)).toThrow();
+      ssc.queueStream<number>([[1]]);
+      expect(() => ssc.start()).toThrow('No output operations registered, so nothing to execute');
+      const refused = ssc.events().flatMap((e) => (e.type === 'callRefused' ? [[e.rule, e.errorClass]] : []));
+      expect(refused).toEqual([
+        ['remember-once', 'REMEMBER_DURATION_ALREADY_SET'],
+        ['no-output-operations', 'NO_OUTPUT_OPERATIONS'],
+      ]);
+    }));
 });
