@@ -1,8 +1,10 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
+  // src is a root so that related-test discovery (jest --findRelatedTests, used by Stryker) sees the
+  // engine's files; testMatch keeps test files to test/.
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
   // Tests import the package by name, as users do.
   moduleNameMapper: { '^dstream-sim$': '<rootDir>/src/index.ts' },
   transform: {

@@ -107,6 +107,12 @@ function runShellIn(b: Block, cwd: string): void {
         if (script !== undefined) expect(Object.keys(scripts)).toContain(script);
         continue;
       }
+      const npx = /^npx (\S+)/.exec(cmd);
+      if (npx) {
+        // A tool from the project's devDependencies: it must be installed where the docs say.
+        expect({ cmd, installed: fs.existsSync(path.join(root, 'node_modules', '.bin', npx[1]!)) }).toEqual({ cmd, installed: true });
+        continue;
+      }
       const cli = /^node bin\/dstream-sim\.js (.*)$/.exec(cmd);
       if (!cli) throw new Error(`${b.doc}:${b.line}: no rule checks the command '${cmd}'`);
       // The shell parses the command (quotes, globs), as when a reader pastes it.

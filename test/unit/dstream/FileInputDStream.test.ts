@@ -1,0 +1,49 @@
+/**
+ * `textFileStream` / `fileStream` (Spark: `FileInputDStream`) beyond the suite: empty files,
+ * `spark.streaming.fileStream.minRememberDuration`, and files forgotten after the remember window.
+ */
+import { timeline, type SimEvent } from 'dstream-sim';
+import { delivered, runWithTimeline } from '../../__helpers__/timelineRun';
+
+const nonEmpty = (events: SimEvent[]): [number, unknown[] | undefined][] =>
+  delivered(events).filter(([, recs]) => (recs?.length ?? 0) > 0);
+
+describe('files', () => {
+  test('an empty file is skipped with Spark’s warning and gives no partition', async () => {
+    const tl = timeline().directory('in', 'input').file(0.5, 'in', 'empty.txt', '').build();
+    const r = await runWithTimeline(tl, (ssc) => ssc.textFileStream('input').pprint(), 1, { keepDir: false });
+    const input = r.events.find((e) => e.type === 'inputDelivered');
+    expect(input).toMatchObject({ records: [], numPartitions: 0 });
+    const warning = r.events.find((e) => e.type === 'warning' && e.message.includes('has no data in it'));
+    expect(warning).toMatchObject({
+      message: `File input/empty.txt has no data in it. Spark Streaming can only ingest files that have been "moved" to the directory assigned to the file stream. Refer to the streaming programming guide for more details.`,
+    });
+  });
+
+  test('spark.streaming.fileStream.minRememberDuration shortens how far back old files are picked', async () => {
+    const tl = timeline().directory('in', 'input').file(12.5, 'in', 'old.txt', 'old\n', { mtime: 0.5 }).build();
+    const picked = await runWithTimeline(tl, (ssc) => ssc.fileStream('input', undefined, false).pprint(), 13);
+    expect(nonEmpty(picked.events)).toEqual([[13000, ['old']]]); // default 60 s: threshold 0
+    const short = await runWithTimeline(
+      tl,
+      (ssc) => {
+        ssc.sparkContext.conf.set('spark.streaming.fileStream.minRememberDuration', '10s');
+        ssc.fileStream('input', undefined, false).pprint();
+      },
+      13,
+    );
+    expect(nonEmpty(short.events)).toEqual([]); // 10 s: threshold 13 − 10 = 3 s > 0.5 s
+  });
+
+  test('a picked file is forgotten after the remember window: if it changed meanwhile, it is read again', async () => {
+    const tl = timeline().directory('in', 'input').file(0.5, 'in', 'a.txt', 'v1\n').file(30.5, 'in', 'a.txt', 'v2\n').build();
+    const r = await runWithTimeline(tl, (ssc) => ssc.textFileStream('input').pprint(), 64);
+    // Picked at 1 s and remembered 60 s: forgotten once 1 s < t − 60 s, i.e. after batch 62 s.
+    // Its new modification time (30.5 s) is then within the window (63 − 60 = 3 s), so Spark
+    // reads it again at 63 s (the programming guide's warning about files changed in place).
+    expect(nonEmpty(r.events)).toEqual([
+      [1000, ['v1']],
+      [63000, ['v2']],
+    ]);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The window family's flavor rules that the suites' inputs do not reach (Spark:
+ * `DStream.countByValueAndWindow`; PySpark: `pyspark/streaming/dstream.py`).
+ */
+import { runOperation, runStreams, type DStream } from 'dstream-sim';
+
+const sorted = <T>(b: T[][]): T[][] => b.map((x) => [...x].sort());
+
+describe('PySpark countByValueAndWindow', () => {
+  // PySpark: keyed.reduceByKeyAndWindow(add, sub, window, slide, n).filter(lambda x: x[1] > 0).
+  // With window ≥ 5 × slide the window is updated incrementally, so a value whose records all
+  // left the window is inverse-reduced to 0; only the `> 0` filter hides it.
+  test('a value whose count falls to 0 on the incremental path is not reported', async () => {
+    const out = await runOperation([['a'], ['b'], [], [], [], [], []], (ds) => ds.countByValueAndWindow(5, 1), 7, {
+      checkpoint: true,
+    });
+    expect(sorted(out)).toEqual([
+      [['a', 1]],
+      [['a', 1], ['b', 1]],
+      [['a', 1], ['b', 1]],
+      [['a', 1], ['b', 1]],
+      [['a', 1], ['b', 1]],
+      [['b', 1]], // 6 s: 'a' (1 s) left the window (1 s, 6 s]: count 0, filtered
+      [], // 7 s: 'b' too
+    ]);
+  });
+
+  test('Scala keeps the same rule with filterFunc (count != 0)', async () => {
+    const out = await runOperation([['a'], ['b'], [], [], [], [], []], (ds) => ds.countByValueAndWindow(5, 1), 7, {
+      flavor: 'scala',
+      checkpoint: true,
+    });
+    expect(sorted(out).slice(5)).toEqual([[['b', 1]], []]);
+  });
+});
+
+type KV = [string, number];
+const keyed = [[['a', 1]], [['a', 2], ['b', 1]], [['b', 5]], []] as KV[][];
+const add = (x: number, y: number): number => x + y;
+const sub = (x: number, y: number): number => x - y;
+
+describe('defaults: the slide is the parent’s unless given', () => {
+  test.each(['pyspark', 'scala'] as const)('%s: window(2) slides every batch', async (flavor) => {
+    const out = await runOperation([[1], [2], [3]], (ds) => ds.window(2), 3, { flavor });
+    expect(out).toEqual([[1], [1, 2], [2, 3]]);
+  });
+
+  test.each(['pyspark', 'scala'] as const)('%s: reduceByKeyAndWindow with an inverse and no slide slides every batch', async (flavor) => {
+    const out = await runOperation(keyed, (ds) => ds.reduceByKeyAndWindow(add, sub, 2), 4, { flavor, checkpoint: true });
+    const nonZero = sorted(out).map((b) => b.filter(([, v]) => v !== 0));
+    expect(nonZero).toEqual([[['a', 1]], [['a', 3], ['b', 1]], [['a', 2], ['b', 6]], [['b', 5]]]);
+  });
+});
+
+describe('PySpark reduceByKeyAndWindow without an inverse', () => {
+  // PySpark: self.reduceByKey(func, n).window(w, s).reduceByKey(func, n) — no checkpoint needed.
+  test('reduces each window from its batches', async () => {
+    const out = await runOperation(keyed, (ds) => ds.reduceByKeyAndWindow(add, null, 2, 1), 4);
+    expect(sorted(out)).toEqual([[['a', 1]], [['a', 3], ['b', 1]], [['a', 2], ['b', 6]], [['b', 5]]]);
+  });
+});
+
+describe('numPartitions', () => {
+  async function partitionsOf(flavor: 'pyspark' | 'scala', invFunc: typeof sub | null, n?: number): Promise<number[]> {
+    const parts: number[] = [];
+    await runOperation(
+      keyed,
+      (ds) => {
+        const w = ds.reduceByKeyAndWindow(add, invFunc, 2, 1, n);
+        w.foreachRDD((rdd) => void parts.push(rdd.getNumPartitions()));
+        return w;
+      },
+      2,
+      { flavor, checkpoint: true },
+    );
+    return parts;
+  }
+
+  test.each([
+    ['pyspark', 'with', sub],
+    ['pyspark', 'without', null],
+    ['scala', 'with', sub],
+    ['scala', 'without', null],
+  ] as const)('%s, %s an inverse: the window has numPartitions partitions when given', async (flavor, _with, inv) => {
+    expect(await partitionsOf(flavor, inv, 3)).toEqual([3, 3]);
+  });
+
+  test.each([
+    ['pyspark', 'with', sub, 1], // the harness sets spark.default.parallelism = 1, as PySpark's tests do
+    ['scala', 'with', sub, 2], // local[2]
+    ['scala', 'without', null, 2],
+  ] as const)('%s, %s an inverse: otherwise the default parallelism (%d)', async (flavor, _with, inv, expected) => {
+    expect(await partitionsOf(flavor, inv)).toEqual([expected, expected]);
+  });
+});
+
+describe('window contents in the event log (inspect({ windows: true }))', () => {
+  test.each([
+    ['pyspark', 'recomputed (window < 5 × slide)', 2],
+    ['pyspark', 'incremental (window ≥ 5 × slide)', 5],
+    ['scala', 'incremental', 2],
+    ['scala', 'incremental', 5],
+  ] as const)('%s reduceByKeyAndWindow, %s: a window of %i s covers (t − w, t]', async (flavor, _how, w) => {
+    const r = await runStreams<KV>(
+      [keyed.slice(0, 3)],
+      (s) => (s[0] as DStream<KV>).reduceByKeyAndWindow(add, sub, w, 1),
+      3,
+      { flavor, checkpoint: true, inspect: { windows: true } },
+    );
+    const windows = r.events.flatMap((e) => (e.type === 'windowComputed' ? [[e.batchTime, e.windowMs, e.batchTimes]] : []));
+    const covered = (t: number): number[] => [1000, 2000, 3000].filter((b) => b > t - w * 1000 && b <= t);
+    expect(windows).toEqual([1000, 2000, 3000].map((t) => [t, w * 1000, covered(t)]));
+  });
+});

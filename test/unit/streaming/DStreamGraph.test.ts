@@ -1,0 +1,72 @@
+/**
+ * The stream graph (Spark: `DStreamGraph`): input ids in creation order, output operations run in
+ * registration order, every stream reachable from an output initialized once.
+ */
+import { runStreams, type DStream, type SimEvent } from 'dstream-sim';
+import { inJvm, makeContexts } from '../../__helpers__/sim';
+
+describe('DStreamGraph', () => {
+  test('inputs are numbered from 0 in creation order (Spark: InputDStream.id)', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts();
+      const a = ssc.queueStream<number>([[1]]);
+      const b = ssc.queueStream<number>([[2]]);
+      a.union(b).pprint();
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(1);
+      ssc.stop();
+      const names = ssc.events().flatMap((e) => (e.type === 'inputDelivered' ? [[e.streamName, e.records]] : []));
+      expect(names).toEqual([
+        ['Queue input [0]', [1]],
+        ['Queue input [1]', [2]],
+      ]);
+    }));
+
+  test('output operations run in the order they were registered, each batch', async () => {
+    const order: string[] = [];
+    await runStreams<number>(
+      [[[1], [2]]],
+      (s) => {
+        const ds = s[0] as DStream<number>;
+        ds.foreachRDD(() => void order.push('first'));
+        ds.map((x) => x).foreachRDD(() => void order.push('second'));
+        return ds;
+      },
+      2,
+    );
+    expect(order).toEqual(['first', 'second', 'first', 'second']);
+  });
+
+  test('a cached stream shared by two outputs computes its records once per batch', async () => {
+    let calls = 0;
+    const r = await runStreams<number>(
+      [[[1, 2]]],
+      (s) => {
+        const shared = (s[0] as DStream<number>).map((x) => {
+          calls++;
+          return x;
+        }).cache();
+        shared.foreachRDD((rdd) => void rdd.collect());
+        return shared.union(shared);
+      },
+      1,
+    );
+    expect(r.batches.map((b) => b.records)).toEqual([[1, 2, 1, 2]]);
+    expect(calls).toBe(2);
+    expect(r.events.filter((e: SimEvent) => e.type === 'batchSubmitted')).toEqual([expect.objectContaining({ numJobs: 2 })]);
+  });
+
+  test('refusals name their rule and Spark’s error class: no output operations, remember set twice', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts();
+      ssc.remember(5);
+      expect(() => ssc.remember(6)).toThrow();
+      ssc.queueStream<number>([[1]]);
+      expect(() => ssc.start()).toThrow('No output operations registered, so nothing to execute');
+      const refused = ssc.events().flatMap((e) => (e.type === 'callRefused' ? [[e.rule, e.errorClass]] : []));
+      expect(refused).toEqual([
+        ['remember-once', 'REMEMBER_DURATION_ALREADY_SET'],
+        ['no-output-operations', 'NO_OUTPUT_OPERATIONS'],
+      ]);
+    }));
+});

@@ -1,0 +1,19 @@
+/**
+ * `timelineQueue(name)`: the named queue a timeline pushes to; one queue per name and JVM.
+ */
+import { timelineQueue, withIsolatedJvm } from 'dstream-sim';
+
+describe('timelineQueue', () => {
+  test('the same name gives the same queue within a JVM, another name another queue', () =>
+    withIsolatedJvm({ stdout: () => undefined }, () => {
+      const q = timelineQueue<number>('q');
+      expect(timelineQueue<number>('q')).toBe(q);
+      expect(timelineQueue<number>('other')).not.toBe(q);
+    }));
+
+  test('each JVM has its own queues', async () => {
+    const first = await withIsolatedJvm({ stdout: () => undefined }, () => timelineQueue<number>('q'));
+    const second = await withIsolatedJvm({ stdout: () => undefined }, () => timelineQueue<number>('q'));
+    expect(second).not.toBe(first);
+  });
+});
