@@ -309,56 +309,16 @@ class RDD:
         return _python_cogroup((self, other) + others, numPartitions=None)
 
     def join(self, other, numPartitions=None):
-        def dispatch(seq):
-            vbuf, wbuf = [], []
-            for n, v in seq:
-                if n == 1:
-                    vbuf.append(v)
-                elif n == 2:
-                    wbuf.append(v)
-            return ((v, w) for v in vbuf for w in wbuf)
-        return _do_python_join(self, other, numPartitions, dispatch)
+        return _do_python_join(self, other, numPartitions, lambda seq: _pair_sides(seq, False, False))
 
     def leftOuterJoin(self, other, numPartitions=None):
-        def dispatch(seq):
-            vbuf, wbuf = [], []
-            for n, v in seq:
-                if n == 1:
-                    vbuf.append(v)
-                elif n == 2:
-                    wbuf.append(v)
-            if not wbuf:
-                wbuf.append(None)
-            return ((v, w) for v in vbuf for w in wbuf)
-        return _do_python_join(self, other, numPartitions, dispatch)
+        return _do_python_join(self, other, numPartitions, lambda seq: _pair_sides(seq, False, True))
 
     def rightOuterJoin(self, other, numPartitions=None):
-        def dispatch(seq):
-            vbuf, wbuf = [], []
-            for n, v in seq:
-                if n == 1:
-                    vbuf.append(v)
-                elif n == 2:
-                    wbuf.append(v)
-            if not vbuf:
-                vbuf.append(None)
-            return ((v, w) for v in vbuf for w in wbuf)
-        return _do_python_join(self, other, numPartitions, dispatch)
+        return _do_python_join(self, other, numPartitions, lambda seq: _pair_sides(seq, True, False))
 
     def fullOuterJoin(self, other, numPartitions=None):
-        def dispatch(seq):
-            vbuf, wbuf = [], []
-            for n, v in seq:
-                if n == 1:
-                    vbuf.append(v)
-                elif n == 2:
-                    wbuf.append(v)
-            if not vbuf:
-                vbuf.append(None)
-            if not wbuf:
-                wbuf.append(None)
-            return ((v, w) for v in vbuf for w in wbuf)
-        return _do_python_join(self, other, numPartitions, dispatch)
+        return _do_python_join(self, other, numPartitions, lambda seq: _pair_sides(seq, True, True))
 
     # --- actions ---
 
@@ -445,6 +405,22 @@ class RDD:
             except TypeError:
                 return iter([])
         self.mapPartitions(func).count()
+
+
+def _pair_sides(seq, keep_right_alone, keep_left_alone):
+    """PySpark's join.py dispatch: the (1, v) and (2, w) tagged values of a key, paired up;
+    a missing side is None where the join keeps the other side's values alone."""
+    vbuf, wbuf = [], []
+    for n, v in seq:
+        if n == 1:
+            vbuf.append(v)
+        elif n == 2:
+            wbuf.append(v)
+    if keep_right_alone and not vbuf:
+        vbuf.append(None)
+    if keep_left_alone and not wbuf:
+        wbuf.append(None)
+    return ((v, w) for v in vbuf for w in wbuf)
 
 
 def _do_python_join(rdd, other, numPartitions, dispatch):

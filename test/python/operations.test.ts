@@ -191,3 +191,25 @@ print(sizes)
   expect(sizes[3]).toBe(sizes[0]);
   expect(sizes[3]).toBeLessThan(20);
 });
+
+test("the four joins pair values as PySpark's doctests show (rdd.py join, leftOuterJoin, rightOuterJoin, fullOuterJoin)", async () => {
+  const dir = makePyScenario(
+    'joins',
+    `${PREAMBLE}a = sc.parallelize([("a", 1), ("b", 4)])
+b = sc.parallelize([("a", 2), ("c", 8)])
+print(sorted(a.join(b).collect()))
+print(sorted(a.leftOuterJoin(b).collect()))
+print(sorted(a.rightOuterJoin(b).collect()))
+print(sorted(a.fullOuterJoin(b).collect(), key=str))
+`,
+    'until: 1\n',
+  );
+  const r = await runScenario(dir);
+  const printed = r.events.flatMap((e) => (e.type === 'programOutput' ? [e.text] : []));
+  expect(printed).toEqual([
+    "[('a', (1, 2))]",
+    "[('a', (1, 2)), ('b', (4, None))]",
+    "[('a', (1, 2)), ('c', (None, 8))]",
+    "[('a', (1, 2)), ('b', (4, None)), ('c', (None, 8))]",
+  ]);
+});
