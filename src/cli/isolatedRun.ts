@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { describeProgress } from '../scenario/isolated/ScenarioPool';
+import { watchdogMessage } from '../scenario/isolated/ScenarioPool';
 import { PROGRESS_SLOTS } from '../scenario/isolated/protocol';
 import type { RunCommandOptions } from './commands/run';
 import type { RunWorkerData, RunWorkerMessage } from './runWorker';
@@ -35,9 +35,7 @@ export async function runWithWatchdog(
     // eslint-disable-next-line no-restricted-globals
     const timer = setTimeout(() => {
       void worker.terminate();
-      err(
-        `dstream-sim run: stopped after ${timeoutMs / 1000} s of real time ${describeProgress(progress, outputs)}: a user function did not return (an endless loop?). Raise the budget with --timeout <seconds> if the run is just long.\n`,
-      );
+      err(`dstream-sim run: ${watchdogMessage(timeoutMs, progress, outputs)}\n`);
       resolve(1);
     }, timeoutMs);
     const done = (code: number): void => {

@@ -122,14 +122,9 @@ export class ScenarioPool {
       // eslint-disable-next-line no-restricted-globals
       const timer = setTimeout(() => {
         finish();
-        const what = describeProgress(slot.progress, outputs);
+        const message = watchdogMessage(this.timeoutMs, slot.progress, outputs);
         this.replace(slot);
-        reject(
-          new SimulationError(
-            `stopped after ${this.timeoutMs / 1000} s of real time ${what}: a user function did not return (an endless loop?). Raise the budget with --timeout <seconds> if the run is just long.`,
-            'SCENARIO_TIMEOUT',
-          ),
-        );
+        reject(new SimulationError(message, 'SCENARIO_TIMEOUT'));
       }, this.timeoutMs);
       slot.worker.on('message', onMessage);
       slot.worker.on('error', onError);
@@ -144,6 +139,11 @@ export class ScenarioPool {
     slot.worker = fresh.worker;
     slot.progress = fresh.progress;
   }
+}
+
+/** What the watchdog says when it stops a run: how long it waited, where the run was, what to do. */
+export function watchdogMessage(timeoutMs: number, progress: Float64Array, outputs: readonly string[]): string {
+  return `stopped after ${timeoutMs / 1000} s of real time ${describeProgress(progress, outputs)}: a user function did not return (an endless loop?). Raise the budget with --timeout <seconds> if the run is just long.`;
 }
 
 /** Where the progress slots say the run was: in a batch's job or generation, or the program's own code. */
