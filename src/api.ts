@@ -53,6 +53,16 @@ export type { ManualClock } from './util/ManualClock';
 export type { EventLog, EventSubscriber } from './events/EventLog';
 export type { StreamingListener } from './scheduler/StreamingListener';
 export type {
+  BatchInfo,
+  OutputOperationInfo,
+  ReceiverInfo,
+  StreamInputInfo,
+  StreamingListenerBatchEvent,
+  StreamingListenerOutputOperationEvent,
+  StreamingListenerReceiverEvent,
+  StreamingListenerStreamingStarted,
+} from './scheduler/BatchInfo';
+export type {
   SimEvent,
   EventBase,
   ContextCreatedEvent,

@@ -121,7 +121,10 @@ def _serve_callback(m):
     _depth[0] += 1
     try:
         func, keyed = _funcs[m["f"]]
-        if m["k"] == "pipe":
+        if m["k"] == "listen":
+            func(m["m"], m["info"])
+            v = None
+        elif m["k"] == "pipe":
             out = func(m["split"], iter([decode(w) for w in m["recs"]]))
             if keyed:
                 v = [[pid, encode(x)] for pid, x in out]

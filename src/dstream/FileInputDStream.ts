@@ -5,6 +5,7 @@ import { LineSplitter } from '../receiver/LineSplitter';
 import type { StreamingRuntime } from './StreamingRuntime';
 import type { Duration } from '../time/Duration';
 import type { Time } from '../time/Time';
+import type { StreamInputInfo } from '../events/SimEvent';
 import { InputDStream } from './internal';
 import { timeStringAsMs } from '../util/timeString';
 
@@ -71,6 +72,12 @@ export class FileInputDStream extends InputDStream<string> {
       parts.push([...splitter.push(bytes), ...splitter.end()]);
     }
     return RDD.fromPartitions(this.ssc.sparkContext, parts);
+  }
+
+  /** Spark: a file stream reports 0 records and the files it picked (`files`, `Description`). */
+  protected override reportedInfo(time: Time): StreamInputInfo {
+    const files = (this.batchTimeToSelectedFiles.get(time.milliseconds) ?? []).map((f) => this.shown(f));
+    return { inputStreamId: this.inputId, numRecords: 0, metadata: { files, Description: files.join('\n') } };
   }
 
   private findNewFiles(t: number): string[] {

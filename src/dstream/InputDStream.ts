@@ -1,6 +1,7 @@
 import type { Duration } from '../time/Duration';
 import type { RDD } from '../rdd/RDD';
 import type { Time } from '../time/Time';
+import type { StreamInputInfo } from '../events/SimEvent';
 import type { StreamingRuntime } from './StreamingRuntime';
 import { DStream } from './internal';
 
@@ -49,13 +50,14 @@ export abstract class InputDStream<T> extends DStream<T> {
 
   /** @internal Report what this input delivered for a batch (event log and input info). */
   protected override afterCompute(time: Time, rdd: RDD<T> | undefined): void {
-    this.ssc.reportInputInfo(time, this.inputId, this.reportedRecords(rdd));
+    const info = this.reportedInfo(time, rdd);
+    if (info !== undefined) this.ssc.reportInputInfo(time, info);
     this.ssc.inspector.input(this, time, rdd);
   }
 
-  /** Records reported to Spark's InputInfoTracker: 0 for queue and file streams (Spark). */
-  protected reportedRecords(_rdd: RDD<T> | undefined): number {
-    return 0;
+  /** What this input reports to Spark's InputInfoTracker for a batch; nothing by default (queue streams, as in Spark). */
+  protected reportedInfo(_time: Time, _rdd: RDD<T> | undefined): StreamInputInfo | undefined {
+    return undefined;
   }
 
   /** @internal Called when the context starts (receivers start here). */

@@ -2,6 +2,7 @@ import { RDD } from '../rdd/RDD';
 import type { Receiver } from '../receiver/Receiver';
 import type { StreamingRuntime } from './StreamingRuntime';
 import type { Time } from '../time/Time';
+import type { StreamInputInfo } from '../events/SimEvent';
 import { InputDStream } from './internal';
 
 /**
@@ -26,8 +27,8 @@ export abstract class ReceiverInputDStream<T> extends InputDStream<T> {
     return RDD.fromPartitions(this.ssc.sparkContext, blocks.map((b) => b.records as T[]));
   }
 
-  protected override reportedRecords(rdd: RDD<T> | undefined): number {
-    return rdd === undefined ? 0 : rdd.count();
+  protected override reportedInfo(_time: Time, rdd: RDD<T> | undefined): StreamInputInfo {
+    return { inputStreamId: this.inputId, numRecords: rdd === undefined ? 0 : rdd.count(), metadata: {} };
   }
 
   override start(): void {

@@ -1,6 +1,7 @@
 import type { Flavor } from '../conf/Flavor';
 import type { SparkContext } from '../core/SparkContext';
 import type { LifecycleRule } from '../events/LifecycleRules';
+import type { StreamInputInfo } from '../events/SimEvent';
 import type { Pair, RDD } from '../rdd/RDD';
 import type { ReceivedBlock } from '../receiver/BlockGenerator';
 import type { ReceiverRuntime } from '../receiver/ReceiverRuntime';
@@ -44,8 +45,8 @@ export interface StreamingRuntime extends ReceiverRuntime {
   addOutputStream(stream: ForEachDStream<unknown>): void;
   /** An RDD marked for checkpointing in this batch (Spark checkpoints it after the jobs). */
   markForCheckpoint(rdd: RDD<unknown>): void;
-  /** Spark: `InputInfoTracker.reportInfo`: how many records an input delivered for a batch. */
-  reportInputInfo(time: Time, inputId: number, numRecords: number): void;
+  /** Spark: `InputInfoTracker.reportInfo`: what an input delivered for a batch. */
+  reportInputInfo(time: Time, info: StreamInputInfo): void;
   /** Spark: `receivedBlockTracker.getBlocksOfBatch(time)` for one input. */
   blocksOfBatch(time: Time, inputId: number): readonly ReceivedBlock<unknown>[];
   /**

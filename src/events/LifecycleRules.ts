@@ -15,7 +15,8 @@ export type LifecycleRule =
   | 'persist-after-start'
   | 'checkpoint-after-start'
   | 'remember-once'
-  | 'queue-stream-empty';
+  | 'queue-stream-empty'
+  | 'stop-in-listener';
 
 /** Why each lifecycle rule exists and what to do about it. */
 export const LIFECYCLE_RULES: Readonly<Record<LifecycleRule, string>> = {
@@ -34,6 +35,8 @@ export const LIFECYCLE_RULES: Readonly<Record<LifecycleRule, string>> = {
   'checkpoint-after-start': 'Checkpoint intervals are fixed at start().',
   'remember-once': 'ssc.remember() can be set once.',
   'queue-stream-empty': 'PySpark reads rdds[0]: an empty list without a default fails.',
+  'stop-in-listener':
+    'A StreamingListener runs on the listener bus, which stop() must shut down: stop the context from the driver (or a foreachRDD job) instead.',
 };
 
 /** The explanation of a rule id as recorded in an event (unknown ids explain nothing). */

@@ -8,7 +8,7 @@ export type { EventBase } from './EventBase';
 export type { StreamGraph, StreamGraphNode } from './StreamGraph';
 export type { ContextCreatedEvent, ContextStartedEvent, ContextStoppedEvent, SparkContextStoppedEvent, CallRefusedEvent, WarningEvent } from './lifecycleEvents';
 export type { InputDeliveredEvent, RddGeneratedEvent, WindowComputedEvent, StateChangedEvent } from './inspectionEvents';
-export type { BatchSubmittedEvent, BatchStartedEvent, OutputOperationStartedEvent, OutputOperationCompletedEvent, BatchCompletedEvent, OutputWrittenEvent, ErrorReportedEvent } from './batchEvents';
+export type { StreamInputInfo, BatchSubmittedEvent, BatchStartedEvent, OutputOperationStartedEvent, OutputOperationCompletedEvent, BatchCompletedEvent, OutputWrittenEvent, ErrorReportedEvent } from './batchEvents';
 export type { ReceiverStartedEvent, ReceiverErrorEvent, ReceiverStoppedEvent } from './receiverEvents';
 export type { TimelineEventApplied, ProgramOutputEvent, ProgramFailedEvent } from './runEvents';
 

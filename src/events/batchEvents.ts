@@ -1,13 +1,28 @@
 import type { EventBase } from './EventBase';
 
+/**
+ * Spark: `StreamInputInfo`: what one input reported to the `InputInfoTracker` for a batch.
+ * Receivers report their records; file streams report 0 records and the files they picked
+ * (`metadata.files`, and `Description`, one file per line); queue streams report nothing.
+ */
+export interface StreamInputInfo {
+  inputStreamId: number;
+  numRecords: number;
+  metadata: Readonly<Record<string, unknown>>;
+}
+
 /** Spark: `onBatchSubmitted`. Only for batches with at least one job. */
 export interface BatchSubmittedEvent extends EventBase {
   type: 'batchSubmitted';
   contextId: number;
   batchTime: number;
   numJobs: number;
-  /** Records reported by inputs (receivers and test inputs; queue and file streams report 0). */
+  /** Records reported by inputs (the sum over `inputInfos`). */
   numRecords: number;
+  /** Spark: `BatchInfo.streamIdToInputInfo`, by input stream id. */
+  inputInfos: readonly StreamInputInfo[];
+  /** The names of the batch's output operations, by output operation id. */
+  outputOpNames: readonly string[];
 }
 
 /** Spark: `onBatchStarted`. */

@@ -6,6 +6,8 @@ export interface ReceiverStartedEvent extends EventBase {
   contextId: number;
   streamId: number;
   name: string;
+  /** The receiver's class (Spark names the receiver `<class>-<streamId>` in ReceiverInfo). */
+  receiverClass: string;
 }
 
 /** Spark: `onReceiverError`: the receiver asked to restart (`message` is Spark's). */

@@ -10,6 +10,7 @@ import type { StorageLevel } from '../rdd/StorageLevel';
 import { StreamingContext } from '../streaming/StreamingContext';
 import { Duration } from '../time/Duration';
 import type { Time } from '../time/Time';
+import { JavaStreamingListenerWrapper } from './JavaStreamingListenerWrapper';
 import { fromWire, toWire, type WirePyObject } from './PyObject';
 import { PythonException, type PythonErrorInfo } from './PythonException';
 import type { PythonProcess } from './PythonProcess';
@@ -46,6 +47,8 @@ export class Gateway {
   private readonly deadFunctions: number[] = [];
   private readonly functionOwners = new FinalizationRegistry<number>((f) => void this.deadFunctions.push(f));
   private nextId = 1;
+  /** The program's top level ended: Python serves no more callbacks (its listeners hear nothing more). */
+  private ended = false;
   private readonly handlers: Record<string, Handler>;
   private readonly waits: Record<string, (a: Record<string, unknown>) => Promise<unknown>>;
 
@@ -64,7 +67,10 @@ export class Gateway {
       const m = (await this.proc.receive()) as FromPython;
       this.release((m as { rel?: unknown }).rel);
       if (m.t === 'out') this.output(m.text);
-      else if (m.t === 'done') return m.failed !== undefined ? { failed: m.failed } : {};
+      else if (m.t === 'done') {
+        this.ended = true;
+        return m.failed !== undefined ? { failed: m.failed } : {};
+      }
       else if (m.t === 'call') {
         let reply: unknown;
         try {
@@ -269,6 +275,13 @@ export class Gateway {
       'ds.foreachRDD': (a) => {
         const f = num(a, 'f');
         this.get<DStream<unknown>>(a, 'ds').foreachRDD((time: Time, rdd: RDD<unknown>) => void this.transformCall(f, [rdd], time.milliseconds));
+      },
+      'ssc.addStreamingListener': (a) => {
+        const f = num(a, 'f');
+        const call = (method: string, info: Record<string, unknown>): void => {
+          if (!this.ended) this.callback({ k: 'listen', f, m: method, info });
+        };
+        this.get<StreamingContext>(a, 'ssc').addStreamingListener(new JavaStreamingListenerWrapper(call, a['methods'] as string[]));
       },
       'ds.pprint': (a) => void this.get<DStream<unknown>>(a, 'ds').pprint(num(a, 'num')),
       'ds.saveAsTextFiles': (a) =>

@@ -47,7 +47,7 @@ export abstract class Receiver<T> {
     );
     this.blocks.start();
     this.stopped = false;
-    this.ssc.post({ type: 'receiverStarted', contextId: this.ssc.contextId, streamId: this.streamId, name: this.name });
+    this.ssc.post({ type: 'receiverStarted', contextId: this.ssc.contextId, streamId: this.streamId, name: this.name, receiverClass: this.constructor.name });
     this.onStart();
   }
 

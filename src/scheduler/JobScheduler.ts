@@ -55,6 +55,8 @@ export class JobScheduler {
       batchTime,
       numJobs: jobs.length,
       numRecords: this.inputInfoTracker.numRecords(batchTime),
+      inputInfos: this.inputInfoTracker.getInfo(batchTime),
+      outputOpNames: jobs.map((j) => j.outputName),
     });
     this.ssc.post({ type: 'batchStarted', contextId: ctx, batchTime });
     let failed = 0;

@@ -1,28 +1,23 @@
 import type {
-  BatchCompletedEvent,
-  BatchStartedEvent,
-  BatchSubmittedEvent,
-  ContextStartedEvent,
-  OutputOperationCompletedEvent,
-  OutputOperationStartedEvent,
-  ReceiverErrorEvent,
-  ReceiverStartedEvent,
-  ReceiverStoppedEvent,
-} from '../events/SimEvent';
+  StreamingListenerBatchEvent,
+  StreamingListenerOutputOperationEvent,
+  StreamingListenerReceiverEvent,
+  StreamingListenerStreamingStarted,
+} from './BatchInfo';
 
 /**
  * Spark: `StreamingListener` (PySpark: `pyspark.streaming.StreamingListener`). Implement any of
- * the methods and register with `ssc.addStreamingListener(listener)`. Each receives the event as
- * recorded in the event log.
+ * the methods and register with `ssc.addStreamingListener(listener)`. Each receives Spark's
+ * listener event: a `BatchInfo`, `OutputOperationInfo` or `ReceiverInfo` in virtual milliseconds.
  */
 export interface StreamingListener {
-  onStreamingStarted?(event: ContextStartedEvent): void;
-  onReceiverStarted?(event: ReceiverStartedEvent): void;
-  onReceiverError?(event: ReceiverErrorEvent): void;
-  onReceiverStopped?(event: ReceiverStoppedEvent): void;
-  onBatchSubmitted?(event: BatchSubmittedEvent): void;
-  onBatchStarted?(event: BatchStartedEvent): void;
-  onOutputOperationStarted?(event: OutputOperationStartedEvent): void;
-  onOutputOperationCompleted?(event: OutputOperationCompletedEvent): void;
-  onBatchCompleted?(event: BatchCompletedEvent): void;
+  onStreamingStarted?(streamingStarted: StreamingListenerStreamingStarted): void;
+  onReceiverStarted?(receiverStarted: StreamingListenerReceiverEvent): void;
+  onReceiverError?(receiverError: StreamingListenerReceiverEvent): void;
+  onReceiverStopped?(receiverStopped: StreamingListenerReceiverEvent): void;
+  onBatchSubmitted?(batchSubmitted: StreamingListenerBatchEvent): void;
+  onBatchStarted?(batchStarted: StreamingListenerBatchEvent): void;
+  onBatchCompleted?(batchCompleted: StreamingListenerBatchEvent): void;
+  onOutputOperationStarted?(outputOperationStarted: StreamingListenerOutputOperationEvent): void;
+  onOutputOperationCompleted?(outputOperationCompleted: StreamingListenerOutputOperationEvent): void;
 }

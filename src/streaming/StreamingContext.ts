@@ -15,10 +15,10 @@ import {
 } from '../dstream/internal';
 import { currentJvm, type Jvm } from '../env/Jvm';
 import { runUntil } from '../env/runUntil';
-import { IllegalArgumentError, SimulationError, ValueError, type DStreamSimError } from '../errors';
+import { IllegalArgumentError, SimulationError, SparkError, ValueError, type DStreamSimError } from '../errors';
 import type { InspectionDefaults } from '../events/InspectionDefaults';
 import type { LifecycleRule } from '../events/LifecycleRules';
-import type { SimEvent, SimEventInput } from '../events/SimEvent';
+import type { SimEvent, SimEventInput, StreamInputInfo } from '../events/SimEvent';
 import type { SimNetwork } from '../net/SimNetwork';
 import type { RDD } from '../rdd/RDD';
 import type { ReceivedBlock } from '../receiver/BlockGenerator';
@@ -113,7 +113,10 @@ export class StreamingContext {
     this.graph = new DStreamGraph(batch);
     this.lifecycle = new ContextLifecycle(this.jvm.log, this.id);
     this.inspector = new Inspection(this.jvm.log, this.id, this.jvm.inspect);
-    this.listenerBus = new StreamingListenerBus(this.jvm.log, this.id, (m) => this.warn(m));
+    this.listenerBus = new StreamingListenerBus(this.jvm.log, this.id, (m, error) => {
+      const where = this.locateUserCode(error)?.where;
+      this.warn(where === undefined ? m : `${m} (at ${where})`);
+    });
     this.scheduler = new JobScheduler(this);
     this.post({ type: 'contextCreated', contextId: this.id, batchDurationMs: batch.milliseconds, flavor: this.flavor });
     const master = sparkContext.master;
@@ -296,6 +299,13 @@ export class StreamingContext {
    * Graceful and immediate stops are the same here: processing takes no virtual time.
    */
   stop(stopSparkContext?: boolean, stopGracefully = false): void {
+    if (this.listenerBus.inListenerCallback) {
+      throw this.lifecycle.refuse(
+        'StreamingContext.stop()',
+        'stop-in-listener',
+        new SparkError('Cannot stop StreamingContext within listener bus thread.'),
+      );
+    }
     this.stopWith(stopSparkContext, stopGracefully, 'stop');
   }
 
@@ -478,8 +488,8 @@ export class StreamingContext {
   /** @internal */ blocksOfBatch(time: Time, inputId: number): readonly ReceivedBlock<unknown>[] {
     return this.scheduler.receivedBlockTracker.getBlocksOfBatch(time.milliseconds, inputId);
   }
-  /** @internal */ reportInputInfo(time: Time, inputId: number, numRecords: number): void {
-    this.scheduler.inputInfoTracker.reportInfo(time.milliseconds, inputId, numRecords);
+  /** @internal */ reportInputInfo(time: Time, info: StreamInputInfo): void {
+    this.scheduler.inputInfoTracker.reportInfo(time.milliseconds, info);
   }
 
   /** @internal Write output-operation text to stdout and the event log (the one output channel). */

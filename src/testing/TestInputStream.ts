@@ -1,6 +1,7 @@
 import type { RDD } from '../rdd/RDD';
 import type { StreamingContext } from '../streaming/StreamingContext';
 import type { Time } from '../time/Time';
+import type { StreamInputInfo } from '../events/SimEvent';
 import { InputDStream } from '../dstream/internal';
 
 /**
@@ -24,7 +25,7 @@ export class TestInputStream<T> extends InputDStream<T> {
     return this.ssc.sparkContext.makeRDD(data, this.numPartitions);
   }
 
-  protected override reportedRecords(rdd: RDD<T> | undefined): number {
-    return rdd === undefined ? 0 : rdd.count();
+  protected override reportedInfo(_time: Time, rdd: RDD<T> | undefined): StreamInputInfo {
+    return { inputStreamId: this.inputId, numRecords: rdd === undefined ? 0 : rdd.count(), metadata: {} };
   }
 }

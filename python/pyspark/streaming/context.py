@@ -139,6 +139,11 @@ class StreamingContext:
         return DStream(_JavaDStream(reply), self)
 
     def addStreamingListener(self, streamingListener):
-        """PySpark: ``addStreamingListener`` (accepted; the simulator does not call Python
-        listeners yet — its event log records the same events)."""
+        """PySpark: ``addStreamingListener``: the engine calls the listener's ``on…`` methods with
+        Spark's Java-friendly events (``batchCompleted.batchInfo().numRecords()``), in virtual time."""
+        from pyspark.streaming._java_listener import listener_dispatcher, overridden_methods
+
         self._listeners.append(streamingListener)
+        _gateway.call("ssc.addStreamingListener", ssc=self._jssc,
+                      f=_gateway.register(listener_dispatcher(streamingListener)),
+                      methods=overridden_methods(streamingListener))

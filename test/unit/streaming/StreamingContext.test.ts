@@ -26,12 +26,12 @@ describe('StreamingListener', () => {
       const { ssc } = makeContexts();
       const seen: string[] = [];
       const listener: StreamingListener = {
-        onStreamingStarted: (e) => void seen.push(`started ${e.startTimeMs}`),
-        onBatchSubmitted: (e) => void seen.push(`submitted ${e.batchTime} jobs=${e.numJobs}`),
-        onBatchStarted: (e) => void seen.push(`batchStarted ${e.batchTime}`),
-        onOutputOperationStarted: (e) => void seen.push(`opStarted ${e.batchTime}.${e.outputOpId}`),
-        onOutputOperationCompleted: (e) => void seen.push(`opCompleted ${e.batchTime}.${e.outputOpId} ${e.failureReason ?? 'ok'}`),
-        onBatchCompleted: (e) => void seen.push(`batchCompleted ${e.batchTime} failed=${e.failedJobs}`),
+        onStreamingStarted: (e) => void seen.push(`started ${e.time}`),
+        onBatchSubmitted: ({ batchInfo: b }) => void seen.push(`submitted ${b.batchTime} ops=${b.outputOperationInfos.size}`),
+        onBatchStarted: ({ batchInfo: b }) => void seen.push(`batchStarted ${b.batchTime}`),
+        onOutputOperationStarted: ({ outputOperationInfo: o }) => void seen.push(`opStarted ${o.batchTime}.${o.id}`),
+        onOutputOperationCompleted: ({ outputOperationInfo: o }) => void seen.push(`opCompleted ${o.batchTime}.${o.id} ${o.failureReason ?? 'ok'}`),
+        onBatchCompleted: ({ batchInfo: b }) => void seen.push(`batchCompleted ${b.batchTime}`),
       };
       ssc.addStreamingListener(listener);
       ssc.queueStream<number>([[1]]).foreachRDD(() => undefined);
@@ -39,12 +39,12 @@ describe('StreamingListener', () => {
       await ssc.awaitTerminationOrTimeout(1);
       ssc.stop();
       expect(seen).toEqual([
-        'started 1000',
-        'submitted 1000 jobs=1',
-        'batchStarted 1000',
-        'opStarted 1000.0',
-        'opCompleted 1000.0 ok',
-        'batchCompleted 1000 failed=0',
+        'started 0',
+        'submitted 1000 ms ops=1',
+        'batchStarted 1000 ms',
+        'opStarted 1000 ms.0',
+        'opCompleted 1000 ms.0 ok',
+        'batchCompleted 1000 ms',
       ]);
     }));
 
@@ -58,7 +58,7 @@ describe('StreamingListener', () => {
       }
       const completed: number[] = [];
       ssc.addStreamingListener(new Faulty());
-      ssc.addStreamingListener({ onBatchCompleted: (e) => void completed.push(e.batchTime) });
+      ssc.addStreamingListener({ onBatchCompleted: ({ batchInfo }) => void completed.push(batchInfo.batchTime.milliseconds) });
       ssc.queueStream<number>([[1], [2]]).foreachRDD(() => undefined);
       ssc.start();
       await ssc.awaitTerminationOrTimeout(2);

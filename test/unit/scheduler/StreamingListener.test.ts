@@ -1,0 +1,221 @@
+/**
+ * What StreamingListeners receive (Spark: `StreamingListenerSuite`, PySpark: `test_listener.py`):
+ * BatchInfo with the inputs' StreamInputInfo and delays that appear as the batch moves on,
+ * OutputOperationInfo per job (with the failure reason of a failed one), and ReceiverInfo.
+ */
+import { SparkError, timeline, type BatchInfo, type OutputOperationInfo, type ReceiverInfo, type StreamingListener } from 'dstream-sim';
+import { inJvm, makeContexts } from '../../__helpers__/sim';
+import { runWithTimeline } from '../../__helpers__/timelineRun';
+
+/** Spark's `BatchInfoCollector`. */
+class Collector implements StreamingListener {
+  readonly started: number[] = [];
+  readonly submitted: BatchInfo[] = [];
+  readonly batchStarted: BatchInfo[] = [];
+  readonly completed: BatchInfo[] = [];
+  readonly opsStarted: OutputOperationInfo[] = [];
+  readonly opsCompleted: OutputOperationInfo[] = [];
+  readonly receivers: [string, ReceiverInfo][] = [];
+  onStreamingStarted(e: { time: number }): void {
+    this.started.push(e.time);
+  }
+  onBatchSubmitted(e: { batchInfo: BatchInfo }): void {
+    this.submitted.push(e.batchInfo);
+  }
+  onBatchStarted(e: { batchInfo: BatchInfo }): void {
+    this.batchStarted.push(e.batchInfo);
+  }
+  onBatchCompleted(e: { batchInfo: BatchInfo }): void {
+    this.completed.push(e.batchInfo);
+  }
+  onOutputOperationStarted(e: { outputOperationInfo: OutputOperationInfo }): void {
+    this.opsStarted.push(e.outputOperationInfo);
+  }
+  onOutputOperationCompleted(e: { outputOperationInfo: OutputOperationInfo }): void {
+    this.opsCompleted.push(e.outputOperationInfo);
+  }
+  onReceiverStarted(e: { receiverInfo: ReceiverInfo }): void {
+    this.receivers.push(['started', e.receiverInfo]);
+  }
+  onReceiverError(e: { receiverInfo: ReceiverInfo }): void {
+    this.receivers.push(['error', e.receiverInfo]);
+  }
+  onReceiverStopped(e: { receiverInfo: ReceiverInfo }): void {
+    this.receivers.push(['stopped', e.receiverInfo]);
+  }
+}
+
+const delays = (b: BatchInfo): (number | undefined)[] => [b.schedulingDelay, b.processingDelay, b.totalDelay];
+
+describe('BatchInfo (Spark: StreamingListenerSuite "batch info reporting")', () => {
+  test('a receiver’s records are in streamIdToInputInfo; delays appear as the batch is started and completed', async () => {
+    const c = new Collector();
+    const tl = timeline().socket('nc', 'localhost:9000').lines(0.1, 'nc', 'a', 'b').lines(1.5, 'nc', 'c').build();
+    await runWithTimeline(
+      tl,
+      (ssc) => {
+        ssc.addStreamingListener(c);
+        ssc.socketTextStream('localhost', 9000).pprint();
+      },
+      2,
+    );
+    expect(c.started).toEqual([0]);
+    expect(c.submitted.map((b) => [b.batchTime.milliseconds, b.numRecords, [...b.streamIdToInputInfo]])).toEqual([
+      [1000, 2, [[0, { inputStreamId: 0, numRecords: 2, metadata: {} }]]],
+      [2000, 1, [[0, { inputStreamId: 0, numRecords: 1, metadata: {} }]]],
+    ]);
+    // Submitted: no delay yet; started: scheduling delay only; completed: all three (zero cost: 0).
+    expect(c.submitted.map(delays)).toEqual([
+      [undefined, undefined, undefined],
+      [undefined, undefined, undefined],
+    ]);
+    expect(c.batchStarted.map(delays)).toEqual([
+      [0, undefined, undefined],
+      [0, undefined, undefined],
+    ]);
+    expect(c.completed.map(delays)).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+    expect(c.completed.map((b) => [b.submissionTime, b.processingStartTime, b.processingEndTime])).toEqual([
+      [1000, 1000, 1000],
+      [2000, 2000, 2000],
+    ]);
+    // Each event carries its own snapshot: the submitted BatchInfo did not change afterwards.
+    expect(c.submitted[0]!.processingStartTime).toBeUndefined();
+  });
+
+  test('output operations: one info per job with its name, times, and the failure reason of a failed job', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts();
+      const c = new Collector();
+      ssc.addStreamingListener(c);
+      const q = ssc.queueStream<number>([[1]]);
+      q.foreachRDD(() => {
+        throw new TypeError('bad');
+      });
+      q.pprint();
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(1).catch(() => undefined);
+      ssc.stop();
+      const [submitted] = c.submitted;
+      expect([...submitted!.outputOperationInfos.values()].map((o) => [o.id, o.name, o.startTime, o.endTime])).toEqual([
+        [0, 'foreachRDD [1]', undefined, undefined],
+        [1, 'pprint [2]', undefined, undefined],
+      ]);
+      expect(c.opsStarted.map((o) => [o.id, o.startTime, o.endTime])).toEqual([
+        [0, 1000, undefined],
+        [1, 1000, undefined],
+      ]);
+      expect(c.opsCompleted.map((o) => [o.id, o.endTime, o.duration, o.failureReason])).toEqual([
+        [0, 1000, 0, 'TypeError: bad'],
+        [1, 1000, 0, undefined],
+      ]);
+      // BatchCompleted is posted although a job failed, with both operations finished.
+      const [completed] = c.completed;
+      expect([...completed!.outputOperationInfos.values()].map((o) => o.failureReason)).toEqual(['TypeError: bad', undefined]);
+      // A queue stream reports no input info (Spark's QueueInputDStream never calls reportInfo).
+      expect(completed!.streamIdToInputInfo.size).toBe(0);
+      expect(completed!.numRecords).toBe(0);
+    }));
+
+  test('a file stream reports 0 records and the files it picked (metadata files and Description)', async () => {
+    const c = new Collector();
+    const tl = timeline().directory('in', 'input').file(0.5, 'in', 'a.txt', 'x\ny\n').file(0.6, 'in', 'b.txt', 'z\n').build();
+    await runWithTimeline(
+      tl,
+      (ssc) => {
+        ssc.addStreamingListener(c);
+        ssc.textFileStream('input').pprint();
+      },
+      1,
+    );
+    expect([...c.submitted[0]!.streamIdToInputInfo.values()]).toEqual([
+      { inputStreamId: 0, numRecords: 0, metadata: { files: ['input/a.txt', 'input/b.txt'], Description: 'input/a.txt\ninput/b.txt' } },
+    ]);
+  });
+
+  test('no batch events for a batch without jobs', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts();
+      const c = new Collector();
+      ssc.addStreamingListener(c);
+      ssc.queueStream<number>([[1]]).filter(() => false).foreachRDD(() => undefined);
+      ssc.queueStream<number>([[1]]).window(2, 2).pprint(); // jobs only at even seconds
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(3);
+      ssc.stop();
+      expect(c.submitted.map((b) => [b.batchTime.milliseconds, b.outputOperationInfos.size])).toEqual([
+        [1000, 1],
+        [2000, 2],
+        [3000, 1],
+      ]);
+    }));
+});
+
+describe('ReceiverInfo', () => {
+  test('started and stopped, with Spark’s defaults for a receiver without an error', async () => {
+    const c = new Collector();
+    const tl = timeline().socket('nc', 'localhost:9000').lines(0.1, 'nc', 'a').build();
+    await runWithTimeline(
+      tl,
+      (ssc) => {
+        ssc.addStreamingListener(c);
+        ssc.socketTextStream('localhost', 9000).pprint();
+      },
+      1,
+    );
+    expect(c.receivers.map(([kind, r]) => [kind, r.streamId, r.active, r.lastErrorMessage, r.lastError, r.lastErrorTime])).toEqual([
+      ['started', 0, true, '', '', -1],
+      ['stopped', 0, false, '', '', -1],
+    ]);
+    expect(c.receivers[0]![1]).toMatchObject({ name: 'SocketReceiver-0', location: 'localhost', executorId: 'driver' });
+  });
+
+  test('an error is remembered as lastErrorMessage, lastError and lastErrorTime', async () => {
+    const c = new Collector();
+    const tl = timeline().socket('nc', 'localhost:9000').lines(0.1, 'nc', 'a').close(1.5, 'nc').build();
+    const r = await runWithTimeline(
+      tl,
+      (ssc) => {
+        ssc.addStreamingListener(c);
+        ssc.socketTextStream('localhost', 9000).pprint();
+      },
+      3,
+    );
+    const errors = r.events.flatMap((e) => (e.type === 'receiverError' ? [e] : []));
+    expect(errors.length).toBeGreaterThan(0);
+    const first = c.receivers.find(([kind]) => kind === 'error')![1];
+    expect(first).toMatchObject({ streamId: 0, active: true, lastErrorMessage: errors[0]!.message, lastError: errors[0]!.error ?? '', lastErrorTime: errors[0]!.at });
+  });
+});
+
+describe('stop() inside a listener (Spark: "Cannot stop StreamingContext within listener bus thread")', () => {
+  test('is refused with Spark’s SparkException; the bus logs it as the listener’s exception and the context runs on', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts();
+      let refused: unknown;
+      ssc.addStreamingListener({
+        onBatchCompleted: () => {
+          try {
+            ssc.stop();
+          } catch (e) {
+            refused = e;
+            throw e;
+          }
+        },
+      });
+      ssc.queueStream<number>([[1], [2]]).pprint();
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(2);
+      expect(ssc.getState()).toBe('ACTIVE');
+      ssc.stop();
+      expect(refused).toEqual(new SparkError('Cannot stop StreamingContext within listener bus thread.'));
+      const events = ssc.events();
+      expect(events.filter((e) => e.type === 'callRefused').map((e) => e.type === 'callRefused' && e.rule)).toEqual(['stop-in-listener', 'stop-in-listener']);
+      expect(events.filter((e) => e.type === 'warning').map((e) => e.type === 'warning' && e.message)).toEqual([
+        'Listener Object threw an exception: org.apache.spark.SparkException: Cannot stop StreamingContext within listener bus thread.',
+        'Listener Object threw an exception: org.apache.spark.SparkException: Cannot stop StreamingContext within listener bus thread.',
+      ]);
+    }));
+});
