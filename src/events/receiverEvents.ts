@@ -19,6 +19,8 @@ export interface ReceiverErrorEvent extends EventBase {
   message: string;
   /** The error's string form (e.g. `java.net.ConnectException: …`), if any. */
   error: string | undefined;
+  /** How long until it starts again (`spark.streaming.receiverRestartDelay`). */
+  restartDelayMs: number;
 }
 
 /** Spark: `onReceiverStopped`. */

@@ -7,7 +7,7 @@ import type { EventBase } from './EventBase';
 export interface TimelineEventApplied extends EventBase {
   type: 'timelineEvent';
   source: string;
-  kind: 'lines' | 'data' | 'close' | 'open' | 'file' | 'push';
+  kind: 'lines' | 'data' | 'close' | 'drop' | 'open' | 'file' | 'push';
   /** A one-line description, e.g. `2 lines to localhost:9000 (1 connection)`. */
   detail: string;
   /** Set when something could not be delivered (e.g. no receiver connected). */

@@ -47,6 +47,11 @@ export abstract class Receiver<T> {
     );
     this.blocks.start();
     this.stopped = false;
+    this.startReceiver();
+  }
+
+  /** Spark: `ReceiverSupervisor.startReceiver`: register with the tracker (`receiverStarted`), then `onStart`. */
+  private startReceiver(): void {
     this.ssc.post({ type: 'receiverStarted', contextId: this.ssc.contextId, streamId: this.streamId, name: this.name, receiverClass: this.constructor.name });
     this.onStart();
   }
@@ -64,11 +69,13 @@ export abstract class Receiver<T> {
   }
 
   /**
-   * Spark: `restart(message, error)`: report, stop, and start again after the restart delay (in
-   * virtual time).
+   * Spark: `restart(message, error)` (`ReceiverSupervisor.restartReceiver`): report
+   * (`receiverError`), stop, and start again (`receiverStarted`) after the restart delay, in
+   * virtual time.
    */
   restart(message: string, error?: unknown): void {
     if (this.stopped || this.restartTimer !== undefined) return;
+    const delay = this.ssc.conf.getInt('spark.streaming.receiverRestartDelay', 2000);
     this.ssc.post({
       type: 'receiverError',
       contextId: this.ssc.contextId,
@@ -76,15 +83,15 @@ export abstract class Receiver<T> {
       name: this.name,
       message,
       error: error === undefined ? undefined : String(error),
+      restartDelayMs: delay,
     });
     this.onStop();
-    const delay = this.ssc.conf.getInt('spark.streaming.receiverRestartDelay', 2000);
     const clock = this.ssc.clock;
     this.restartTimer = clock.schedule(
       clock.now() + delay,
       () => {
         this.restartTimer = undefined;
-        if (!this.stopped) this.onStart();
+        if (!this.stopped) this.startReceiver();
       },
       TimerPriority.INPUT,
     );

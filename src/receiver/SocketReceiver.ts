@@ -23,6 +23,16 @@ export class ConnectException extends SimulationError {
   }
 }
 
+/** Spark's `java.net.SocketException` (e.g. `Connection reset` when the server drops the connection). */
+export class SocketException extends SimulationError {
+  constructor(message: string) {
+    super(message, 'SOCKET_EXCEPTION');
+  }
+  override toString(): string {
+    return `java.net.SocketException: ${this.message}`;
+  }
+}
+
 /**
  * Spark: `SocketReceiver`. Connects to `host:port` over a real TCP socket (the simulation serves
  * only loopback addresses, from its timeline) and stores what the converter makes of the bytes.
@@ -93,7 +103,7 @@ export class SocketReceiver<T> extends Receiver<T> {
             return;
           }
           this.ssc.warn('Error receiving data');
-          finish('Error receiving data', e);
+          finish('Error receiving data', new SocketException((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? 'Connection reset' : e.message));
         });
         // Destroyed (stopped) before it connected: the attempt is over too.
         socket.once('close', failed);

@@ -39,9 +39,12 @@ export class ListenerEvents {
         this.receiverNames.set(e.streamId, `${e.receiverClass}-${e.streamId}`);
         return { method: 'onReceiverStarted', event: { receiverInfo: this.receiver(e.streamId, true) } };
       case 'receiverError':
-        this.receiverErrors.set(e.streamId, { lastErrorMessage: e.message, lastError: e.error ?? '', lastErrorTime: e.at });
-        return { method: 'onReceiverError', event: { receiverInfo: this.receiver(e.streamId, true) } };
+        // Spark: a restart stops the receiver (`stopReceiver` → `DeregisterReceiver`, posted as
+        // ReceiverStopped with the restart's message) and registers it again when it restarts.
+        this.stopped(e.streamId, `Restarting receiver with delay ${e.restartDelayMs}ms: ${e.message}`, e.error, e.at);
+        return { method: 'onReceiverStopped', event: { receiverInfo: this.receiver(e.streamId, false) } };
       case 'receiverStopped':
+        this.stopped(e.streamId, e.message, undefined, e.at);
         return { method: 'onReceiverStopped', event: { receiverInfo: this.receiver(e.streamId, false) } };
       case 'batchSubmitted': {
         const state: BatchState = {
@@ -74,6 +77,12 @@ export class ListenerEvents {
       default:
         return undefined;
     }
+  }
+
+  /** Spark: `deregisterReceiver`: the stop's message, error and (with an error) its time. */
+  private stopped(streamId: number, message: string, error: string | undefined, at: number): void {
+    const lastError = error ?? '';
+    this.receiverErrors.set(streamId, { lastErrorMessage: message, lastError, lastErrorTime: lastError === '' ? -1 : at });
   }
 
   /** Spark: `ReceiverTrackingInfo.toReceiverInfo` (named `<class>-<streamId>` at registration). */

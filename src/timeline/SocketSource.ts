@@ -92,6 +92,18 @@ export class SocketSource implements SimEndpoint {
     return n;
   }
 
+  /** Reset every connection (the client reads `ECONNRESET`), and go on accepting. */
+  drop(): number {
+    let n = 0;
+    for (const c of this.conns.values()) {
+      if (c.closed) continue;
+      n++;
+      this.network.track(new Promise<void>((resolve) => c.closeWaiters.push(resolve)));
+      c.socket.resetAndDestroy();
+    }
+    return n;
+  }
+
   /** Accept connections again. */
   reopen(): void {
     if (this.accepting) return;

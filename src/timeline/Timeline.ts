@@ -23,6 +23,7 @@ export type TimelineEvent =
   | { at: number; source: string; kind: 'lines'; /** each is sent followed by `\n` */ lines: string[] }
   | { at: number; source: string; kind: 'data'; /** sent as is (no newline added) */ bytes: number[] }
   | { at: number; source: string; kind: 'close' }
+  | { at: number; source: string; kind: 'drop' }
   | { at: number; source: string; kind: 'open' }
   | {
       at: number;
@@ -96,7 +97,7 @@ export function validateTimeline(t: Timeline, where: TimelineLocation = {}): Tim
       const known = [...sources.keys()].join(', ') || 'none';
       throw new TimelineError(`${field('source')}: unknown source '${e.source}' (declared: ${known})`);
     }
-    const expected = { lines: 'socket', data: 'socket', close: 'socket', open: 'socket', file: 'directory', push: 'queue' }[e.kind];
+    const expected = { lines: 'socket', data: 'socket', close: 'socket', drop: 'socket', open: 'socket', file: 'directory', push: 'queue' }[e.kind];
     if (s.kind !== expected) {
       throw new TimelineError(`${field('source')}: '${e.kind}' needs a ${expected} source, but '${e.source}' is a ${s.kind}`);
     }
@@ -154,6 +155,12 @@ export class TimelineBuilder {
   /** Close the socket's connections and stop accepting until `open`. */
   close(at: number, source: string): this {
     this.t.events.push({ at, source, kind: 'close' });
+    return this;
+  }
+
+  /** Drop the socket's connections abruptly (a TCP reset) and go on accepting: a receiver fault. */
+  drop(at: number, source: string): this {
+    this.t.events.push({ at, source, kind: 'drop' });
     return this;
   }
 

@@ -111,6 +111,12 @@ export class TimelineDriver {
         log(`${sock.address} closed (${n} connection${n === 1 ? '' : 's'}); not accepting`);
         return;
       }
+      case 'drop': {
+        const sock = this.sockets.get(e.source)!;
+        const n = sock.drop();
+        log(`${sock.address} dropped ${n} connection${n === 1 ? '' : 's'} (reset); still accepting`);
+        return;
+      }
       case 'open': {
         const sock = this.sockets.get(e.source)!;
         sock.reopen();

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { TimelineError, validateTimeline, type Timeline, type TimelineEvent, type TimelineSource } from './Timeline';
 
-const EVENT_FIELDS = ['at', 'source', 'lines', 'data', 'bytes', 'close', 'open', 'file', 'content', 'mtime', 'push'];
+const EVENT_FIELDS = ['at', 'source', 'lines', 'data', 'bytes', 'close', 'drop', 'open', 'file', 'content', 'mtime', 'push'];
 
 /**
  * Read a timeline file (YAML, or JSON, which is YAML too). Every error names the file, the line
@@ -86,6 +86,8 @@ export function parseTimeline(text: string, file = 'timeline'): Timeline {
         events.push({ at, source, kind: 'data', bytes });
       } else if (v['close'] === true) {
         events.push({ at, source, kind: 'close' });
+      } else if (v['drop'] === true) {
+        events.push({ at, source, kind: 'drop' });
       } else if (v['open'] === true) {
         events.push({ at, source, kind: 'open' });
       } else if (v['file'] !== undefined) {
@@ -98,7 +100,7 @@ export function parseTimeline(text: string, file = 'timeline'): Timeline {
         if (!Array.isArray(push) || !push.every(Array.isArray)) throw new TimelineError(`${where('push')}: a list of RDDs, each a list of records`);
         events.push({ at, source, kind: 'push', items: push as unknown[][] });
       } else {
-        throw new TimelineError(`${where('')}: say what happens: lines, data, bytes, close, open, file or push`);
+        throw new TimelineError(`${where('')}: say what happens: lines, data, bytes, close, drop, open, file or push`);
       }
     });
   }

@@ -54,7 +54,9 @@ describe('receiver restarts', () => {
     expect(receiverEvents(events)).toEqual([
       ['receiverStarted', 0, 'Socket input [0]'],
       ['receiverError', 0, 'Error connecting to localhost:9999'],
+      ['receiverStarted', 700, 'Socket input [0]'],
       ['receiverError', 700, 'Error connecting to localhost:9999'],
+      ['receiverStarted', 1400, 'Socket input [0]'],
       ['receiverError', 1400, 'Error connecting to localhost:9999'],
       ['receiverStopped', 2000, 'Stopped by driver'],
     ]);

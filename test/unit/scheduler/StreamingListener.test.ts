@@ -153,40 +153,63 @@ describe('BatchInfo (Spark: StreamingListenerSuite "batch info reporting")', () 
     }));
 });
 
-describe('ReceiverInfo', () => {
-  test('started and stopped, with Spark’s defaults for a receiver without an error', async () => {
+describe('ReceiverInfo (Spark: ReceiverTracker register/deregister)', () => {
+  const receiverRun = async (tl: ReturnType<ReturnType<typeof timeline>['build']>, seconds: number) => {
     const c = new Collector();
-    const tl = timeline().socket('nc', 'localhost:9000').lines(0.1, 'nc', 'a').build();
-    await runWithTimeline(
-      tl,
-      (ssc) => {
-        ssc.addStreamingListener(c);
-        ssc.socketTextStream('localhost', 9000).pprint();
-      },
-      1,
-    );
-    expect(c.receivers.map(([kind, r]) => [kind, r.streamId, r.active, r.lastErrorMessage, r.lastError, r.lastErrorTime])).toEqual([
-      ['started', 0, true, '', '', -1],
-      ['stopped', 0, false, '', '', -1],
-    ]);
-    expect(c.receivers[0]![1]).toMatchObject({ name: 'SocketReceiver-0', location: 'localhost', executorId: 'driver' });
-  });
-
-  test('an error is remembered as lastErrorMessage, lastError and lastErrorTime', async () => {
-    const c = new Collector();
-    const tl = timeline().socket('nc', 'localhost:9000').lines(0.1, 'nc', 'a').close(1.5, 'nc').build();
     const r = await runWithTimeline(
       tl,
       (ssc) => {
         ssc.addStreamingListener(c);
         ssc.socketTextStream('localhost', 9000).pprint();
       },
-      3,
+      seconds,
     );
-    const errors = r.events.flatMap((e) => (e.type === 'receiverError' ? [e] : []));
-    expect(errors.length).toBeGreaterThan(0);
-    const first = c.receivers.find(([kind]) => kind === 'error')![1];
-    expect(first).toMatchObject({ streamId: 0, active: true, lastErrorMessage: errors[0]!.message, lastError: errors[0]!.error ?? '', lastErrorTime: errors[0]!.at });
+    const infos = c.receivers.map(([kind, i]) => [kind, i.streamId, i.active, i.lastErrorMessage, i.lastError, i.lastErrorTime]);
+    return { c, r, infos };
+  };
+
+  test('started, then stopped by the driver at the end (Spark’s "Stopped by driver", no error)', async () => {
+    const { c, infos } = await receiverRun(timeline().socket('nc', 'localhost:9000').lines(0.1, 'nc', 'a').build(), 1);
+    expect(infos).toEqual([
+      ['started', 0, true, '', '', -1],
+      ['stopped', 0, false, 'Stopped by driver', '', -1],
+    ]);
+    expect(c.receivers[0]![1]).toMatchObject({ name: 'SocketReceiver-0', location: 'localhost', executorId: 'driver' });
+  });
+
+  test('a dropped connection: "Error receiving data", stopped with the reset as lastError, started again 2 s later', async () => {
+    const tl = timeline().socket('nc', 'localhost:9000').lines(0.1, 'nc', 'a').drop(1.5, 'nc').lines(4, 'nc', 'b').build();
+    const { r, infos } = await receiverRun(tl, 5);
+    expect(infos).toEqual([
+      ['started', 0, true, '', '', -1],
+      ['stopped', 0, false, 'Restarting receiver with delay 2000ms: Error receiving data', 'java.net.SocketException: Connection reset', 1500],
+      ['started', 0, true, '', '', -1],
+      ['stopped', 0, false, 'Stopped by driver', '', -1],
+    ]);
+    const shown = r.events.flatMap((e) =>
+      e.type === 'receiverStarted' || e.type === 'receiverError' || e.type === 'warning' || e.type === 'timelineEvent' ? [`${e.at} ${e.type}`] : [],
+    );
+    expect(shown).toEqual([
+      '0 receiverStarted',
+      '100 timelineEvent',
+      '1500 timelineEvent',
+      '1500 warning',
+      '1500 receiverError',
+      '3500 receiverStarted',
+      '4000 timelineEvent',
+    ]);
+    // What was received before the drop and after the restart lands in its batch.
+    const delivered = r.events.flatMap((e) => (e.type === 'inputDelivered' && e.records!.length > 0 ? [[e.batchTime, e.records]] : []));
+    expect(delivered).toEqual([
+      [1000, ['a']],
+      [4000, ['b']],
+    ]);
+  });
+
+  test('a closed connection: "Socket data stream had no more data", with no error and so no error time', async () => {
+    const tl = timeline().socket('nc', 'localhost:9000').close(1.5, 'nc').build();
+    const { infos } = await receiverRun(tl, 2);
+    expect(infos[1]).toEqual(['stopped', 0, false, 'Restarting receiver with delay 2000ms: Socket data stream had no more data', '', -1]);
   });
 });
 
