@@ -3,7 +3,10 @@ transformations pipeline into one function per stage (``PipelinedRDD``), the eng
 partition by calling it back with the whole partition, and shuffles go through
 ``partitionBy(portable_hash)`` exactly as rdd.py does (combine locally with a dict, move the
 buckets, merge)."""
+import bisect
+import math
 import operator
+import random
 import sys
 from collections import defaultdict
 from functools import reduce
@@ -320,6 +323,53 @@ class RDD:
     def fullOuterJoin(self, other, numPartitions=None):
         return _do_python_join(self, other, numPartitions, lambda seq: _pair_sides(seq, True, True))
 
+    # --- sampling and sorting ---
+
+    def sample(self, withReplacement, fraction, seed=None):
+        """PySpark: ``sample(withReplacement, fraction, seed=None)`` (``rddsampler.RDDSampler``):
+        partition p draws from ``random.Random(seed ^ p)``. Without a seed PySpark draws one at
+        random; here it is the RDD's id, so runs repeat."""
+        if not fraction >= 0:
+            raise ValueError("Fraction must be nonnegative.")
+        if seed is None:
+            seed = self.id()
+        return self.mapPartitionsWithIndex(_Sampler(withReplacement, fraction, seed).func, True)
+
+    def sortByKey(self, ascending=True, numPartitions=None, keyfunc=lambda x: x):
+        """PySpark: ``sortByKey(ascending=True, numPartitions=None, keyfunc=lambda x: x)``: one
+        partition is coalesced and sorted; otherwise a sample (fraction ``20 * numPartitions /
+        count``, seed 1) gives the range bounds, ``partitionBy`` moves each pair to the range of
+        its key (``bisect_left``) and each partition is sorted (stably, as ExternalSorter does)."""
+        if numPartitions is None:
+            numPartitions = self._defaultReducePartitions()
+
+        def sortPartition(iterator):
+            return iter(sorted(iterator, key=lambda kv: keyfunc(kv[0]), reverse=(not ascending)))
+
+        if numPartitions == 1:
+            rdd = self.coalesce(1) if self.getNumPartitions() > 1 else self
+            return rdd.mapPartitions(sortPartition, True)
+
+        rddSize = self.count()
+        if not rddSize:
+            return self  # an empty RDD stays as it is, as in PySpark
+        maxSampleSize = numPartitions * 20.0  # Spark's RangePartitioner constant
+        fraction = min(maxSampleSize / max(rddSize, 1), 1.0)
+        samples = sorted(self.sample(False, fraction, 1).map(lambda kv: kv[0]).collect(), key=keyfunc)
+        # numPartitions ranges, the last one open-ended: numPartitions - 1 bounds.
+        bounds = [samples[int(len(samples) * (i + 1) / numPartitions)] for i in range(0, numPartitions - 1)]
+
+        def rangePartitioner(k):
+            p = bisect.bisect_left(bounds, keyfunc(k))
+            return p if ascending else numPartitions - 1 - p
+
+        return self.partitionBy(numPartitions, rangePartitioner).mapPartitions(sortPartition, True)
+
+    def sortBy(self, keyfunc, ascending=True, numPartitions=None):
+        """PySpark: ``sortBy(keyfunc, ascending=True, numPartitions=None)`` =
+        ``keyBy(keyfunc).sortByKey(ascending, numPartitions).values()``."""
+        return self.keyBy(keyfunc).sortByKey(ascending, numPartitions).values()
+
     # --- actions ---
 
     def collect(self):
@@ -443,6 +493,46 @@ def _python_cogroup(rdds, numPartitions):
         return tuple(ResultIterable(vs) for vs in bufs)
 
     return union_vrdds.groupByKey(numPartitions).mapValues(dispatch)
+
+
+class _Sampler:
+    """PySpark: ``rddsampler.RDDSampler``: per partition ``random.Random(seed ^ split)`` mixed by
+    ten ``randint(0, 1)`` draws; Bernoulli(fraction) without replacement, Poisson(fraction)
+    copies with it."""
+
+    def __init__(self, withReplacement, fraction, seed):
+        self._withReplacement = withReplacement
+        self._fraction = fraction
+        self._seed = seed
+
+    def _poisson(self, rand, mean):
+        if mean < 20.0:
+            limit = math.exp(-mean)
+            p = rand.random()
+            k = 0
+            while p > limit:
+                k += 1
+                p *= rand.random()
+            return k
+        p = rand.expovariate(mean)
+        k = 0
+        while p < 1.0:
+            k += 1
+            p += rand.expovariate(mean)
+        return k
+
+    def func(self, split, iterator):
+        rand = random.Random(self._seed ^ split)
+        for _ in range(10):
+            rand.randint(0, 1)
+        if self._withReplacement:
+            for obj in iterator:
+                for _ in range(self._poisson(rand, self._fraction)):
+                    yield obj
+        else:
+            for obj in iterator:
+                if rand.random() < self._fraction:
+                    yield obj
 
 
 class PipelinedRDD(RDD):
