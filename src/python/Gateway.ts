@@ -209,6 +209,10 @@ export class Gateway {
       },
       'sc.union': (a) => this.rdd(this.get<SparkContext>(a, 'sc').union((a['rdds'] as number[]).map((h) => this.objects.get(h) as RDD<unknown>))),
       'sc.emptyRDD': (a) => this.rdd(this.get<SparkContext>(a, 'sc').emptyRDD()),
+      // PySpark's textFile / wholeTextFiles: the JVM reads the files (relative to its working
+      // directory), lines and contents come back as Java strings, i.e. Python str.
+      'sc.textFile': (a) => this.rdd(this.get<SparkContext>(a, 'sc').textFile(a['path'] as string, num(a, 'minPartitions'))),
+      'sc.wholeTextFiles': (a) => this.rdd(this.get<SparkContext>(a, 'sc').wholeTextFiles(a['path'] as string, num(a, 'minPartitions'))),
       'sc.stop': (a) => void this.get<SparkContext>(a, 'sc').stop(),
       'sc.setCheckpointDir': (a) => void this.get<SparkContext>(a, 'sc').setCheckpointDir(a['dir'] as string),
       'rdd.pipe': (a) => {
