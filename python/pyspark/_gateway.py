@@ -68,8 +68,32 @@ def _recv():
     (n,) = struct.unpack(">I", _read_exact(4))
     m = json.loads(_read_exact(n).decode("utf-8"))
     for fid in m.get("frel") or ():
-        _funcs.pop(fid, None)
+        if _pins.get(fid):
+            _engine_done.add(fid)  # a live Python RDD still leads to it: forget it when that dies
+        else:
+            _funcs.pop(fid, None)
     return m
+
+
+_pins = {}
+_engine_done = set()
+
+
+def pin(fid):
+    """A Python RDD whose lineage calls function ``fid`` was made."""
+    _pins[fid] = _pins.get(fid, 0) + 1
+
+
+def unpin(fid):
+    """That Python RDD died; once the engine no longer needs ``fid`` either, it is forgotten."""
+    left = _pins.get(fid, 0) - 1
+    if left > 0:
+        _pins[fid] = left
+        return
+    _pins.pop(fid, None)
+    if fid in _engine_done:
+        _engine_done.discard(fid)
+        _funcs.pop(fid, None)
 
 
 def register(func, keyed=False):

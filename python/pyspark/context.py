@@ -187,7 +187,7 @@ class SparkContext:
     def union(self, rdds):
         """PySpark: ``union(rdds)``."""
         reply = _gateway.call("sc.union", sc=self._jsc, rdds=[r._jrdd.h for r in rdds])
-        rdd = RDD(JavaRDD(reply["h"], reply["n"]), self)
+        rdd = RDD(JavaRDD(reply["h"], reply["n"], [r._jrdd for r in rdds]), self)
         first = rdds[0].partitioner if rdds else None
         if first is not None and all(r.partitioner == first for r in rdds) and rdd.getNumPartitions() == first.numPartitions:
             rdd.partitioner = first

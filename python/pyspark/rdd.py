@@ -51,15 +51,23 @@ class Partitioner:
 
 
 class JavaRDD:
-    """A handle to an engine RDD (PySpark: the py4j ``JavaRDD`` proxy)."""
+    """A handle to an engine RDD (PySpark: the py4j ``JavaRDD`` proxy). It keeps its parents'
+    handles (``deps``) and pins the Python function its engine RDD calls (``fid``), so a live
+    Python RDD can always be computed."""
 
-    def __init__(self, h, n):
+    def __init__(self, h, n, deps=(), fid=None):
         self.h = h
         self.n = n
+        self.deps = tuple(deps)
+        self.fid = fid
+        if fid is not None:
+            _gateway.pin(fid)
 
     def __del__(self):
         try:
             _gateway.release(self.h)
+            if self.fid is not None:
+                _gateway.unpin(self.fid)
         except Exception:  # interpreter shutdown
             pass
 
@@ -171,7 +179,7 @@ class RDD:
 
     def union(self, other):
         reply = _gateway.call("sc.union", sc=self.ctx._jsc, rdds=[self._jrdd.h, other._jrdd.h])
-        rdd = RDD(JavaRDD(reply["h"], reply["n"]), self.ctx)
+        rdd = RDD(JavaRDD(reply["h"], reply["n"], (self._jrdd, other._jrdd)), self.ctx)
         if self.partitioner == other.partitioner and self.getNumPartitions() == rdd.getNumPartitions():
             rdd.partitioner = self.partitioner
         return rdd
@@ -189,7 +197,7 @@ class RDD:
         """PySpark: ``coalesce(numPartitions, shuffle=False)`` (the JVM moves the records)."""
         if not shuffle:
             reply = _gateway.call("rdd.coalesce", rdd=self._jrdd.h, n=int(numPartitions), shuffle=False)
-            return RDD(JavaRDD(reply["h"], reply["n"]), self.ctx)
+            return RDD(JavaRDD(reply["h"], reply["n"], (self._jrdd,)), self.ctx)
         # PySpark reserializes in batches of min(10, batchSize) records, and the JVM's shuffle
         # moves those batches (not single records) to their new partitions.
         batchSize = min(10, self.ctx._batchSize or 1024)
@@ -206,7 +214,7 @@ class RDD:
 
         batched = self.mapPartitions(batches)
         reply = _gateway.call("rdd.coalesce", rdd=batched._jrdd.h, n=int(numPartitions), shuffle=True)
-        return RDD(JavaRDD(reply["h"], reply["n"]), self.ctx).flatMap(lambda b: b)
+        return RDD(JavaRDD(reply["h"], reply["n"], (batched._jrdd,)), self.ctx).flatMap(lambda b: b)
 
     def distinct(self, numPartitions=None):
         return self.map(lambda x: (x, None)).reduceByKey(lambda x, _: x, numPartitions).map(lambda x: x[0])
@@ -230,8 +238,9 @@ class RDD:
                 yield partitionFunc(k) % numPartitions, (k, v)
 
         keyed = self.mapPartitionsWithIndex(add_shuffle_key, preservesPartitioning=True)
-        reply = _gateway.call("rdd.shuffle", rdd=keyed._prev_jrdd.h, f=_gateway.register(keyed.func, keyed=True), n=numPartitions)
-        rdd = RDD(JavaRDD(reply["h"], reply["n"]), self.ctx)
+        fid = _gateway.register(keyed.func, keyed=True)
+        reply = _gateway.call("rdd.shuffle", rdd=keyed._prev_jrdd.h, f=fid, n=numPartitions)
+        rdd = RDD(JavaRDD(reply["h"], reply["n"], (keyed._prev_jrdd,), fid), self.ctx)
         rdd.partitioner = partitioner
         return rdd
 
@@ -567,8 +576,9 @@ class PipelinedRDD(RDD):
     @property
     def _jrdd(self):
         if self._jrdd_val is None:
-            reply = _gateway.call("rdd.pipe", rdd=self._prev_jrdd.h, f=_gateway.register(self.func), pp=self.preservesPartitioning)
-            self._jrdd_val = JavaRDD(reply["h"], reply["n"])
+            fid = _gateway.register(self.func)
+            reply = _gateway.call("rdd.pipe", rdd=self._prev_jrdd.h, f=fid, pp=self.preservesPartitioning)
+            self._jrdd_val = JavaRDD(reply["h"], reply["n"], (self._prev_jrdd,), fid)
         return self._jrdd_val
 
     def _is_pipelinable(self):
