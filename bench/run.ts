@@ -6,8 +6,11 @@
  *   2. word count (flatMap → map → reduceByKey) records/s vs a hand-written loop (target ≤ 3×)
  *   3. heap after 10k vs 100k batches of a windowed word count with state (target: flat)
  *   4. reduceByKeyAndWindow with an inverse, window 10 vs 100 batches (target: no growth with w)
+ *   5. PySpark programs: Python start-up, each scenarios/py-* (target ≤ 150 ms), word count
+ *      through Python lambdas vs a plain Python loop (target ≤ 3×); see bench/python.ts
  */
 import { performance } from 'node:perf_hooks';
+import { pythonBench } from './python';
 import { SparkContext, StreamingContext, withIsolatedJvm, type Flavor, type Pair, type RDD, type Time } from '../src/index';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -181,6 +184,9 @@ async function main(): Promise<void> {
       `   ${flavor.padEnd(7)} w = 10: ${fmt(w10, 1)} µs/batch, w = 100: ${fmt(w100, 1)} µs/batch, ratio ${fmt(growth, 2)}   target ≈ 1 (< 1.5): ${growth < 1.5 ? 'met' : 'MISSED'}`,
     );
   }
+  line();
+
+  await pythonBench(line, fmt);
 }
 
 main().catch((e: unknown) => {

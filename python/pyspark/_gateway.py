@@ -6,7 +6,7 @@ fd 3 (from the engine) and fd 4 (to the engine), 4-byte big-endian length first.
 as their pickle (never reinterpreted) plus Python's own ``repr``/``str`` for the engine to print.
 Calls nest: a command may make the engine call back (``cb``), and the callback may command again.
 """
-import base64
+from binascii import a2b_base64 as _a2b, b2a_base64 as _b2a
 import io
 import json
 import os
@@ -68,8 +68,32 @@ def _recv():
     (n,) = struct.unpack(">I", _read_exact(4))
     m = json.loads(_read_exact(n).decode("utf-8"))
     for fid in m.get("frel") or ():
-        _funcs.pop(fid, None)
+        if _pins.get(fid):
+            _engine_done.add(fid)  # a live Python RDD still leads to it: forget it when that dies
+        else:
+            _funcs.pop(fid, None)
     return m
+
+
+_pins = {}
+_engine_done = set()
+
+
+def pin(fid):
+    """A Python RDD whose lineage calls function ``fid`` was made."""
+    _pins[fid] = _pins.get(fid, 0) + 1
+
+
+def unpin(fid):
+    """That Python RDD died; once the engine no longer needs ``fid`` either, it is forgotten."""
+    left = _pins.get(fid, 0) - 1
+    if left > 0:
+        _pins[fid] = left
+        return
+    _pins.pop(fid, None)
+    if fid in _engine_done:
+        _engine_done.discard(fid)
+        _funcs.pop(fid, None)
 
 
 def register(func, keyed=False):
@@ -99,8 +123,12 @@ def call(cmd, **args):
 # --- records -------------------------------------------------------------------------------------
 
 def encode(x):
+    if type(x) is str:
+        # A str crosses as itself (a Java string, as socket and file lines are): JSON keeps it
+        # exactly, and the engine prints it as Python does. Everything else is pickled.
+        return x
     r = repr(x)
-    d = {"p": base64.b64encode(pickle.dumps(x, protocol=4)).decode("ascii"), "r": r}
+    d = {"p": _b2a(pickle.dumps(x, protocol=4), newline=False).decode("ascii"), "r": r}
     s = x if isinstance(x, str) else str(x)
     if s != r:
         d["s"] = s
@@ -111,7 +139,7 @@ def encode(x):
 
 def decode(w):
     if isinstance(w, dict):
-        return pickle.loads(base64.b64decode(w["p"]))
+        return pickle.loads(_a2b(w["p"]))
     return w
 
 

@@ -161,6 +161,25 @@ class SparkContext:
             start = 0
         return self.parallelize(range(start, end, step), numSlices)
 
+    def textFile(self, name, minPartitions=None, use_unicode=True):
+        """PySpark: ``textFile(name, minPartitions=None, use_unicode=True)``: the lines of a file,
+        a directory's files or a comma-separated list of paths (relative ones to the run's
+        directory), in Hadoop's splits; ``use_unicode=False`` gives UTF-8 ``bytes``."""
+        minPartitions = minPartitions or min(self.defaultParallelism, 2)
+        reply = _gateway.call("sc.textFile", sc=self._jsc, path=str(name), minPartitions=int(minPartitions))
+        rdd = RDD(JavaRDD(reply["h"], reply["n"]), self)
+        return rdd if use_unicode else rdd.map(lambda s: s.encode("utf-8"))
+
+    def wholeTextFiles(self, path, minPartitions=None, use_unicode=True):
+        """PySpark: ``wholeTextFiles(path, minPartitions=None, use_unicode=True)``: one
+        ``(file:<absolute path>, content)`` pair per file."""
+        minPartitions = minPartitions or self.defaultMinPartitions
+        reply = _gateway.call("sc.wholeTextFiles", sc=self._jsc, path=str(path), minPartitions=int(minPartitions))
+        rdd = RDD(JavaRDD(reply["h"], reply["n"]), self)
+        if use_unicode:
+            return rdd.map(tuple)
+        return rdd.map(lambda kv: (kv[0].encode("utf-8"), kv[1].encode("utf-8")))
+
     def emptyRDD(self):
         reply = _gateway.call("sc.emptyRDD", sc=self._jsc)
         return RDD(JavaRDD(reply["h"], reply["n"]), self)
@@ -168,7 +187,7 @@ class SparkContext:
     def union(self, rdds):
         """PySpark: ``union(rdds)``."""
         reply = _gateway.call("sc.union", sc=self._jsc, rdds=[r._jrdd.h for r in rdds])
-        rdd = RDD(JavaRDD(reply["h"], reply["n"]), self)
+        rdd = RDD(JavaRDD(reply["h"], reply["n"], [r._jrdd for r in rdds]), self)
         first = rdds[0].partitioner if rdds else None
         if first is not None and all(r.partitioner == first for r in rdds) and rdd.getNumPartitions() == first.numPartitions:
             rdd.partitioner = first

@@ -3,7 +3,10 @@ transformations pipeline into one function per stage (``PipelinedRDD``), the eng
 partition by calling it back with the whole partition, and shuffles go through
 ``partitionBy(portable_hash)`` exactly as rdd.py does (combine locally with a dict, move the
 buckets, merge)."""
+import bisect
+import math
 import operator
+import random
 import sys
 from collections import defaultdict
 from functools import reduce
@@ -48,15 +51,23 @@ class Partitioner:
 
 
 class JavaRDD:
-    """A handle to an engine RDD (PySpark: the py4j ``JavaRDD`` proxy)."""
+    """A handle to an engine RDD (PySpark: the py4j ``JavaRDD`` proxy). It keeps its parents'
+    handles (``deps``) and pins the Python function its engine RDD calls (``fid``), so a live
+    Python RDD can always be computed."""
 
-    def __init__(self, h, n):
+    def __init__(self, h, n, deps=(), fid=None):
         self.h = h
         self.n = n
+        self.deps = tuple(deps)
+        self.fid = fid
+        if fid is not None:
+            _gateway.pin(fid)
 
     def __del__(self):
         try:
             _gateway.release(self.h)
+            if self.fid is not None:
+                _gateway.unpin(self.fid)
         except Exception:  # interpreter shutdown
             pass
 
@@ -168,7 +179,7 @@ class RDD:
 
     def union(self, other):
         reply = _gateway.call("sc.union", sc=self.ctx._jsc, rdds=[self._jrdd.h, other._jrdd.h])
-        rdd = RDD(JavaRDD(reply["h"], reply["n"]), self.ctx)
+        rdd = RDD(JavaRDD(reply["h"], reply["n"], (self._jrdd, other._jrdd)), self.ctx)
         if self.partitioner == other.partitioner and self.getNumPartitions() == rdd.getNumPartitions():
             rdd.partitioner = self.partitioner
         return rdd
@@ -186,7 +197,7 @@ class RDD:
         """PySpark: ``coalesce(numPartitions, shuffle=False)`` (the JVM moves the records)."""
         if not shuffle:
             reply = _gateway.call("rdd.coalesce", rdd=self._jrdd.h, n=int(numPartitions), shuffle=False)
-            return RDD(JavaRDD(reply["h"], reply["n"]), self.ctx)
+            return RDD(JavaRDD(reply["h"], reply["n"], (self._jrdd,)), self.ctx)
         # PySpark reserializes in batches of min(10, batchSize) records, and the JVM's shuffle
         # moves those batches (not single records) to their new partitions.
         batchSize = min(10, self.ctx._batchSize or 1024)
@@ -203,7 +214,7 @@ class RDD:
 
         batched = self.mapPartitions(batches)
         reply = _gateway.call("rdd.coalesce", rdd=batched._jrdd.h, n=int(numPartitions), shuffle=True)
-        return RDD(JavaRDD(reply["h"], reply["n"]), self.ctx).flatMap(lambda b: b)
+        return RDD(JavaRDD(reply["h"], reply["n"], (batched._jrdd,)), self.ctx).flatMap(lambda b: b)
 
     def distinct(self, numPartitions=None):
         return self.map(lambda x: (x, None)).reduceByKey(lambda x, _: x, numPartitions).map(lambda x: x[0])
@@ -227,8 +238,9 @@ class RDD:
                 yield partitionFunc(k) % numPartitions, (k, v)
 
         keyed = self.mapPartitionsWithIndex(add_shuffle_key, preservesPartitioning=True)
-        reply = _gateway.call("rdd.shuffle", rdd=keyed._prev_jrdd.h, f=_gateway.register(keyed.func, keyed=True), n=numPartitions)
-        rdd = RDD(JavaRDD(reply["h"], reply["n"]), self.ctx)
+        fid = _gateway.register(keyed.func, keyed=True)
+        reply = _gateway.call("rdd.shuffle", rdd=keyed._prev_jrdd.h, f=fid, n=numPartitions)
+        rdd = RDD(JavaRDD(reply["h"], reply["n"], (keyed._prev_jrdd,), fid), self.ctx)
         rdd.partitioner = partitioner
         return rdd
 
@@ -319,6 +331,53 @@ class RDD:
 
     def fullOuterJoin(self, other, numPartitions=None):
         return _do_python_join(self, other, numPartitions, lambda seq: _pair_sides(seq, True, True))
+
+    # --- sampling and sorting ---
+
+    def sample(self, withReplacement, fraction, seed=None):
+        """PySpark: ``sample(withReplacement, fraction, seed=None)`` (``rddsampler.RDDSampler``):
+        partition p draws from ``random.Random(seed ^ p)``. Without a seed PySpark draws one at
+        random; here it is the RDD's id, so runs repeat."""
+        if not fraction >= 0:
+            raise ValueError("Fraction must be nonnegative.")
+        if seed is None:
+            seed = self.id()
+        return self.mapPartitionsWithIndex(_Sampler(withReplacement, fraction, seed).func, True)
+
+    def sortByKey(self, ascending=True, numPartitions=None, keyfunc=lambda x: x):
+        """PySpark: ``sortByKey(ascending=True, numPartitions=None, keyfunc=lambda x: x)``: one
+        partition is coalesced and sorted; otherwise a sample (fraction ``20 * numPartitions /
+        count``, seed 1) gives the range bounds, ``partitionBy`` moves each pair to the range of
+        its key (``bisect_left``) and each partition is sorted (stably, as ExternalSorter does)."""
+        if numPartitions is None:
+            numPartitions = self._defaultReducePartitions()
+
+        def sortPartition(iterator):
+            return iter(sorted(iterator, key=lambda kv: keyfunc(kv[0]), reverse=(not ascending)))
+
+        if numPartitions == 1:
+            rdd = self.coalesce(1) if self.getNumPartitions() > 1 else self
+            return rdd.mapPartitions(sortPartition, True)
+
+        rddSize = self.count()
+        if not rddSize:
+            return self  # an empty RDD stays as it is, as in PySpark
+        maxSampleSize = numPartitions * 20.0  # Spark's RangePartitioner constant
+        fraction = min(maxSampleSize / max(rddSize, 1), 1.0)
+        samples = sorted(self.sample(False, fraction, 1).map(lambda kv: kv[0]).collect(), key=keyfunc)
+        # numPartitions ranges, the last one open-ended: numPartitions - 1 bounds.
+        bounds = [samples[int(len(samples) * (i + 1) / numPartitions)] for i in range(0, numPartitions - 1)]
+
+        def rangePartitioner(k):
+            p = bisect.bisect_left(bounds, keyfunc(k))
+            return p if ascending else numPartitions - 1 - p
+
+        return self.partitionBy(numPartitions, rangePartitioner).mapPartitions(sortPartition, True)
+
+    def sortBy(self, keyfunc, ascending=True, numPartitions=None):
+        """PySpark: ``sortBy(keyfunc, ascending=True, numPartitions=None)`` =
+        ``keyBy(keyfunc).sortByKey(ascending, numPartitions).values()``."""
+        return self.keyBy(keyfunc).sortByKey(ascending, numPartitions).values()
 
     # --- actions ---
 
@@ -445,6 +504,46 @@ def _python_cogroup(rdds, numPartitions):
     return union_vrdds.groupByKey(numPartitions).mapValues(dispatch)
 
 
+class _Sampler:
+    """PySpark: ``rddsampler.RDDSampler``: per partition ``random.Random(seed ^ split)`` mixed by
+    ten ``randint(0, 1)`` draws; Bernoulli(fraction) without replacement, Poisson(fraction)
+    copies with it."""
+
+    def __init__(self, withReplacement, fraction, seed):
+        self._withReplacement = withReplacement
+        self._fraction = fraction
+        self._seed = seed
+
+    def _poisson(self, rand, mean):
+        if mean < 20.0:
+            limit = math.exp(-mean)
+            p = rand.random()
+            k = 0
+            while p > limit:
+                k += 1
+                p *= rand.random()
+            return k
+        p = rand.expovariate(mean)
+        k = 0
+        while p < 1.0:
+            k += 1
+            p += rand.expovariate(mean)
+        return k
+
+    def func(self, split, iterator):
+        rand = random.Random(self._seed ^ split)
+        for _ in range(10):
+            rand.randint(0, 1)
+        if self._withReplacement:
+            for obj in iterator:
+                for _ in range(self._poisson(rand, self._fraction)):
+                    yield obj
+        else:
+            for obj in iterator:
+                if rand.random() < self._fraction:
+                    yield obj
+
+
 class PipelinedRDD(RDD):
     """PySpark: ``PipelinedRDD`` — consecutive narrow transformations composed into one function;
     the engine RDD (``rdd.pipe``, PySpark's ``PythonRDD``) is made when first needed."""
@@ -477,8 +576,9 @@ class PipelinedRDD(RDD):
     @property
     def _jrdd(self):
         if self._jrdd_val is None:
-            reply = _gateway.call("rdd.pipe", rdd=self._prev_jrdd.h, f=_gateway.register(self.func), pp=self.preservesPartitioning)
-            self._jrdd_val = JavaRDD(reply["h"], reply["n"])
+            fid = _gateway.register(self.func)
+            reply = _gateway.call("rdd.pipe", rdd=self._prev_jrdd.h, f=fid, pp=self.preservesPartitioning)
+            self._jrdd_val = JavaRDD(reply["h"], reply["n"], (self._prev_jrdd,), fid)
         return self._jrdd_val
 
     def _is_pipelinable(self):

@@ -46,6 +46,11 @@ export class Gateway {
   /** Python functions whose engine RDD was garbage-collected: Python may forget them. */
   private readonly deadFunctions: number[] = [];
   private readonly functionOwners = new FinalizationRegistry<number>((f) => void this.deadFunctions.push(f));
+  /** Python functions of RDDs made while batch `time` ran (in transform / foreachRDD / state functions), by batch time. */
+  private readonly batchFunctions = new Map<number, number[]>();
+  /** The batch times of the callbacks running now (innermost last). */
+  private readonly runningBatches: number[] = [];
+  private lastBatch = -Infinity;
   private nextId = 1;
   /** The program's top level ended: Python serves no more callbacks (its listeners hear nothing more). */
   private ended = false;
@@ -182,8 +187,53 @@ export class Gateway {
 
   /** PySpark's `TransformFunction.call(time, rdds…)`: Python gets RDD handles and the batch time. */
   private transformCall(f: number, rdds: (RDD<unknown> | undefined)[], timeMs: number): RDD<unknown> | undefined {
-    const v = this.callback({ k: 'fn', f, time: timeMs, rdds: rdds.map((r) => (r === undefined ? null : this.rdd(r))) });
-    return this.rddOrNone(v);
+    if (timeMs > this.lastBatch) {
+      this.lastBatch = timeMs;
+      this.releaseClearedBatches(timeMs);
+    }
+    this.runningBatches.push(timeMs);
+    try {
+      const v = this.callback({ k: 'fn', f, time: timeMs, rdds: rdds.map((r) => (r === undefined ? null : this.rdd(r))) });
+      return this.rddOrNone(v);
+    } finally {
+      this.runningBatches.pop();
+    }
+  }
+
+  /**
+   * The engine RDD `owner` calls Python function `f`. Made inside a batch, it lives as long as
+   * the streams remember that batch (Spark's `clearMetadata`): {@link releaseClearedBatches}
+   * lets Python forget `f` then, at the same point of every run. Made by the driver, it is
+   * forgotten when the engine RDD is garbage-collected.
+   */
+  private own(owner: RDD<unknown>, f: number): void {
+    const batch = this.runningBatches[this.runningBatches.length - 1];
+    if (batch === undefined) {
+      this.functionOwners.register(owner, f);
+      return;
+    }
+    const fs = this.batchFunctions.get(batch);
+    if (fs === undefined) this.batchFunctions.set(batch, [f]);
+    else fs.push(f);
+  }
+
+  /**
+   * A new batch (`now`) starts: the functions of batches older than every RDD a stream still
+   * remembers are no longer needed by the engine (a checkpointed stream remembers past its last
+   * checkpoint, so no remembered lineage reaches them); Python hears it with the next message.
+   */
+  private releaseClearedBatches(now: number): void {
+    if (this.batchFunctions.size === 0) return;
+    let oldest = now;
+    for (const obj of this.objects.values()) {
+      if (!(obj instanceof StreamingContext)) continue;
+      for (const ds of obj.graph.reachableStreams()) for (const t of ds.generatedRDDs.keys()) oldest = Math.min(oldest, t);
+    }
+    for (const [t, fs] of this.batchFunctions) {
+      if (t >= oldest) continue;
+      this.deadFunctions.push(...fs);
+      this.batchFunctions.delete(t);
+    }
   }
 
   private pipe(f: number, split: number, records: Iterable<unknown>): unknown[] {
@@ -215,12 +265,16 @@ export class Gateway {
       },
       'sc.union': (a) => this.rdd(this.get<SparkContext>(a, 'sc').union((a['rdds'] as number[]).map((h) => this.objects.get(h) as RDD<unknown>))),
       'sc.emptyRDD': (a) => this.rdd(this.get<SparkContext>(a, 'sc').emptyRDD()),
+      // PySpark's textFile / wholeTextFiles: the JVM reads the files (relative to its working
+      // directory), lines and contents come back as Java strings, i.e. Python str.
+      'sc.textFile': (a) => this.rdd(this.get<SparkContext>(a, 'sc').textFile(a['path'] as string, num(a, 'minPartitions'))),
+      'sc.wholeTextFiles': (a) => this.rdd(this.get<SparkContext>(a, 'sc').wholeTextFiles(a['path'] as string, num(a, 'minPartitions'))),
       'sc.stop': (a) => void this.get<SparkContext>(a, 'sc').stop(),
       'sc.setCheckpointDir': (a) => void this.get<SparkContext>(a, 'sc').setCheckpointDir(a['dir'] as string),
       'rdd.pipe': (a) => {
         const f = num(a, 'f');
         const piped = this.get<RDD<unknown>>(a, 'rdd').mapPartitionsWithIndex((i, it) => this.pipe(f, i, it), Boolean(a['pp']));
-        this.functionOwners.register(piped, f);
+        this.own(piped, f);
         return this.rdd(piped);
       },
       'rdd.shuffle': (a) => {
@@ -228,7 +282,7 @@ export class Gateway {
         // the JVM moves the buckets by their partition number (PairwiseRDD + PythonPartitioner).
         const f = num(a, 'f');
         const keyed = this.get<RDD<unknown>>(a, 'rdd').mapPartitionsWithIndex((i, it) => this.pipeKeyed(f, i, it), true);
-        this.functionOwners.register(keyed, f);
+        this.own(keyed, f);
         return this.rdd(keyed.partitionBy(num(a, 'n')).values());
       },
       'rdd.coalesce': (a) => this.rdd(this.get<RDD<unknown>>(a, 'rdd').coalesce(num(a, 'n'), Boolean(a['shuffle']))),

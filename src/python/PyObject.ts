@@ -53,9 +53,9 @@ export class PyObject {
   }
 }
 
-/** Decode a record Python sent. */
-export function fromWire(w: WirePyObject): PyObject {
-  return new PyObject(w.p, w.r, w.s ?? w.r, w.kv);
+/** Decode a record Python sent: a Python `str` comes as a plain string (kept as a Java string), anything else pickled. */
+export function fromWire(w: WirePyObject | string): PyObject | string {
+  return typeof w === 'string' ? w : new PyObject(w.p, w.r, w.s ?? w.r, w.kv);
 }
 
 /**

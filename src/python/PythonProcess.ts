@@ -4,7 +4,10 @@ import { WORKER_SOURCE } from './workerSource';
 
 /** How to start the Python child. */
 export interface PythonProcessOptions {
+  /** The Python command, as errors name it. */
   python: string;
+  /** The file to start (else `python`): the interpreter behind the command. */
+  executable?: string;
   args: string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -40,7 +43,7 @@ export class PythonProcess {
     this.port = port1;
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { port: port2, signal: shared, command: opts.python, args: opts.args, cwd: opts.cwd, env: opts.env },
+      workerData: { port: port2, signal: shared, command: opts.executable ?? opts.python, args: opts.args, cwd: opts.cwd, env: opts.env },
       transferList: [port2],
       stdout: false,
       stderr: false,

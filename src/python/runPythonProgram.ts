@@ -1,7 +1,8 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Jvm } from '../env/Jvm';
 import { SimulationError } from '../errors';
-import { findPython } from './findPython';
+import { findPython, pythonExecutable } from './findPython';
 import { Gateway } from './Gateway';
 import { PythonException, type PythonErrorInfo } from './PythonException';
 import { PythonProcess } from './PythonProcess';
@@ -27,8 +28,20 @@ export interface PythonProgramEnd {
   failed?: { errorName: string; message: string; where?: string; frame?: string };
 }
 
-/** Where dstream-sim's `pyspark` package lives (the repo's `python/`, first on PYTHONPATH). */
-export const PYTHON_PACKAGE_DIR = path.resolve(__dirname, '..', '..', 'python');
+/**
+ * Where dstream-sim's `pyspark` package lives (the repo's `python/`, first on PYTHONPATH): the
+ * nearest `python/` holding `_dstream_sim_main.py` above this file, so it is found from `src/`
+ * (ts-jest), `dist/` and the bench's `build/src/` alike.
+ */
+export const PYTHON_PACKAGE_DIR = packageDir(__dirname);
+
+function packageDir(from: string): string {
+  for (let d = from; ; d = path.dirname(d)) {
+    const candidate = path.join(d, 'python');
+    if (fs.existsSync(path.join(candidate, '_dstream_sim_main.py'))) return candidate;
+    if (path.dirname(d) === d) return path.resolve(from, '..', '..', 'python');
+  }
+}
 
 /**
  * Run a PySpark program unmodified in a real CPython (spark-submit's role): one process, started
@@ -44,6 +57,7 @@ export async function runPythonProgram(jvm: Jvm, opts: PythonProgramOptions, out
   const pythonPath = [PYTHON_PACKAGE_DIR, process.env['PYTHONPATH']].filter((p) => p).join(path.delimiter);
   const proc = new PythonProcess({
     python,
+    executable: pythonExecutable(python),
     args: ['-X', 'utf8', path.join(PYTHON_PACKAGE_DIR, '_dstream_sim_main.py'), opts.program, name, ...(opts.args ?? [])],
     cwd: opts.cwd,
     env: {
