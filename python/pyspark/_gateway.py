@@ -143,6 +143,30 @@ def decode(w):
     return w
 
 
+def decode_all(ws):
+    """The records of a partition; a shuffle batch (``"b"``: many records in one pickle, as
+    PySpark's BatchedSerializer writes them) stands for its records, in order."""
+    for w in ws:
+        if isinstance(w, dict) and "b" in w:
+            for x in pickle.loads(_a2b(w["p"])):
+                yield x
+        else:
+            yield decode(w)
+
+
+def encode_buckets(keyed):
+    """A shuffle's map side (PySpark: ``add_shuffle_key`` + ``BatchedSerializer``): the records of
+    each target partition in one pickle, so the engine moves one object per bucket."""
+    buckets = {}
+    for pid, x in keyed:
+        b = buckets.get(pid)
+        if b is None:
+            buckets[pid] = b = []
+        b.append(x)
+    return [[pid, {"p": _b2a(pickle.dumps(b, protocol=4), newline=False).decode("ascii"), "b": len(b)}]
+            for pid, b in buckets.items()]
+
+
 # --- callbacks -----------------------------------------------------------------------------------
 
 def _serve_callback(m):
@@ -153,9 +177,9 @@ def _serve_callback(m):
             func(m["m"], m["info"])
             v = None
         elif m["k"] == "pipe":
-            out = func(m["split"], iter([decode(w) for w in m["recs"]]))
+            out = func(m["split"], decode_all(m["recs"]))
             if keyed:
-                v = [[pid, encode(x)] for pid, x in out]
+                v = encode_buckets(out)
             else:
                 v = [encode(x) for x in out] if out is not None else []
         else:

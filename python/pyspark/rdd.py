@@ -35,6 +35,10 @@ def portable_hash(x):
     return hash(x)
 
 
+def _records(iterator):
+    return iterator
+
+
 class Partitioner:
     """PySpark: ``Partitioner(numPartitions, partitionFunc)``."""
 
@@ -240,9 +244,12 @@ class RDD:
         keyed = self.mapPartitionsWithIndex(add_shuffle_key, preservesPartitioning=True)
         fid = _gateway.register(keyed.func, keyed=True)
         reply = _gateway.call("rdd.shuffle", rdd=keyed._prev_jrdd.h, f=fid, n=numPartitions)
-        rdd = RDD(JavaRDD(reply["h"], reply["n"], (keyed._prev_jrdd,), fid), self.ctx)
-        rdd.partitioner = partitioner
-        return rdd
+        # The engine's shuffled partitions hold pickled batches (one per map partition and
+        # bucket), as PySpark's do; the narrow step after it reads them record by record, and the
+        # engine sees single records only through that step.
+        batches = RDD(JavaRDD(reply["h"], reply["n"], (keyed._prev_jrdd,), fid), self.ctx)
+        batches.partitioner = partitioner
+        return batches.mapPartitions(_records, preservesPartitioning=True)
 
     def combineByKey(self, createCombiner, mergeValue, mergeCombiners, numPartitions=None, partitionFunc=portable_hash):
         if numPartitions is None:

@@ -11,7 +11,7 @@ import { StreamingContext } from '../streaming/StreamingContext';
 import { Duration } from '../time/Duration';
 import type { Time } from '../time/Time';
 import { JavaStreamingListenerWrapper } from './JavaStreamingListenerWrapper';
-import { fromWire, toWire, type WirePyObject } from './PyObject';
+import { fromWire, toWire, type WireBatch, type WirePyObject } from './PyObject';
 import { PythonException, type PythonErrorInfo } from './PythonException';
 import type { PythonProcess } from './PythonProcess';
 
@@ -242,7 +242,7 @@ export class Gateway {
   }
 
   private pipeKeyed(f: number, split: number, records: Iterable<unknown>): Pair<number, unknown>[] {
-    const out = this.callback({ k: 'pipe', f, split, recs: Array.from(records, toWire) }) as [number, WirePyObject][];
+    const out = this.callback({ k: 'pipe', f, split, recs: Array.from(records, toWire) }) as [number, WireBatch][];
     return out.map(([pid, w]): Pair<number, unknown> => [pid, fromWire(w)]);
   }
 

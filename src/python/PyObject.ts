@@ -29,6 +29,8 @@ export class PyObject {
     readonly repr: string,
     readonly str: string,
     kv?: readonly [string, string],
+    /** How many records this shuffle batch holds (PySpark's BatchedSerializer), if it is one. */
+    readonly batchOf?: number,
   ) {
     if (kv !== undefined) {
       (this as { 0?: PyObject })[0] = new PyObject('', kv[0], kv[0]);
@@ -53,9 +55,18 @@ export class PyObject {
   }
 }
 
+/** A shuffle's map-side bucket from Python: many records in one pickled list (never shown). */
+export interface WireBatch {
+  p: string;
+  /** How many records the list holds. */
+  b: number;
+}
+
 /** Decode a record Python sent: a Python `str` comes as a plain string (kept as a Java string), anything else pickled. */
-export function fromWire(w: WirePyObject | string): PyObject | string {
-  return typeof w === 'string' ? w : new PyObject(w.p, w.r, w.s ?? w.r, w.kv);
+export function fromWire(w: WirePyObject | WireBatch | string): PyObject | string {
+  if (typeof w === 'string') return w;
+  if ('b' in w) return new PyObject(w.p, `<${w.b} pickled records>`, `<${w.b} pickled records>`, undefined, w.b);
+  return new PyObject(w.p, w.r, w.s ?? w.r, w.kv);
 }
 
 /**
@@ -66,7 +77,7 @@ export function fromWire(w: WirePyObject | string): PyObject | string {
 export function toWire(v: unknown): unknown {
   if (v instanceof PyObject) {
     if (v.pickle === '') throw new Error(`internal: the part ${v.repr} of a Python object cannot go back to Python`);
-    return { p: v.pickle };
+    return v.batchOf === undefined ? { p: v.pickle } : { p: v.pickle, b: v.batchOf };
   }
   return v === undefined ? null : v;
 }
