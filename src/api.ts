@@ -52,6 +52,7 @@ export type { Clock, TimerHandle } from './util/Clock';
 export type { ManualClock } from './util/ManualClock';
 export type { EventLog, EventSubscriber } from './events/EventLog';
 export type { StreamingListener } from './scheduler/StreamingListener';
+export type { CostModel, JobCostInput } from './env/CostModel';
 export type {
   BatchInfo,
   OutputOperationInfo,

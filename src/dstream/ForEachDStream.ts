@@ -9,6 +9,7 @@ import { DStream } from './internal';
  * batch where its parent has an RDD it makes one job that runs `foreachFunc(rdd, time)`.
  */
 export class ForEachDStream<T> extends DStream<never> {
+  private lineageNames: string[] | undefined;
   constructor(
     private readonly parent: DStream<T>,
     private readonly foreachFunc: (rdd: RDD<T>, time: Time) => void,
@@ -39,6 +40,22 @@ export class ForEachDStream<T> extends DStream<never> {
   generateJob(time: Time): Job | undefined {
     const rdd = this.parent.getOrCompute(time);
     if (rdd === undefined) return undefined;
-    return new Job(time, this.name, () => this.foreachFunc(rdd, time));
+    this.lineageNames ??= this.lineage();
+    return new Job(time, this.name, () => this.foreachFunc(rdd, time), this.lineageNames);
+  }
+
+  /** The names of the streams this output depends on, nearest first, each once. */
+  private lineage(): string[] {
+    const seen = new Set<DStream<unknown>>();
+    const names: string[] = [];
+    const queue: DStream<unknown>[] = [this.parent];
+    while (queue.length > 0) {
+      const s = queue.shift()!;
+      if (seen.has(s)) continue;
+      seen.add(s);
+      names.push(s.name);
+      queue.push(...s.dependencies);
+    }
+    return names;
   }
 }

@@ -5,6 +5,7 @@ import { SimNetwork } from '../net/SimNetwork';
 import type { InspectionDefaults } from '../events/InspectionDefaults';
 import { SimulationError } from '../errors';
 import { parseStartDate } from '../util/startDate';
+import type { CostModel } from './CostModel';
 
 /** Something that behaves like the JVM's one active StreamingContext slot. */
 export interface ActiveContextSlot {
@@ -34,6 +35,8 @@ export interface JvmOptions {
   cwd?: string;
   /** What every StreamingContext made in this JVM records (see `StreamingContext.inspect`). */
   inspect?: InspectionDefaults;
+  /** How long jobs take in virtual time (default: no time; see docs/processing-time.md). */
+  cost?: CostModel;
 }
 
 export type { InspectionDefaults };
@@ -116,6 +119,8 @@ export class Jvm {
   readonly queues = new Map<string, unknown[]>();
   /** Inspection defaults for new contexts. */
   readonly inspect: InspectionDefaults;
+  /** How long jobs take (undefined: no time). */
+  readonly cost: CostModel | undefined;
   /**
    * Where in the user's program an error was thrown (`program.ts:6:29` and the code frame), when
    * a runner knows the program (scenario runs); errors reported by batches carry it.
@@ -136,6 +141,7 @@ export class Jvm {
     this.horizonMs = options.horizonMs;
     this.cwd = options.cwd ?? process.cwd();
     this.inspect = options.inspect ?? {};
+    this.cost = options.cost;
     this.settleHooks.push(() => this.network.settle());
   }
 

@@ -15,6 +15,8 @@ export class Job {
     /** The output stream that made the job (e.g. `pprint [4]`). */
     readonly outputName: string,
     private readonly func: () => void,
+    /** The names of the streams the output depends on, nearest first (for a declared cost). */
+    readonly lineage: readonly string[] = [],
   ) {}
 
   /** Spark: `Job.run()`: run the body and keep its outcome. */

@@ -116,14 +116,6 @@ export class JobGenerator {
    * cut; kept in memory). No metadata checkpoint files are written yet.
    */
   private doCheckpoint(time: Time): void {
-    const marked = this.scheduler.markedForCheckpoint.splice(0);
-    for (const rdd of marked) {
-      try {
-        rdd.doCheckpoint();
-      } catch (e) {
-        // The failure was (or will be) reported by the job that computes the RDD.
-        this.ssc.warn(`Could not checkpoint RDD ${rdd.id} for time ${time}: ${String(e)}`);
-      }
-    }
+    this.scheduler.checkpoint(this.scheduler.markedForCheckpoint.splice(0), time);
   }
 }

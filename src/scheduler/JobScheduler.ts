@@ -5,6 +5,20 @@ import { ReceivedBlockTracker } from './ReceivedBlockTracker';
 import { JobGenerator } from './JobGenerator';
 import type { Job } from './Job';
 import type { RDD } from '../rdd/RDD';
+import { isCostly, jobDurationMs } from '../env/CostModel';
+import { TimerPriority, type TimerHandle } from '../util/Clock';
+
+/** Spark: `JobSet`: one batch's jobs as they run. */
+interface JobSet {
+  time: Time;
+  /** Records the batch's inputs reported. */
+  records: number;
+  remaining: number;
+  failed: number;
+  started: boolean;
+  /** RDDs to checkpoint when the batch completes (jobs with a declared cost). */
+  checkpoint?: RDD<unknown>[];
+}
 
 /**
  * Spark: `JobScheduler`. Runs each batch's jobs in output-operation order, one at a time
@@ -21,6 +35,10 @@ export class JobScheduler {
   readonly markedForCheckpoint: RDD<unknown>[] = [];
   /** The job being run, if any (output operations read it to label what they print). */
   currentJob: Job | undefined;
+  /** Jobs waiting for a free slot (with a declared cost), in submission order. */
+  private readonly queued: { job: Job; set: JobSet }[] = [];
+  private runningJobs = 0;
+  private readonly inFlight = new Set<TimerHandle>();
 
   constructor(private readonly ssc: SchedulerRuntime) {
     this.jobGenerator = new JobGenerator(ssc, this);
@@ -39,57 +57,124 @@ export class JobScheduler {
   stop(): void {
     if (!this.running) return;
     this.running = false;
+    // Immediate stop: queued jobs are dropped, running ones never complete (Spark: shutdownNow).
+    this.queued.length = 0;
+    for (const h of this.inFlight) this.ssc.clock.cancel(h);
+    this.inFlight.clear();
     this.jobGenerator.stop();
     this.ssc.graph.stop();
   }
 
-  /** Spark: `submitJobSet` + `JobHandler`: run the batch's jobs and post their events. */
+  /**
+   * Spark: `submitJobSet` + `JobHandler`: post `batchSubmitted` and run the batch's jobs. Without
+   * a declared cost every job takes no time and runs at once; with one, jobs queue in FIFO order
+   * on `spark.streaming.concurrentJobs` slots and each ends after its cost in virtual time.
+   */
   submitJobSet(time: Time, jobs: Job[]): void {
     if (jobs.length === 0) return; // Spark: "No jobs added for time <t>" (no batch events)
     jobs.forEach((job, i) => (job.outputOpId = i));
-    const ctx = this.ssc.contextId;
     const batchTime = time.milliseconds;
     this.ssc.post({
       type: 'batchSubmitted',
-      contextId: ctx,
+      contextId: this.ssc.contextId,
       batchTime,
       numJobs: jobs.length,
       numRecords: this.inputInfoTracker.numRecords(batchTime),
       inputInfos: this.inputInfoTracker.getInfo(batchTime),
       outputOpNames: jobs.map((j) => j.outputName),
     });
-    this.ssc.post({ type: 'batchStarted', contextId: ctx, batchTime });
-    let failed = 0;
-    for (let i = 0; i < jobs.length; i++) {
-      if (!this.running) return;
-      const job = jobs[i]!;
-      this.ssc.post({
-        type: 'outputOperationStarted',
-        contextId: ctx,
-        batchTime,
-        outputOpId: job.outputOpId,
-        name: job.outputName,
-      });
-      this.currentJob = job;
-      try {
-        job.run();
-      } finally {
-        this.currentJob = undefined;
+    const set: JobSet = { time, remaining: jobs.length, failed: 0, started: false, records: this.inputInfoTracker.numRecords(batchTime) };
+    if (!isCostly(this.ssc.cost)) {
+      for (const job of jobs) {
+        if (!this.running) return;
+        this.startJob(job, set);
+        this.finishJob(job, set);
       }
-      const result = job.result!;
-      if (!result.ok) failed++;
-      this.ssc.post({
-        type: 'outputOperationCompleted',
-        contextId: ctx,
-        batchTime,
+      return;
+    }
+    // The batch's RDDs marked for checkpointing are checkpointed after its jobs (as in Spark).
+    set.checkpoint = this.markedForCheckpoint.splice(0);
+    for (const job of jobs) this.queued.push({ job, set });
+    this.runQueued();
+  }
+
+  /** Start queued jobs while a slot is free (Spark: the `jobExecutor` thread pool). */
+  private runQueued(): void {
+    const slots = Math.max(1, this.ssc.concurrentJobs);
+    while (this.running && this.runningJobs < slots && this.queued.length > 0) {
+      const { job, set } = this.queued.shift()!;
+      this.runningJobs++;
+      this.startJob(job, set);
+      const ms = jobDurationMs(this.ssc.cost, {
+        batchTime: set.time.milliseconds,
         outputOpId: job.outputOpId,
-        name: job.outputName,
-        failureReason: result.ok ? undefined : describeError(result.error),
+        outputName: job.outputName,
+        records: set.records,
+        lineage: job.lineage,
       });
-      const last = i === jobs.length - 1;
-      if (last) this.ssc.post({ type: 'batchCompleted', contextId: ctx, batchTime, failedJobs: failed });
-      if (!result.ok) this.reportError(`Error running job ${job}`, result.error, 'job', time);
-      else if (last && this.running) this.jobGenerator.onBatchCompletion(time);
+      const end = this.ssc.clock.schedule(
+        this.ssc.clock.now() + ms,
+        () => {
+          this.inFlight.delete(end);
+          this.runningJobs--;
+          if (!this.running) return;
+          this.finishJob(job, set);
+          this.runQueued();
+        },
+        TimerPriority.JOB_END,
+      );
+      this.inFlight.add(end);
+    }
+  }
+
+  /** `JobHandler.run`, first half: the batch starts with its first job; the job's work runs now. */
+  private startJob(job: Job, set: JobSet): void {
+    const ctx = this.ssc.contextId;
+    const batchTime = set.time.milliseconds;
+    if (!set.started) {
+      set.started = true;
+      this.ssc.post({ type: 'batchStarted', contextId: ctx, batchTime });
+    }
+    this.ssc.post({ type: 'outputOperationStarted', contextId: ctx, batchTime, outputOpId: job.outputOpId, name: job.outputName });
+    this.currentJob = job;
+    try {
+      job.run();
+    } finally {
+      this.currentJob = undefined;
+    }
+  }
+
+  /** `JobHandler.run`, second half: the job completes; the batch completes with its last job. */
+  private finishJob(job: Job, set: JobSet): void {
+    const ctx = this.ssc.contextId;
+    const batchTime = set.time.milliseconds;
+    const result = job.result!;
+    if (!result.ok) set.failed++;
+    this.ssc.post({
+      type: 'outputOperationCompleted',
+      contextId: ctx,
+      batchTime,
+      outputOpId: job.outputOpId,
+      name: job.outputName,
+      failureReason: result.ok ? undefined : describeError(result.error),
+    });
+    set.remaining--;
+    const last = set.remaining === 0;
+    if (last) this.ssc.post({ type: 'batchCompleted', contextId: ctx, batchTime, failedJobs: set.failed });
+    if (last && set.checkpoint !== undefined) this.checkpoint(set.checkpoint, set.time);
+    if (!result.ok) this.reportError(`Error running job ${job}`, result.error, 'job', set.time);
+    else if (last && this.running) this.jobGenerator.onBatchCompletion(set.time);
+  }
+
+  /** Spark: `RDD.doCheckpoint` after a job: materialize the marked RDDs and cut their lineage. */
+  checkpoint(marked: readonly RDD<unknown>[], time: Time): void {
+    for (const rdd of marked) {
+      try {
+        rdd.doCheckpoint();
+      } catch (e) {
+        // The failure was (or will be) reported by the job that computes the RDD.
+        this.ssc.warn(`Could not checkpoint RDD ${rdd.id} for time ${time}: ${String(e)}`);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ import type { Duration } from '../time/Duration';
 import type { Time } from '../time/Time';
 import type { Clock } from '../util/Clock';
 import type { Job } from './Job';
+import type { CostModel } from '../env/CostModel';
 
 /**
  * What the JobScheduler and JobGenerator need from their context (the port `StreamingContext`
@@ -18,6 +19,10 @@ export interface SchedulerRuntime {
   warn(message: string): void;
   /** Spark: `ContextWaiter.notifyError`: `awaitTermination*` rethrows it. */
   notifyError(error: unknown): void;
+  /** How long jobs take in virtual time (undefined: no time). */
+  readonly cost: CostModel | undefined;
+  /** Spark: `spark.streaming.concurrentJobs` (default 1): jobs run side by side. */
+  readonly concurrentJobs: number;
   /** Where the user's code threw `error`, when the runner knows the program. */
   locateUserCode(error: unknown): { where: string; frame: string } | undefined;
 }

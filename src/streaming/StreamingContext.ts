@@ -17,6 +17,7 @@ import { currentJvm, type Jvm } from '../env/Jvm';
 import { runUntil } from '../env/runUntil';
 import { IllegalArgumentError, SimulationError, SparkError, ValueError, type DStreamSimError } from '../errors';
 import type { InspectionDefaults } from '../events/InspectionDefaults';
+import type { CostModel } from '../env/CostModel';
 import type { LifecycleRule } from '../events/LifecycleRules';
 import type { SimEvent, SimEventInput, StreamInputInfo } from '../events/SimEvent';
 import type { SimNetwork } from '../net/SimNetwork';
@@ -466,6 +467,12 @@ export class StreamingContext {
   }
   /** @internal */ notifyError(error: unknown): void {
     this.waiter.notifyError(error);
+  }
+  /** @internal */ get cost(): CostModel | undefined {
+    return this.jvm.cost;
+  }
+  /** @internal */ get concurrentJobs(): number {
+    return this.sparkContext.conf.getInt('spark.streaming.concurrentJobs', 1);
   }
   /** @internal */ locateUserCode(error: unknown): { where: string; frame: string } | undefined {
     return this.jvm.locateUserCode?.(error);

@@ -23,11 +23,13 @@ export interface TimerHandle {
 
 /**
  * The documented order of work at one virtual instant: inputs arrive (timeline events), then
- * receivers cut blocks, then the batch is generated and its jobs run, then anything else.
+ * receivers cut blocks, then jobs that take time (a declared cost) finish, then the batch is
+ * generated and its jobs run, then anything else.
  */
 export const TimerPriority = {
   INPUT: 0,
   BLOCK: 1,
-  BATCH: 2,
-  OTHER: 3,
+  JOB_END: 2,
+  BATCH: 3,
+  OTHER: 4,
 } as const;

@@ -1,0 +1,74 @@
+/**
+ * Processing time in virtual time (Spark: `JobScheduler`'s job executor): a declared cost makes
+ * jobs take time, batches queue on `spark.streaming.concurrentJobs` slots, and the listener's
+ * BatchInfo shows the delays Spark would (spark-semantics §9.3).
+ */
+import { SparkConf, SparkContext, StreamingContext, withIsolatedJvm, type BatchInfo, type CostModel, type SimEvent } from 'dstream-sim';
+
+async function run(cost: CostModel, seconds: number, conf: Record<string, string> = {}, outputs = 1): Promise<{ infos: BatchInfo[]; events: SimEvent[] }> {
+  return withIsolatedJvm({ stdout: () => undefined, cost }, async (jvm) => {
+    const sparkConf = new SparkConf().setMaster('local[2]');
+    for (const [k, v] of Object.entries(conf)) sparkConf.set(k, v);
+    const ssc = new StreamingContext(new SparkContext({ conf: sparkConf }), 1);
+    const infos: BatchInfo[] = [];
+    ssc.addStreamingListener({ onBatchCompleted: ({ batchInfo }) => void infos.push(batchInfo) });
+    const q = ssc.queueStream<number>(Array.from({ length: 10 }, (_, i) => [i]));
+    for (let i = 0; i < outputs; i++) q.foreachRDD(() => undefined);
+    ssc.start();
+    await ssc.awaitTerminationOrTimeout(seconds);
+    ssc.stop();
+    return { infos, events: [...jvm.log.events()] };
+  });
+}
+
+const seconds = (ms: number | undefined): number | undefined => (ms === undefined ? undefined : ms / 1000);
+
+test('a batch costing 1.5 × the interval: scheduling delays 0, 0.5, 1.0, 1.5 s (batches queue; the timer never waits)', async () => {
+  const { infos } = await run({ perBatch: 1.5 }, 7);
+  expect(infos.map((b) => b.batchTime.milliseconds)).toEqual([1000, 2000, 3000, 4000]);
+  expect(infos.map((b) => seconds(b.schedulingDelay))).toEqual([0, 0.5, 1, 1.5]);
+  expect(infos.map((b) => seconds(b.processingDelay))).toEqual([1.5, 1.5, 1.5, 1.5]);
+  expect(infos.map((b) => seconds(b.totalDelay))).toEqual([1.5, 2, 2.5, 3]);
+  expect(infos.map((b) => [b.processingStartTime, b.processingEndTime])).toEqual([
+    [1000, 2500],
+    [2500, 4000],
+    [4000, 5500],
+    [5500, 7000],
+  ]);
+});
+
+test('spark.streaming.concurrentJobs = 2 runs two batches side by side', async () => {
+  // 2.5 s a batch on two slots: 1000–3500 and 2000–4500 overlap; 3000 waits for 3500, 4000 for 4500 …
+  const { infos } = await run({ perBatch: 2.5 }, 9, { 'spark.streaming.concurrentJobs': '2' });
+  expect(infos.map((b) => [b.batchTime.milliseconds, seconds(b.schedulingDelay), b.processingEndTime])).toEqual([
+    [1000, 0, 3500],
+    [2000, 0, 4500],
+    [3000, 0.5, 6000],
+    [4000, 0.5, 7000],
+    [5000, 1, 8500],
+  ]);
+});
+
+test('per output operation and per record: each job of a batch takes its own time, in outputOpId order', async () => {
+  const { events } = await run({ perOutput: 0.25, perRecord: 0 }, 1.6, {}, 2);
+  const ops = events.flatMap((e) =>
+    e.type === 'outputOperationStarted' || e.type === 'outputOperationCompleted' ? [`${e.at} ${e.type === 'outputOperationStarted' ? 'start' : 'end'} ${e.batchTime}.${e.outputOpId}`] : [],
+  );
+  expect(ops).toEqual(['1000 start 1000.0', '1250 end 1000.0', '1250 start 1000.1', '1500 end 1000.1']);
+});
+
+test('a cost function sees the batch; an immediate stop drops the queued batches (they never complete)', async () => {
+  const seen: string[] = [];
+  const { events } = await run({ job: (j) => (seen.push(`${j.batchTime}.${j.outputOpId} ${j.outputName} ${j.lineage.join(' < ')}`), 2) }, 3.5);
+  // 2 s a job: batch 1000 runs 1000–3000; batch 2000 starts at 3000 (the cost is asked then); the
+  // stop at 3500 drops it while it runs, and batch 3000 before it starts.
+  expect(seen).toEqual(['1000.0 foreachRDD [1] Queue input [0]', '2000.0 foreachRDD [1] Queue input [0]']);
+  const submitted = events.flatMap((e) => (e.type === 'batchSubmitted' ? [e.batchTime] : []));
+  const completed = events.flatMap((e) => (e.type === 'batchCompleted' ? [e.batchTime] : []));
+  expect(submitted).toEqual([1000, 2000, 3000]);
+  expect(completed).toEqual([1000]);
+});
+
+test('a negative or non-finite cost is refused with the job named', async () => {
+  await expect(run({ job: () => -1 }, 1)).rejects.toThrow('cost of foreachRDD [1] at 1000 ms: -1 is not a duration in seconds ≥ 0');
+});
