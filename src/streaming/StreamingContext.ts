@@ -5,6 +5,7 @@ import {
   defaultFileFilter,
   FileInputDStream,
   QueueInputDStream,
+  textLines,
   SocketInputDStream,
   TransformedDStream,
   UnionDStream,
@@ -169,15 +170,21 @@ export class StreamingContext {
   /**
    * Spark: `textFileStream(directory)`: the lines of files that appear in the directory (new
    * files only; see FileInputDStream for the exact selection rule). Relative paths resolve
-   * against the simulated JVM's working directory.
+   * against the simulated JVM's working directory; the directory may be a Hadoop glob
+   * (`logs/*\/`): every matching directory is watched.
    */
   textFileStream(directory: string): FileInputDStream {
-    return new FileInputDStream(this, directory);
+    return new FileInputDStream(this, directory, defaultFileFilter, true, textLines);
   }
 
-  /** Spark: `fileStream(directory, filter, newFilesOnly)` (records are the files' lines). */
+  /**
+   * Spark: `fileStream(directory, filter, newFilesOnly)` (records are the files' lines).
+   * `filter` gets each candidate's path relative to the run's directory; with
+   * `newFilesOnly = false`, files already there when the stream is made are picked too if their
+   * mtime is within the remember window (`> t − ceil(60 s / batch) × batch`).
+   */
   fileStream(directory: string, filter: (path: string) => boolean = defaultFileFilter, newFilesOnly = true): FileInputDStream {
-    return new FileInputDStream(this, directory, filter, newFilesOnly);
+    return new FileInputDStream(this, directory, filter, newFilesOnly, textLines);
   }
 
   // ---------------------------------------------------------------------------------------------
