@@ -26,6 +26,10 @@ _PKG_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _program_dir = [None]
 _CARETS = re.compile(r"^\s*[\^~]+\s*$")
 _SUGGESTION = re.compile(r"\. Did you mean: .*\?$", re.M)
+# Python 3.10+ names a function by its qualified name in argument errors
+# ("StreamingContext.awaitTerminationOrTimeout() missing 1 required positional argument"); 3.9 and
+# PySpark's own doctests say "awaitTerminationOrTimeout() missing ...".
+_QUALIFIED = re.compile(r"\b(?:[\w<>]+\.)+(\w+\(\) (?:missing|takes|got) )")
 
 
 class SimulationError(Exception):
@@ -111,6 +115,8 @@ def encode(x):
 
 def decode(w):
     if isinstance(w, dict):
+        if "b" in w:  # bytes the engine made (binaryRecordsStream records)
+            return base64.b64decode(w["b"])
         return pickle.loads(base64.b64decode(w["p"]))
     return w
 
@@ -211,6 +217,10 @@ def describe(e):
         # out for the same reason.
         text = _SUGGESTION.sub("", text)
     message = str(e)
+    if isinstance(e, TypeError):
+        # ... and argument errors name the bare function, as Python 3.9 does.
+        text = _QUALIFIED.sub(r"\1", text)
+        message = _QUALIFIED.sub(r"\1", message)
     if isinstance(e, SyntaxError):
         message = e.msg
     java = getattr(e, "java_exception", None)

@@ -29,6 +29,19 @@ export const textLines: FileRecordReader<string> = (bytes) => {
 };
 
 /**
+ * Spark's `FixedLengthBinaryInputFormat`: the file cut into records of `recordLength` bytes
+ * (`Uint8Array`s). A last record shorter than that is kept as read; `binaryRecordsStream` fails
+ * the job on it, as Spark's reader does (`java.io.EOFException`).
+ */
+export function fixedLengthRecords(recordLength: number): FileRecordReader<Uint8Array> {
+  return (bytes) => {
+    const out: Uint8Array[] = [];
+    for (let i = 0; i < bytes.length; i += recordLength) out.push(Uint8Array.from(bytes.subarray(i, i + recordLength)));
+    return out;
+  };
+}
+
+/**
  * Spark: `FileInputDStream`, made by `textFileStream` / `fileStream` / `binaryRecordsStream`. At
  * batch t it resolves the directory as Spark's `globStatus(directory)` does — a plain path, or a
  * Hadoop glob (`logs/*\/`, `in/{a,b}`, `day-[0-9]`) whose matching **directories** are taken,

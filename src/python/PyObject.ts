@@ -59,14 +59,16 @@ export function fromWire(w: WirePyObject): PyObject {
 }
 
 /**
- * Encode a record for Python: a {@link PyObject} goes back as its pickle (`{"p": …}`); what the
- * engine made itself (socket and file lines are Java strings, as in PySpark's
- * `UTF8Deserializer`) goes as JSON.
+ * Encode a record for Python: a {@link PyObject} goes back as its pickle (`{"p": …}`); bytes the
+ * engine made (`binaryRecordsStream` records, PySpark's `NoOpSerializer`) as `{"b": base64}`,
+ * which Python decodes to `bytes`; what else the engine made itself (socket and file lines are
+ * Java strings, as in PySpark's `UTF8Deserializer`) goes as JSON.
  */
 export function toWire(v: unknown): unknown {
   if (v instanceof PyObject) {
     if (v.pickle === '') throw new Error(`internal: the part ${v.repr} of a Python object cannot go back to Python`);
     return { p: v.pickle };
   }
+  if (v instanceof Uint8Array) return { b: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
   return v === undefined ? null : v;
 }
