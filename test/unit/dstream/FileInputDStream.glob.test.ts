@@ -10,6 +10,7 @@ import { IllegalArgumentError, SparkContext, StreamingContext, timeline, withIso
 import { delivered, runWithTimeline } from '../../__helpers__/timelineRun';
 import { globStatus, isGlobPattern } from '../../../src/util/hadoopGlob';
 import { pythonBytesRepr, scalaBytesString } from '../../../src/util/format';
+import { eventToJson } from '../../../src/views/eventJson';
 
 const warnings = (events: SimEvent[]): string[] => events.flatMap((e) => (e.type === 'warning' ? [e.message] : []));
 
@@ -104,6 +105,12 @@ describe('binaryRecordsStream', () => {
     const r = await runWithTimeline(bin, (ssc) => ssc.binaryRecordsStream('in', 2).pprint(), 1);
     const recs = delivered(r.events)[0]![1]!;
     expect(recs.map((x) => Buffer.from(x as Uint8Array).toString('latin1'))).toEqual(['ab', '\0c', 'd\n']);
+  });
+
+  test('the event log (JSON) shows a binary record as its byte values', async () => {
+    const r = await runWithTimeline(bin, (ssc) => ssc.binaryRecordsStream('in', 3).pprint(), 1);
+    const input = r.events.find((e) => e.type === 'inputDelivered')!;
+    expect(JSON.parse(eventToJson(input))).toMatchObject({ records: [[97, 98, 0], [99, 100, 10]] });
   });
 
   test('pyspark prints a record as Python’s bytes repr; scala as Array(…) of signed bytes', async () => {
