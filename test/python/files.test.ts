@@ -29,6 +29,22 @@ ssc.awaitTerminationOrTimeout(1)
   expect(r.transcript).toContain("('bytes', 3, 97)\n('bytes', 3, 99)\n");
 });
 
+test('binaryRecordsStream: a file whose length is not a multiple of recordLength fails the job; awaitTermination raises it', async () => {
+  const dir = makePyScenario(
+    'truncated',
+    `${PREAMBLE}ssc.binaryRecordsStream("logs/a", 4).pprint()
+ssc.start()
+ssc.awaitTermination()
+`,
+    'timeline: timeline.yaml\nuntil: 1\n',
+    TIMELINE,
+  );
+  const r = await runScenario(dir);
+  expect(r.transcript).toMatch(
+    /program failed: Py4JJavaError: An error occurred while calling ssc\.awaitTermination\. org\.apache\.spark\.SparkException: Job aborted due to stage failure: .*\(localhost executor driver\): java\.io\.EOFException\n {2}at program\.py:7\n/,
+  );
+});
+
 test('textFileStream accepts a Hadoop glob: logs/*/ reads logs/a and logs/b', async () => {
   const dir = makePyScenario(
     'glob',
