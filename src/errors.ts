@@ -10,6 +10,11 @@ export class DStreamSimError extends Error {
   readonly errorClass: string;
   /** The class Spark (JVM or Python) raises for the same condition. */
   readonly sparkClass: string;
+  /**
+   * Thrown while a task reads or computes a partition (not by a driver-side check): a job that
+   * meets it fails as Spark's failed task does (`Job aborted due to stage failure: …`).
+   */
+  readonly inTask: boolean = false;
 
   constructor(message: string, errorClass: string, sparkClass: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -18,9 +23,9 @@ export class DStreamSimError extends Error {
     this.name = new.target.name;
   }
 
-  /** Spark's `toString()`: `<class>: <message>`. */
+  /** Spark's `toString()`: `<class>: <message>`, or the class alone without a message (Java's `Throwable.toString`). */
   override toString(): string {
-    return `${this.sparkClass}: ${this.message}`;
+    return this.message === '' ? this.sparkClass : `${this.sparkClass}: ${this.message}`;
   }
 }
 
@@ -66,6 +71,18 @@ export class NoSuchElementError extends DStreamSimError {
 export class JavaException extends DStreamSimError {
   constructor(message: string, errorClass = 'EXCEPTION', options?: { cause?: unknown }) {
     super(message, errorClass, 'java.lang.Exception', options);
+  }
+}
+
+/**
+ * Spark: `java.io.EOFException`, as Hadoop's `readFully` throws it (without a message) when a file
+ * ends inside a record: `binaryRecordsStream` on a file whose length is not a multiple of the
+ * record length. Thrown inside a task, so the batch's job fails with it.
+ */
+export class EndOfFileError extends DStreamSimError {
+  override readonly inTask = true;
+  constructor(message = '', errorClass = 'END_OF_FILE', options?: { cause?: unknown }) {
+    super(message, errorClass, 'java.io.EOFException', options);
   }
 }
 

@@ -26,6 +26,10 @@ _PKG_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _program_dir = [None]
 _CARETS = re.compile(r"^\s*[\^~]+\s*$")
 _SUGGESTION = re.compile(r"\. Did you mean: .*\?$", re.M)
+# Python 3.10+ names a function by its qualified name in argument errors
+# ("StreamingContext.awaitTerminationOrTimeout() missing 1 required positional argument"); 3.9 and
+# PySpark's own doctests say "awaitTerminationOrTimeout() missing ...".
+_QUALIFIED = re.compile(r"\b(?:[\w<>]+\.)+(\w+\(\) (?:missing|takes|got) )")
 
 
 class SimulationError(Exception):
@@ -139,15 +143,17 @@ def encode(x):
 
 def decode(w):
     if isinstance(w, dict):
+        if "b" in w:  # bytes the engine made (binaryRecordsStream records)
+            return _a2b(w["b"])
         return pickle.loads(_a2b(w["p"]))
     return w
 
 
 def decode_all(ws):
-    """The records of a partition; a shuffle batch (``"b"``: many records in one pickle, as
+    """The records of a partition; a shuffle batch (``"n"``: many records in one pickle, as
     PySpark's BatchedSerializer writes them) stands for its records, in order."""
     for w in ws:
-        if isinstance(w, dict) and "b" in w:
+        if isinstance(w, dict) and "n" in w:
             for x in pickle.loads(_a2b(w["p"])):
                 yield x
         else:
@@ -163,7 +169,7 @@ def encode_buckets(keyed):
         if b is None:
             buckets[pid] = b = []
         b.append(x)
-    return [[pid, {"p": _b2a(pickle.dumps(b, protocol=4), newline=False).decode("ascii"), "b": len(b)}]
+    return [[pid, {"p": _b2a(pickle.dumps(b, protocol=4), newline=False).decode("ascii"), "n": len(b)}]
             for pid, b in buckets.items()]
 
 
@@ -263,6 +269,10 @@ def describe(e):
         # out for the same reason.
         text = _SUGGESTION.sub("", text)
     message = str(e)
+    if isinstance(e, TypeError):
+        # ... and argument errors name the bare function, as Python 3.9 does.
+        text = _QUALIFIED.sub(r"\1", text)
+        message = _QUALIFIED.sub(r"\1", message)
     if isinstance(e, SyntaxError):
         message = e.msg
     java = getattr(e, "java_exception", None)

@@ -3,6 +3,7 @@ import { UnsupportedDStreamMethods } from './UnsupportedDStreamMethods';
 import type { FacadeOf } from '../util/facades';
 import { SparkError, UnsupportedOperationError, requireThat } from '../errors';
 import type { Pair, PartitionSpec, RDD } from '../rdd/RDD';
+import type { Partitioner } from '../rdd/Partitioner';
 import type { StorageLevel } from '../rdd/StorageLevel';
 import type { StreamingRuntime } from './StreamingRuntime';
 import type { Duration } from '../time/Duration';
@@ -571,8 +572,42 @@ export abstract class DStream<T> extends UnsupportedDStreamMethods {
     updateFunc: (values: V[], state: S | undefined) => S | undefined,
     numPartitions?: number,
     initialRDD?: RDD<Pair<K, S>> | readonly Pair<K, S>[],
+  ): DStream<Pair<K, S>>;
+  /**
+   * Spark (Scala): `updateStateByKey(updateFunc: (Time, K, Seq[V], Option[S]) => Option[S],
+   * partitioner, rememberPartitioner, initialRDD)`: the function also gets the batch time and the
+   * key; the state RDDs keep `partitioner` only when `rememberPartitioner`. Scala's semantics in
+   * both flavors (PySpark has no such overload), as `mapWithState`.
+   */
+  updateStateByKey<K, V, S>(
+    this: DStream<Pair<K, V>>,
+    updateFunc: (time: Time, key: K, values: V[], state: S | undefined) => S | undefined | null,
+    partitioner: Partitioner,
+    rememberPartitioner: boolean,
+    initialRDD?: RDD<Pair<K, S>>,
+  ): DStream<Pair<K, S>>;
+  updateStateByKey<K, V, S>(
+    this: DStream<Pair<K, V>>,
+    updateFunc: ((values: V[], state: S | undefined) => S | undefined) | ((time: Time, key: K, values: V[], state: S | undefined) => S | undefined | null),
+    numPartitionsOrPartitioner?: number | Partitioner,
+    initialOrRemember?: RDD<Pair<K, S>> | readonly Pair<K, S>[] | boolean,
+    initialRDD?: RDD<Pair<K, S>>,
   ): DStream<Pair<K, S>> {
-    return PairFunctions.updateStateByKey(this, updateFunc, numPartitions, initialRDD);
+    if (typeof numPartitionsOrPartitioner === 'object') {
+      return PairFunctions.updateStateByKeyWithTime(
+        this,
+        updateFunc as (time: Time, key: K, values: V[], state: S | undefined) => S | undefined | null,
+        numPartitionsOrPartitioner,
+        initialOrRemember === true,
+        initialRDD,
+      );
+    }
+    return PairFunctions.updateStateByKey(
+      this,
+      updateFunc as (values: V[], state: S | undefined) => S | undefined,
+      numPartitionsOrPartitioner,
+      initialOrRemember as RDD<Pair<K, S>> | readonly Pair<K, S>[] | undefined,
+    );
   }
 
   /** Spark: `mapWithState(spec)` (Scala/Java only in Spark; available in both flavors here). */

@@ -8,20 +8,51 @@ import type { Time } from '../time/Time';
 import type { StreamInputInfo } from '../events/SimEvent';
 import { InputDStream } from './internal';
 import { timeStringAsMs } from '../util/timeString';
+import { globStatus, isDirectory, isGlobPattern } from '../util/hadoopGlob';
 
-/** Spark's default file filter: skip names starting with `.` (names starting with `_` are kept). */
+/**
+ * Spark's default file filter: skip names starting with `.` (names starting with `_` are kept).
+ * A filter is given each candidate's path relative to the run's directory (`logs/a/1.txt`).
+ */
 export const defaultFileFilter = (p: string): boolean => !path.basename(p).startsWith('.');
 
 /**
- * Spark: `FileInputDStream`, made by `textFileStream` / `fileStream`. At batch t it lists the
- * directory (not recursively, names in sorted order) and selects the files with
- * `threshold < mtime <= t` that it has not selected before, where
+ * How a file stream turns one picked file into the records of its partition (Spark: the Hadoop
+ * `InputFormat` of `fileStream[K, V, F]`): `TextInputFormat` lines, or fixed-length records.
+ */
+export type FileRecordReader<T> = (bytes: Buffer) => T[];
+
+/** Spark's `TextInputFormat` as `textFileStream` reads it: UTF-8 lines (`\n`, `\r`, `\r\n`). */
+export const textLines: FileRecordReader<string> = (bytes) => {
+  const splitter = new LineSplitter();
+  return [...splitter.push(bytes), ...splitter.end()];
+};
+
+/**
+ * Spark's `FixedLengthBinaryInputFormat`: the file cut into records of `recordLength` bytes
+ * (`Uint8Array`s). A last record shorter than that is kept as read; `binaryRecordsStream` fails
+ * the job on it, as Spark's reader does (`java.io.EOFException`).
+ */
+export function fixedLengthRecords(recordLength: number): FileRecordReader<Uint8Array> {
+  return (bytes) => {
+    const out: Uint8Array[] = [];
+    for (let i = 0; i < bytes.length; i += recordLength) out.push(Uint8Array.from(bytes.subarray(i, i + recordLength)));
+    return out;
+  };
+}
+
+/**
+ * Spark: `FileInputDStream`, made by `textFileStream` / `fileStream` / `binaryRecordsStream`. At
+ * batch t it resolves the directory as Spark's `globStatus(directory)` does — a plain path, or a
+ * Hadoop glob (`logs/*\/`, `in/{a,b}`, `day-[0-9]`) whose matching **directories** are taken,
+ * sorted — lists each (not recursively, names in sorted order) and selects the files that pass
+ * the filter, have `threshold < mtime <= t` and were not selected before, where
  * `threshold = max(initialThreshold, t − remember)`, `initialThreshold` = the clock when the
  * stream was made (`newFilesOnly`) or 0, and `remember = ceil(60 s / batch) × batch`
  * (`spark.streaming.fileStream.minRememberDuration`). Each selected file is one partition of
- * lines (read when selected). Reports 0 records, as Spark does.
+ * records (read when selected). Reports 0 records, as Spark does, and the files it picked.
  */
-export class FileInputDStream extends InputDStream<string> {
+export class FileInputDStream<T = string> extends InputDStream<T> {
   private readonly initialModTimeIgnoreThreshold: number;
   private readonly durationToRemember: Duration;
   private readonly batchTimeToSelectedFiles = new Map<number, string[]>();
@@ -30,10 +61,12 @@ export class FileInputDStream extends InputDStream<string> {
   constructor(
     ssc: StreamingRuntime,
     readonly directory: string,
-    private readonly fileFilter: (path: string) => boolean = defaultFileFilter,
-    newFilesOnly = true,
+    private readonly fileFilter: (path: string) => boolean,
+    newFilesOnly: boolean,
+    private readonly readRecords: FileRecordReader<T>,
+    opName = 'textFileStream',
   ) {
-    super(ssc, 'textFileStream');
+    super(ssc, opName);
     const conf = ssc.sparkContext.conf;
     // Spark reads it with second granularity (getTimeAsSeconds).
     const minRememberMs =
@@ -55,11 +88,11 @@ export class FileInputDStream extends InputDStream<string> {
     return path.resolve(this.ssc.cwd, this.directory);
   }
 
-  compute(validTime: Time): RDD<string> | undefined {
+  compute(validTime: Time): RDD<T> | undefined {
     const files = this.findNewFiles(validTime.milliseconds);
     this.batchTimeToSelectedFiles.set(validTime.milliseconds, files);
     for (const f of files) this.recentlySelectedFiles.add(f);
-    const parts: string[][] = [];
+    const parts: T[][] = [];
     for (const f of files) {
       const bytes = fs.readFileSync(f);
       if (bytes.length === 0) {
@@ -68,8 +101,7 @@ export class FileInputDStream extends InputDStream<string> {
         );
         continue;
       }
-      const splitter = new LineSplitter();
-      parts.push([...splitter.push(bytes), ...splitter.end()]);
+      parts.push(this.readRecords(bytes));
     }
     return RDD.fromPartitions(this.ssc.sparkContext, parts);
   }
@@ -82,27 +114,38 @@ export class FileInputDStream extends InputDStream<string> {
 
   private findNewFiles(t: number): string[] {
     const threshold = Math.max(this.initialModTimeIgnoreThreshold, t - this.durationToRemember.milliseconds);
-    const dir = this.resolvedDirectory;
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir).sort();
-    } catch (e) {
-      this.ssc.warn(`No directory to scan: ${this.shown(dir)} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      return [];
-    }
     const selected: string[] = [];
-    for (const name of names) {
-      const p = path.join(dir, name);
-      if (!this.fileFilter(p) || this.recentlySelectedFiles.has(p)) continue;
-      let mtime: number;
+    for (const dir of this.directoriesToScan()) {
+      let names: string[];
       try {
-        mtime = Math.round(fs.statSync(p).mtimeMs);
-      } catch {
+        names = fs.readdirSync(dir).sort();
+      } catch (e) {
+        this.ssc.warn(`No directory to scan: ${this.shown(dir)} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
         continue;
       }
-      if (threshold < mtime && mtime <= t) selected.push(p);
+      for (const name of names) {
+        const p = path.join(dir, name);
+        if (!this.fileFilter(this.shown(p)) || this.recentlySelectedFiles.has(p)) continue;
+        let mtime: number;
+        try {
+          mtime = Math.round(fs.statSync(p).mtimeMs);
+        } catch {
+          continue;
+        }
+        if (threshold < mtime && mtime <= t) selected.push(p);
+      }
     }
     return selected;
+  }
+
+  /**
+   * Spark: `globStatus(directoryPath).filter(_.isDirectory)`: a glob gives its matching
+   * directories, sorted (none when nothing matches: no warning, as in Spark); a plain path is
+   * listed as it is, so a missing directory is warned about when it is listed.
+   */
+  private directoriesToScan(): string[] {
+    if (!isGlobPattern(this.directory)) return [this.resolvedDirectory];
+    return globStatus(this.directory, this.ssc.cwd).filter(isDirectory);
   }
 
   /** A path as logs show it: relative to the run's directory, so no run-specific path is printed. */

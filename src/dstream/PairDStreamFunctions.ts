@@ -10,9 +10,12 @@ import {
   ShuffledDStream,
   StateDStream,
   TransformedDStream,
+  perKey,
   type DStream,
+  type TimedUpdateFunction,
   type UpdateFunction,
 } from './internal';
+import type { Partitioner } from '../rdd/Partitioner';
 
 /**
  * Key/value operations on streams of `[key, value]` pairs. Spark: `PairDStreamFunctions`. The
@@ -81,7 +84,18 @@ export const PairFunctions = {
     const initial = initialRDD === undefined || initialRDD instanceof RDD ? initialRDD : sc.parallelize(initialRDD);
     const n = numPartitions ?? sc.defaultParallelism;
     if (ds.flavor === 'pyspark') return new PythonStateDStream(ds, updateFunc, n, initial);
-    return new StateDStream(ds, updateFunc, new HashPartitioner(n), initial);
+    return new StateDStream(ds, perKey((_time, _key, values: V[], state: S | undefined) => updateFunc(values, state)), new HashPartitioner(n), true, initial);
+  },
+
+  /** Spark: `updateStateByKey((Time, K, Seq[V], Option[S]) => Option[S], partitioner, rememberPartitioner, initialRDD)`. */
+  updateStateByKeyWithTime<K, V, S>(
+    ds: DStream<Pair<K, V>>,
+    updateFunc: TimedUpdateFunction<K, V, S>,
+    partitioner: Partitioner,
+    rememberPartitioner: boolean,
+    initialRDD: RDD<Pair<K, S>> | undefined,
+  ): DStream<Pair<K, S>> {
+    return new StateDStream(ds, perKey(updateFunc), partitioner, rememberPartitioner, initialRDD);
   },
 
   mapWithState<K, V, S, M>(ds: DStream<Pair<K, V>>, spec: StateSpec<K, V, S, M>): MapWithStateDStream<K, V, S, M> {

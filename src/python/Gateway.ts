@@ -314,6 +314,8 @@ export class Gateway {
       },
       'ssc.socketTextStream': (a) => this.stream(this.get<StreamingContext>(a, 'ssc').socketTextStream(a['host'] as string, num(a, 'port'))),
       'ssc.textFileStream': (a) => this.stream(this.get<StreamingContext>(a, 'ssc').textFileStream(a['dir'] as string)),
+      'ssc.binaryRecordsStream': (a) =>
+        this.stream(this.get<StreamingContext>(a, 'ssc').binaryRecordsStream(a['dir'] as string, num(a, 'recordLength'))),
       'ssc.union': (a) =>
         this.stream(this.get<StreamingContext>(a, 'ssc').union((a['dstreams'] as number[]).map((h) => this.objects.get(h) as DStream<unknown>))),
       'ds.transform': (a) => {

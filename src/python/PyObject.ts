@@ -59,25 +59,27 @@ export class PyObject {
 export interface WireBatch {
   p: string;
   /** How many records the list holds. */
-  b: number;
+  n: number;
 }
 
 /** Decode a record Python sent: a Python `str` comes as a plain string (kept as a Java string), anything else pickled. */
 export function fromWire(w: WirePyObject | WireBatch | string): PyObject | string {
   if (typeof w === 'string') return w;
-  if ('b' in w) return new PyObject(w.p, `<${w.b} pickled records>`, `<${w.b} pickled records>`, undefined, w.b);
+  if ('n' in w) return new PyObject(w.p, `<${w.n} pickled records>`, `<${w.n} pickled records>`, undefined, w.n);
   return new PyObject(w.p, w.r, w.s ?? w.r, w.kv);
 }
 
 /**
- * Encode a record for Python: a {@link PyObject} goes back as its pickle (`{"p": …}`); what the
- * engine made itself (socket and file lines are Java strings, as in PySpark's
- * `UTF8Deserializer`) goes as JSON.
+ * Encode a record for Python: a {@link PyObject} goes back as its pickle (`{"p": …}`); bytes the
+ * engine made (`binaryRecordsStream` records, PySpark's `NoOpSerializer`) as `{"b": base64}`,
+ * which Python decodes to `bytes`; what else the engine made itself (socket and file lines are
+ * Java strings, as in PySpark's `UTF8Deserializer`) goes as JSON.
  */
 export function toWire(v: unknown): unknown {
   if (v instanceof PyObject) {
     if (v.pickle === '') throw new Error(`internal: the part ${v.repr} of a Python object cannot go back to Python`);
-    return v.batchOf === undefined ? { p: v.pickle } : { p: v.pickle, b: v.batchOf };
+    return v.batchOf === undefined ? { p: v.pickle } : { p: v.pickle, n: v.batchOf };
   }
+  if (v instanceof Uint8Array) return { b: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
   return v === undefined ? null : v;
 }

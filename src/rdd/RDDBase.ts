@@ -196,7 +196,7 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
     try {
       return body();
     } catch (e) {
-      if (e instanceof DStreamSimError) throw e;
+      if (e instanceof DStreamSimError && !e.inTask) throw e;
       throw new SparkError(
         `Job aborted due to stage failure: Task 0 in stage ${stage}.0 failed 1 times, most recent failure: ` +
           `Lost task 0.0 in stage ${stage}.0 (TID ${stage}) (localhost executor driver): ${describe(e)}`,
@@ -208,6 +208,7 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
 }
 
 function describe(e: unknown): string {
+  if (e instanceof DStreamSimError) return e.toString();
   if (e instanceof Error) return `${e.name}: ${e.message}`;
   return String(e);
 }

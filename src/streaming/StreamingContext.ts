@@ -4,7 +4,10 @@ import type { SparkContext } from '../core/SparkContext';
 import {
   defaultFileFilter,
   FileInputDStream,
+  fixedLengthRecords,
+  MappedDStream,
   QueueInputDStream,
+  textLines,
   SocketInputDStream,
   TransformedDStream,
   UnionDStream,
@@ -15,7 +18,7 @@ import {
 } from '../dstream/internal';
 import { currentJvm, type Jvm } from '../env/Jvm';
 import { runUntil } from '../env/runUntil';
-import { IllegalArgumentError, SimulationError, SparkError, ValueError, type DStreamSimError } from '../errors';
+import { EndOfFileError, IllegalArgumentError, requireThat, SimulationError, SparkError, ValueError, type DStreamSimError } from '../errors';
 import type { InspectionDefaults } from '../events/InspectionDefaults';
 import type { CostModel } from '../env/CostModel';
 import type { LifecycleRule } from '../events/LifecycleRules';
@@ -170,15 +173,45 @@ export class StreamingContext {
   /**
    * Spark: `textFileStream(directory)`: the lines of files that appear in the directory (new
    * files only; see FileInputDStream for the exact selection rule). Relative paths resolve
-   * against the simulated JVM's working directory.
+   * against the simulated JVM's working directory; the directory may be a Hadoop glob
+   * (`logs/*\/`): every matching directory is watched.
    */
   textFileStream(directory: string): FileInputDStream {
-    return new FileInputDStream(this, directory);
+    return new FileInputDStream(this, directory, defaultFileFilter, true, textLines);
   }
 
-  /** Spark: `fileStream(directory, filter, newFilesOnly)` (records are the files' lines). */
+  /**
+   * Spark: `fileStream(directory, filter, newFilesOnly)` (records are the files' lines).
+   * `filter` gets each candidate's path relative to the run's directory; with
+   * `newFilesOnly = false`, files already there when the stream is made are picked too if their
+   * mtime is within the remember window (`> t − ceil(60 s / batch) × batch`).
+   */
   fileStream(directory: string, filter: (path: string) => boolean = defaultFileFilter, newFilesOnly = true): FileInputDStream {
-    return new FileInputDStream(this, directory, filter, newFilesOnly);
+    return new FileInputDStream(this, directory, filter, newFilesOnly, textLines);
+  }
+
+  /**
+   * Spark / PySpark: `binaryRecordsStream(directory, recordLength)`: each new file (as
+   * `textFileStream` picks them; globs too) cut into records of `recordLength` bytes, as
+   * `Uint8Array`s. As in Spark it is a file stream mapped by a length check: a file whose length
+   * is not a multiple of `recordLength` fails the batch's job with `java.io.EOFException` (what
+   * Hadoop's `readFully` in Spark's `FixedLengthBinaryRecordReader` throws), wrapped as a failed
+   * task (`Job aborted due to stage failure: … java.io.EOFException`). `recordLength` must be a
+   * positive integer: Spark does not check it (its reader loops forever on 0 and fails every job
+   * on a negative length), so the simulator refuses it here with
+   * `IllegalArgumentError("requirement failed: recordLength must be positive, but got <n>")`.
+   */
+  binaryRecordsStream(directory: string, recordLength: number): DStream<Uint8Array> {
+    requireThat(
+      Number.isInteger(recordLength) && recordLength > 0,
+      `recordLength must be positive, but got ${recordLength}`,
+      'RECORD_LENGTH_NOT_POSITIVE',
+    );
+    const files = new FileInputDStream(this, directory, defaultFileFilter, true, fixedLengthRecords(recordLength), 'binaryRecordsStream');
+    return new MappedDStream(files, (bytes: Uint8Array) => {
+      if (bytes.length !== recordLength) throw new EndOfFileError();
+      return bytes;
+    });
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ export function pythonRepr(value: unknown): string {
     case 'object': {
       const py = pythonObjectText(value);
       if (py !== undefined) return py.repr;
+      if (value instanceof Uint8Array) return pythonBytesRepr(value);
       if (Array.isArray(value)) {
         if (value.length === 2) return `(${pythonRepr(value[0])}, ${pythonRepr(value[1])})`;
         return `[${value.map(pythonRepr).join(', ')}]`;
@@ -93,6 +94,35 @@ export function pythonStringRepr(s: string): string {
   return out + quote;
 }
 
+/**
+ * Python's `repr` of `bytes` (a binary record is `bytes` in PySpark): `b'ab\x00'`, single quotes
+ * unless the bytes hold a `'` and no `"`; `\t`, `\n`, `\r` and `\\` escaped, other bytes outside
+ * printable ASCII as `\xNN`.
+ */
+export function pythonBytesRepr(bytes: Uint8Array): string {
+  const quote = bytes.includes(0x27) && !bytes.includes(0x22) ? '"' : "'";
+  let out = 'b' + quote;
+  for (const b of bytes) {
+    const ch = String.fromCharCode(b);
+    if (ch === '\\' || ch === quote) out += '\\' + ch;
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (b < 0x20 || b >= 0x7f) out += '\\x' + b.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + quote;
+}
+
+/**
+ * Scala's text for a binary record (`Array[Byte]`). Its `toString` is `[B@` plus an identity hash,
+ * which differs on every run, so the simulator prints what the Scala REPL shows for the value
+ * instead: `Array(97, 98, 0)`, the bytes as signed values (`0xff` is `-1`).
+ */
+export function scalaBytesString(bytes: Uint8Array): string {
+  return `Array(${Array.from(bytes, (b) => (b > 127 ? b - 256 : b)).join(', ')})`;
+}
+
 /** Scala `toString` of the JavaScript shapes that stand for Scala values. */
 export function scalaString(value: unknown): string {
   if (value === undefined) return 'None';
@@ -101,6 +131,7 @@ export function scalaString(value: unknown): string {
     case 'string':
       return value;
     case 'object': {
+      if (value instanceof Uint8Array) return scalaBytesString(value);
       if (Array.isArray(value)) {
         if (value.length === 2) return `(${scalaString(value[0])},${scalaString(value[1])})`;
         return `List(${value.map(scalaString).join(', ')})`;

@@ -5,7 +5,8 @@ import type { SimEvent } from '../events/SimEvent';
  * `events`). Fields keep the event's order. Values JSON cannot hold are written readably and the
  * same way every run: an Error as its string (`java.lang.IllegalStateException: …`,
  * `Error: boom`), a Map as its `[key, value]` entries, a Set as its values, a bigint as its
- * digits, `NaN` and `±Infinity` as strings, a function as `[Function name]`, a value that
+ * digits, a `Uint8Array` (a binary record) as its byte values, `NaN` and `±Infinity` as
+ * strings, a function as `[Function name]`, a value that
  * contains itself as `[Circular]`; `undefined` is left out of objects and `null` in arrays, as
  * `JSON.stringify` does.
  */
@@ -34,6 +35,7 @@ function plain(v: unknown, ancestors: readonly object[]): unknown {
   if (ancestors.includes(v)) return '[Circular]';
   const inner = [...ancestors, v];
   if (Array.isArray(v)) return v.map((x) => plain(x, inner) ?? null);
+  if (v instanceof Uint8Array) return Array.from(v);
   if (v instanceof Map) return [...v].map(([k, x]) => [plain(k, inner) ?? null, plain(x, inner) ?? null]);
   if (v instanceof Set) return [...v].map((x) => plain(x, inner) ?? null);
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x, inner)]));

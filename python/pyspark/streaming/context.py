@@ -102,8 +102,14 @@ class StreamingContext:
         return DStream(_JavaDStream(_gateway.call("ssc.socketTextStream", ssc=self._jssc, host=hostname, port=int(port))), self)
 
     def textFileStream(self, directory):
-        """PySpark: ``textFileStream(directory)``."""
+        """PySpark: ``textFileStream(directory)``; the directory may be a Hadoop glob (``logs/*/``)."""
         return DStream(_JavaDStream(_gateway.call("ssc.textFileStream", ssc=self._jssc, dir=directory)), self)
+
+    def binaryRecordsStream(self, directory, recordLength):
+        """PySpark: ``binaryRecordsStream(directory, recordLength)``: each new file cut into
+        ``bytes`` records of ``recordLength`` bytes (PySpark's ``NoOpSerializer``)."""
+        return DStream(_JavaDStream(_gateway.call("ssc.binaryRecordsStream", ssc=self._jssc, dir=directory,
+                                                  recordLength=recordLength)), self)
 
     def queueStream(self, rdds, oneAtATime=True, default=None):
         """PySpark: ``queueStream(rdds, oneAtATime=True, default=None)``: lists become RDDs
