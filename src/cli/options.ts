@@ -6,7 +6,7 @@ import { parseStartDate } from '../util/startDate';
 export type InspectKind = keyof InspectionDefaults;
 
 /** Every {@link InspectKind}, in the order the help lists them. */
-export const INSPECT_KINDS: readonly InspectKind[] = ['windows', 'state', 'inputs', 'streams'];
+export const INSPECT_KINDS: readonly InspectKind[] = ['windows', 'state', 'inputs', 'streams', 'delays'];
 
 /** `--inspect windows,state`: the kinds named (commander argument parser; errors say what is allowed). */
 export function inspectOption(v: string): InspectKind[] {

@@ -11,4 +11,9 @@ export interface InspectionDefaults {
   windows?: boolean;
   /** Record state changes of stateful streams per batch (default false). */
   state?: boolean;
+  /**
+   * Show each batch's scheduling, processing and total delay in the transcript (default false;
+   * the times are always in the log: `batchSubmitted`/`batchStarted`/`batchCompleted`).
+   */
+  delays?: boolean;
 }

@@ -4,6 +4,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } 
 import { SimulationError } from '../errors';
 import type { InspectionOptions } from '../streaming/StreamingContext';
 import { parseStartDate } from '../util/startDate';
+import type { CostModel } from '../env/CostModel';
 
 /**
  * A bundled or user scenario: a directory with `scenario.yaml`, the program, an optional
@@ -17,6 +18,7 @@ import { parseStartDate } from '../util/startDate';
  * inspect: { windows: true, state: true }   # optional: what the golden also shows
  * timeZone: UTC              # optional (PySpark prints local times)
  * startDate: 2026-01-01T00:00:00Z   # optional: the virtual clock starts here (default: the epoch)
+ * cost: { perBatch: 1.5 }    # optional: how long jobs take, in seconds (docs/processing-time.md)
  * ```
  */
 export interface Scenario {
@@ -31,13 +33,18 @@ export interface Scenario {
   timeZone: string;
   /** The virtual start date as written (ISO-8601 with an offset); none: the clock starts at 0. */
   startDate?: string;
+  /** How long jobs take (seconds of virtual time); none: no time. */
+  cost?: CostModel;
   golden: string;
 }
 
-const FIELDS = ['description', 'program', 'timeline', 'until', 'batches', 'inspect', 'timeZone', 'startDate'];
+const FIELDS = ['description', 'program', 'timeline', 'until', 'batches', 'inspect', 'timeZone', 'startDate', 'cost'];
 
 /** The `inspect` keys a scenario may set: those of {@link InspectionOptions} (checked by the compiler). */
-const INSPECT_KEYS: Record<keyof InspectionOptions, true> = { inputs: true, streams: true, windows: true, state: true };
+const INSPECT_KEYS: Record<keyof InspectionOptions, true> = { inputs: true, streams: true, windows: true, state: true, delays: true };
+
+/** The `cost` keys a scenario may set (a cost function is for TypeScript harness runs only). */
+const COST_KEYS = ['perBatch', 'perRecord', 'perOutput', 'perStream'];
 
 /**
  * Read `dir/scenario.yaml`. Errors name the file, the line and the field, and say what to write
@@ -72,6 +79,12 @@ export function loadScenario(dir: string): Scenario {
     keysOf(root, '');
     const inspect = root.get('inspect', true);
     if (isMap(inspect)) keysOf(inspect, 'inspect.');
+    const cost = root.get('cost', true);
+    if (isMap(cost)) {
+      keysOf(cost, 'cost.');
+      const perStream = cost.get('perStream', true);
+      if (isMap(perStream)) keysOf(perStream, 'cost.perStream.');
+    }
   }
   const v = (doc.toJSON() ?? {}) as Record<string, unknown>;
   for (const k of Object.keys(v)) {
@@ -121,6 +134,7 @@ export function loadScenario(dir: string): Scenario {
     inspect: inspectOptions(v['inspect'], lines, fail),
     timeZone,
     ...(startDate !== undefined ? { startDate } : {}),
+    ...(v['cost'] !== undefined ? { cost: costModel(v['cost'], lines, fail) } : {}),
     golden: path.join(path.resolve(dir), 'expected.golden'),
   };
 }
@@ -146,6 +160,29 @@ function inspectOptions(
     }
   }
   return x as InspectionOptions;
+}
+
+/** Check the `cost` field: seconds ≥ 0 for `perBatch`, `perRecord`, `perOutput`, and per stream name. */
+function costModel(x: unknown, lines: ReadonlyMap<string, number | undefined>, fail: (line: number | undefined, message: string) => never): CostModel {
+  const example = 'e.g. { perBatch: 1.5 } or { perRecord: 0.001, perStream: { "reduceByKey [3]": 0.2 } }';
+  if (x === null || typeof x !== 'object' || Array.isArray(x)) fail(lines.get('cost'), `cost: a map of seconds (${COST_KEYS.join(', ')}), ${example}`);
+  const seconds = (key: string, value: unknown): void => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      fail(lines.get(key), `${key}: must be a number of seconds ≥ 0, not ${JSON.stringify(value)}`);
+    }
+  };
+  for (const [k, value] of Object.entries(x as Record<string, unknown>)) {
+    if (!COST_KEYS.includes(k)) fail(lines.get(`cost.${k}`), `cost.${k}: unknown (expected ${COST_KEYS.join(', ')})`);
+    if (k !== 'perStream') {
+      seconds(`cost.${k}`, value);
+      continue;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      fail(lines.get('cost.perStream'), `cost.perStream: a map of stream names (as the graph names them) to seconds, ${example}`);
+    }
+    for (const [name, s] of Object.entries(value as Record<string, unknown>)) seconds(`cost.perStream.${name}`, s);
+  }
+  return x as CostModel;
 }
 
 /** Every scenario directory under the given paths (a path may itself be a scenario), sorted. */

@@ -13,6 +13,7 @@ import { VirtualTime } from './virtualTime';
 import { driveWhileSleeping } from './sleepDriver';
 import * as programApi from '../api';
 import { runPythonProgram } from '../python/runPythonProgram';
+import type { CostModel } from '../env/CostModel';
 
 /** What running a scenario produced. */
 export interface ScenarioResult {
@@ -43,6 +44,8 @@ export interface RunScenarioOptions {
   args?: readonly string[];
   /** The Python that runs a `.py` program (else DSTREAM_SIM_PYTHON, else python3 on the PATH). */
   python?: string;
+  /** How long jobs take (overrides the scenario's `cost`; a function form is allowed here). */
+  cost?: CostModel;
 }
 
 /**
@@ -58,14 +61,17 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
   const cwd = makeRunDir();
   const printed: string[] = [];
   const until = opts.until ?? scenario.until;
+  const inspect = { ...scenario.inspect, ...opts.inspect } as InspectionDefaults;
+  const cost = opts.cost ?? scenario.cost;
   const batches = opts.batches ?? (opts.until !== undefined ? undefined : scenario.batches);
   try {
     return await withIsolatedJvm(
       {
         cwd,
         timeZone: scenario.timeZone,
-        inspect: { ...scenario.inspect, ...opts.inspect } as InspectionDefaults,
+        inspect,
         startDate: scenario.startDate,
+        cost,
         stdout: (t) => {
           printed.push(t);
           opts.echo?.(t);
@@ -125,11 +131,13 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         const header = [
           `program: ${path.relative(scenario.dir, scenario.program)}${
             scenario.timeline ? `   timeline: ${path.relative(scenario.dir, scenario.timeline)}` : ''
-          }   ${batches !== undefined ? `batches: ${batches}` : `until: ${until} s`}${scenario.startDate ? `   start: ${scenario.startDate}` : ''}`,
+          }   ${batches !== undefined ? `batches: ${batches}` : `until: ${until} s`}${scenario.startDate ? `   start: ${scenario.startDate}` : ''}${
+            cost !== undefined ? `   cost: ${describeCost(cost)}` : ''
+          }`,
         ];
         return {
           scenario,
-          transcript: renderTranscript(events, header, { originMs: jvm.startMs }),
+          transcript: renderTranscript(events, header, { originMs: jvm.startMs, delays: inspect.delays === true }),
           events,
           printed: printed.join(''),
           batchTimes: [...new Set(events.flatMap((e) => (e.type === 'batchSubmitted' || e.type === 'inputDelivered' ? [e.batchTime] : [])))],
@@ -139,6 +147,15 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
   } finally {
     releaseRunDir(cwd);
   }
+}
+
+/** The cost model as the header shows it: `perBatch 1.5 s, perStream reduceByKey [3] 0.2 s`. */
+function describeCost(cost: CostModel): string {
+  const parts: string[] = [];
+  for (const k of ['perBatch', 'perRecord', 'perOutput'] as const) if (cost[k] !== undefined) parts.push(`${k} ${cost[k]} s`);
+  for (const [name, s] of Object.entries(cost.perStream ?? {})) parts.push(`perStream ${name} ${s} s`);
+  if (cost.job !== undefined) parts.push('a cost function');
+  return parts.join(', ');
 }
 
 /** `batches: N`: the run ends after the first context's N-th batch. */

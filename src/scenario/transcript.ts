@@ -13,6 +13,8 @@ export interface TranscriptOptions {
   since?: number;
   /** Times print as ms since this virtual time: the run's start (0, or the scenario's `startDate`). */
   originMs?: number;
+  /** Show each completed batch's scheduling, processing and total delay (`inspect: { delays: true }`). */
+  delays?: boolean;
 }
 
 /**
@@ -31,6 +33,25 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
   const flavorOf = new Map<number, 'pyspark' | 'scala'>();
   const contexts = new Set(events.flatMap((e) => (e.type === 'contextCreated' ? [e.contextId] : [])));
   const since = options.since ?? 0;
+  /** When each batch was submitted and started (`ctx@batchTime`), for its delays. */
+  const submitted = new Map<string, number>();
+  const started = new Map<string, number>();
+  const completed = new Map<string, number>();
+  const timing = (e: SimEvent): void => {
+    if (e.type === 'batchSubmitted') submitted.set(`${e.contextId}@${e.batchTime}`, e.at);
+    if (e.type === 'batchStarted') started.set(`${e.contextId}@${e.batchTime}`, e.at);
+    if (e.type === 'batchCompleted') completed.set(`${e.contextId}@${e.batchTime}`, e.at);
+  };
+  /** Batches of a context submitted before `at` that had not completed by then (a stop dropped them). */
+  const unfinished = (ctx: number, at: number): string[] =>
+    [...submitted]
+      .filter(([key, t]) => key.startsWith(`${ctx}@`) && t <= at && !((completed.get(key) ?? Infinity) <= at))
+      .map(([key]) => {
+        const batchTime = Number(key.slice(key.indexOf('@') + 1));
+        const running = (started.get(key) ?? Infinity) <= at;
+        return `${batchTime - origin} ms${running ? ' (running)' : ''}`;
+      });
+  for (const e of events) timing(e);
   for (const e of events.slice(0, since)) if (e.type === 'contextCreated') flavorOf.set(e.contextId, e.flavor);
   let currentBatch: string | undefined;
   const repr = (ctx: number, v: unknown): string => (flavorOf.get(ctx) === 'scala' ? scalaString(v) : pythonRepr(v));
@@ -57,6 +78,8 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
       case 'contextStopped': {
         const why = { stop: 'stop()', horizon: 'end of run', exit: 'program ended', startFailed: 'start failed' }[e.reason];
         stamp(e.at, `StreamingContext ${e.contextId} stopped (${why}; was ${e.previousState})`);
+        const dropped = unfinished(e.contextId, e.at);
+        if (dropped.length > 0) lines.push(`  batches not completed: ${dropped.join(', ')}`);
         break;
       }
       case 'sparkContextStopped':
@@ -126,9 +149,20 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
           lines.push(`job ${e.outputOpId} (${e.name}) failed: ${e.failureReason}`);
         }
         break;
+      case 'batchCompleted': {
+        const key = `${e.contextId}@${e.batchTime}`;
+        const sub0 = submitted.get(key);
+        const start = started.get(key);
+        if (options.delays && sub0 !== undefined && start !== undefined) {
+          batch(e.contextId, e.batchTime);
+          lines.push(
+            `delays: scheduling ${start - sub0} ms, processing ${e.at - start} ms, total ${e.at - sub0} ms (started ${start - origin} ms, done ${e.at - origin} ms)`,
+          );
+        }
+        break;
+      }
       case 'batchSubmitted':
       case 'batchStarted':
-      case 'batchCompleted':
       case 'outputOperationStarted':
         break;
       default: {
@@ -155,6 +189,7 @@ export function inTimeOrder(events: readonly SimEvent[]): SimEvent[] {
       case 'stateChanged':
       case 'outputWritten':
       case 'outputOperationCompleted':
+      case 'batchCompleted':
         return e.batchTime;
       default:
         return e.at;

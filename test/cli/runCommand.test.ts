@@ -69,6 +69,17 @@ describe('run --inspect', () => {
     expect((await run(stateProgram, { until: 6 })).out).not.toContain('state ');
   });
 
+  test('delays: a line per completed batch under its header (no declared cost: every delay is 0)', async () => {
+    const r = await run(windowProgram, { until: 6, inspect: ['delays'] });
+    const delays = r.out.split('\n').filter((l) => /^(== batch|delays)/.test(l));
+    expect(delays).toEqual([
+      '== batch 3000 ms ==',
+      'delays: scheduling 0 ms, processing 0 ms, total 0 ms (started 3000 ms, done 3000 ms)',
+      '== batch 6000 ms ==',
+      'delays: scheduling 0 ms, processing 0 ms, total 0 ms (started 6000 ms, done 6000 ms)',
+    ]);
+  });
+
   test('windows and inputs: one header per batch, the lines as the transcript has them', async () => {
     const r = await run(windowProgram, { until: 6, inspect: ['windows', 'inputs'] });
     const transcript = (await run(windowProgram, { until: 6, inspect: ['windows', 'inputs'], transcript: true })).out;
@@ -90,8 +101,8 @@ describe('run --inspect', () => {
   test('the option names what it accepts', () => {
     expect(inspectOption('windows, state,windows')).toEqual(['windows', 'state']);
     expect(inspectOption('inputs,streams')).toEqual(['inputs', 'streams']);
-    expect(() => inspectOption('window')).toThrow("'window' is not one of windows, state, inputs, streams (comma-separated, e.g. windows,state)");
-    expect(() => inspectOption(',')).toThrow('name what to inspect: windows, state, inputs, streams (comma-separated)');
+    expect(() => inspectOption('window')).toThrow("'window' is not one of windows, state, inputs, streams, delays (comma-separated, e.g. windows,state)");
+    expect(() => inspectOption(',')).toThrow('name what to inspect: windows, state, inputs, streams, delays (comma-separated)');
   });
 });
 

@@ -22,13 +22,17 @@ function scenario(yaml: string, opts: { program?: boolean } = {}): { dir: string
   return { dir, file: path.join(dir, 'scenario.yaml') };
 }
 
-const INSPECT = 'inputs, streams, windows, state';
+const INSPECT = 'inputs, streams, windows, state, delays';
 
 const cases: [string, string, string][] = [
   ['inspect: 5', 'until: 3\ninspect: 5\n', `:2: inspect: a map of what the golden also shows (${INSPECT}), e.g. { windows: true, state: true }`],
   ['an unknown inspect key', 'until: 3\ninspect: {windowz: true}\n', `:2: inspect.windowz: unknown (expected ${INSPECT})`],
   ['a non-boolean inspect value', "until: 3\ninspect:\n  state: true\n  windows: 'yes'\n", ':4: inspect.windows: must be true or false, not "yes"'],
   ['inspect.streams other than all or none', 'until: 3\ninspect: { streams: [map] }\n', `:2: inspect.streams: must be 'all' or 'none', not ["map"]`],
+  ['cost: 5', 'until: 3\ncost: 5\n', ':2: cost: a map of seconds (perBatch, perRecord, perOutput, perStream), e.g. { perBatch: 1.5 } or { perRecord: 0.001, perStream: { "reduceByKey [3]": 0.2 } }'],
+  ['an unknown cost key', 'until: 3\ncost:\n  perJob: 1\n', ':3: cost.perJob: unknown (expected perBatch, perRecord, perOutput, perStream)'],
+  ['a negative cost', 'until: 3\ncost: { perBatch: -1 }\n', ':2: cost.perBatch: must be a number of seconds ≥ 0, not -1'],
+  ['a perStream cost that is not seconds', 'until: 3\ncost:\n  perStream:\n    "map [1]": fast\n', ':4: cost.perStream.map [1]: must be a number of seconds ≥ 0, not "fast"'],
   ['an invalid timeZone', 'until: 3\ntimeZone: Mars/Olympus_Mons\n', ":2: timeZone: 'Mars/Olympus_Mons' is not a time zone; use an IANA name such as UTC or Europe/Paris"],
   ['a non-string program', 'until: 3\nprogram: 5\n', ':2: program: must be a string (a file name, e.g. program.ts), not 5'],
   ['a non-string timeline', 'until: 3\ntimeline: [a.yaml]\n', ':2: timeline: must be a string (a file name, e.g. timeline.yaml), not ["a.yaml"]'],
@@ -44,7 +48,7 @@ const cases: [string, string, string][] = [
     ":3: timeline: 'timeline.yml' does not exist (paths are relative to the scenario's directory); create it or fix the name",
   ],
   ['a negative until', 'description: x\nuntil: -1\n', ':2: until: must be a number ≥ 0'],
-  ['an unknown field', 'until: 3\nbatchez: 2\n', ":2: unknown field 'batchez' (expected description, program, timeline, until, batches, inspect, timeZone, startDate)"],
+  ['an unknown field', 'until: 3\nbatchez: 2\n', ":2: unknown field 'batchez' (expected description, program, timeline, until, batches, inspect, timeZone, startDate, cost)"],
   ['a YAML syntax error', 'until: 3\ninspect: { windows: true\n', ':3: '],
 ];
 
