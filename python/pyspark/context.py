@@ -154,6 +154,7 @@ class SparkContext:
         reply = _gateway.call("sc.parallelizePartitions", sc=self._jsc, parts=parts)
         rdd = RDD(JavaRDD(reply["h"], reply["n"]), self)
         rdd._batch = batchSize  # BatchedSerializer(batchSize): what cartesian pairs up
+        rdd._jrdd.remember_batching(batchSize)
         return rdd
 
     def range(self, start, end=None, step=1, numSlices=None):
@@ -190,6 +191,9 @@ class SparkContext:
         """PySpark: ``union(rdds)``."""
         reply = _gateway.call("sc.union", sc=self._jsc, rdds=[r._jrdd.h for r in rdds])
         rdd = RDD(JavaRDD(reply["h"], reply["n"], [r._jrdd for r in rdds]), self)
+        batches = set(r._batch if r._batched_rdd is None else None for r in rdds)
+        rdd._batch = batches.pop() if len(batches) == 1 and None not in batches else "auto"
+        rdd._jrdd.remember_batching(rdd._batch)
         first = rdds[0].partitioner if rdds else None
         if first is not None and all(r.partitioner == first for r in rdds) and rdd.getNumPartitions() == first.numPartitions:
             rdd.partitioner = first

@@ -11,6 +11,7 @@ import operator
 import pickle
 import random
 import sys
+import weakref
 from collections import defaultdict
 from functools import reduce
 from itertools import chain, islice, product
@@ -66,6 +67,9 @@ class Partitioner:
         return self.partitionFunc(k) % self.numPartitions
 
 
+_BATCHING = weakref.WeakValueDictionary()  # engine handle -> the JavaRDD that knows its batching
+
+
 class JavaRDD:
     """A handle to an engine RDD (PySpark: the py4j ``JavaRDD`` proxy). It keeps its parents'
     handles (``deps``) and pins the Python function its engine RDD calls (``fid``), so a live
@@ -78,6 +82,12 @@ class JavaRDD:
         self.fid = fid
         if fid is not None:
             _gateway.pin(fid)
+
+    def remember_batching(self, batch):
+        """How PySpark would batch this engine RDD's records (see ``RDD._batch``): an RDD the
+        engine hands back later (a queue's RDD in a ``transform``) is batched the same way."""
+        self.batch = batch
+        _BATCHING[self.h] = self
 
     def __del__(self):
         try:
@@ -101,7 +111,8 @@ class RDD:
         # How PySpark's serializer would batch this RDD's records on the JVM side (only
         # ``cartesian`` can see it): an int n (``BatchedSerializer(n)``: ``parallelize``),
         # "auto" (``AutoBatchedSerializer``: a Python function's output) or 1 (one by one).
-        self._batch = 1
+        known = _BATCHING.get(jrdd.h) if jrdd is not None else None
+        self._batch = known.batch if known is not None else 1
         self._batched_rdd = None
 
     @property
@@ -205,6 +216,7 @@ class RDD:
         rdd = RDD(JavaRDD(reply["h"], reply["n"], (self._jrdd, other._jrdd)), self.ctx)
         # PySpark reserializes both sides (an identity map: auto-batched) unless they match.
         rdd._batch = self._batch if self._batch == other._batch and self._batched_rdd is None and other._batched_rdd is None else "auto"
+        rdd._jrdd.remember_batching(rdd._batch)
         if self.partitioner == other.partitioner and self.getNumPartitions() == rdd.getNumPartitions():
             rdd.partitioner = self.partitioner
         return rdd
@@ -224,6 +236,7 @@ class RDD:
             reply = _gateway.call("rdd.coalesce", rdd=self._jrdd.h, n=int(numPartitions), shuffle=False)
             rdd = RDD(JavaRDD(reply["h"], reply["n"], (self._jrdd,)), self.ctx)
             rdd._batch = self._batch if self._batched_rdd is None else 1
+            rdd._jrdd.remember_batching(rdd._batch)
             return rdd
         # PySpark reserializes in batches of min(10, batchSize) records, and the JVM's shuffle
         # moves those batches (not single records) to their new partitions.
@@ -1140,6 +1153,7 @@ class PipelinedRDD(RDD):
             fid = _gateway.register(self.func)
             reply = _gateway.call("rdd.pipe", rdd=self._prev_jrdd.h, f=fid, pp=self.preservesPartitioning)
             self._jrdd_val = JavaRDD(reply["h"], reply["n"], (self._prev_jrdd,), fid)
+            self._jrdd_val.remember_batching("auto")
         return self._jrdd_val
 
     def _is_pipelinable(self):

@@ -130,3 +130,28 @@ ssc.awaitTermination()
     '1970-01-01 00:00:02 (count: 5, mean: 5.0, stdev: 1.4142135623730951, max: 7.0, min: 3.0) [7, 6]',
   ]);
 });
+
+test("a queue's RDD in transform is batched as the driver's parallelize batched it, so cartesian orders alike", async () => {
+  const r = await runScenario(
+    makePyScenario(
+      'cartesian-stream',
+      `${PREAMBLE}a = sc.parallelize([1, 2, 3, 4, 5], 2)
+m = a.map(lambda x: x * 10)
+print(a.cartesian(m).glom().collect()[3])
+ds = ssc.queueStream([a])
+ds.transform(lambda v: v.cartesian(m)).glom().pprint()
+ds.transform(lambda v: v.map(lambda x: x).cartesian(a)).glom().pprint()
+ssc.start()
+ssc.awaitTermination()
+`,
+      'until: 1\n',
+    ),
+  );
+  // a: batches [1, 2] | [3, 4], [5]; m (a Python function's output): [10], [20] | [30], [40, 50]
+  expect(r.events.flatMap((e) => (e.type === 'programOutput' ? [e.text] : []))).toEqual([
+    '[(3, 30), (4, 30), (3, 40), (3, 50), (4, 40), (4, 50), (5, 30), (5, 40), (5, 50)]',
+  ]);
+  expect(r.printed).toContain('[(3, 30), (4, 30), (3, 40), (3, 50), (4, 40), (4, 50), (5, 30), (5, 40), (5, 50)]\n\n');
+  // left auto-batched [3], [4, 5]; right a's [3, 4], [5]
+  expect(r.printed).toContain('[(3, 3), (3, 4), (3, 5), (4, 3), (4, 4), (5, 3), (5, 4), (4, 5), (5, 5)]\n\n');
+});
