@@ -825,7 +825,7 @@ class RDD:
 
             try:
                 minv, maxv = filtered.map(lambda x: (x, x)).reduce(minmax)
-            except (TypeError, ValueError) as e:
+            except TypeError as e:  # as PySpark: reduce's ValueError on no records passes through
                 if " empty " in str(e):
                     raise ValueError("can not generate buckets from empty RDD")
                 raise

@@ -97,9 +97,10 @@ for bad in (empty, sc.parallelize([1, float('inf')]), sc.parallelize([float('nan
     'ValueError: buckets should have more than one value',
     'ValueError: number of buckets must be >= 1',
     'TypeError: buckets should be a list or tuple or number(int or long)',
-    'ValueError: can not generate buckets from empty RDD',
+    // rdd.py catches a TypeError "… empty …" only: reduce's ValueError on no records passes through
+    'ValueError: Can not reduce() empty RDD',
     'ValueError: Can not generate buckets with infinite value',
-    'ValueError: can not generate buckets from empty RDD',
+    'ValueError: Can not reduce() empty RDD', // NaN is left out: nothing remains
     'TypeError: Can not generate buckets with non-number in RDD',
   ]);
 });
