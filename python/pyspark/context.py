@@ -8,7 +8,7 @@ from pyspark.accumulators import (
     Accumulator, COMPLEX_ACCUMULATOR_PARAM, FLOAT_ACCUMULATOR_PARAM, INT_ACCUMULATOR_PARAM)
 from pyspark.broadcast import Broadcast
 from pyspark.conf import SparkConf
-from pyspark.rdd import RDD, JavaRDD
+from pyspark.rdd import RDD, JavaRDD, _not_supported
 
 __all__ = ["SparkContext"]
 
@@ -152,7 +152,10 @@ class SparkContext:
             end = ((i + 1) * n) // numSlices
             parts.append([_gateway.encode(x) for b in batches[start:end] for x in b])
         reply = _gateway.call("sc.parallelizePartitions", sc=self._jsc, parts=parts)
-        return RDD(JavaRDD(reply["h"], reply["n"]), self)
+        rdd = RDD(JavaRDD(reply["h"], reply["n"]), self)
+        rdd._batch = batchSize  # BatchedSerializer(batchSize): what cartesian pairs up
+        rdd._jrdd.remember_batching(batchSize)
+        return rdd
 
     def range(self, start, end=None, step=1, numSlices=None):
         """PySpark: ``range(start, end=None, step=1, numSlices=None)``."""
@@ -188,6 +191,9 @@ class SparkContext:
         """PySpark: ``union(rdds)``."""
         reply = _gateway.call("sc.union", sc=self._jsc, rdds=[r._jrdd.h for r in rdds])
         rdd = RDD(JavaRDD(reply["h"], reply["n"], [r._jrdd for r in rdds]), self)
+        batches = set(r._batch if r._batched_rdd is None else None for r in rdds)
+        rdd._batch = batches.pop() if len(batches) == 1 and None not in batches else "auto"
+        rdd._jrdd.remember_batching(rdd._batch)
         first = rdds[0].partitioner if rdds else None
         if first is not None and all(r.partitioner == first for r in rdds) and rdd.getNumPartitions() == first.numPartitions:
             rdd.partitioner = first
@@ -210,3 +216,83 @@ class SparkContext:
     def broadcast(self, value):
         """PySpark: ``broadcast(value)``."""
         return Broadcast(self, value)
+
+    def runJob(self, rdd, partitionFunc, partitions=None, allowLocal=False):
+        """PySpark: ``runJob(rdd, partitionFunc, partitions=None, allowLocal=False)``:
+        ``partitionFunc`` over the given partitions only (all by default), their results in
+        partition order."""
+        if partitions is None:
+            partitions = range(rdd.getNumPartitions())
+        mapped = rdd.mapPartitions(partitionFunc)
+        parts = _gateway.call("rdd.collectPartitions", rdd=mapped._jrdd.h, parts=[int(p) for p in partitions])
+        return [_gateway.decode(w) for part in parts for w in part]
+
+    # Driver-side bookkeeping PySpark offers; nothing here runs concurrently, so it only records.
+
+    def setLocalProperty(self, key, value):
+        self._local_properties()[key] = value
+
+    def getLocalProperty(self, key):
+        return self._local_properties().get(key)
+
+    def _local_properties(self):
+        if not hasattr(self, "_props"):
+            self._props = {}
+        return self._props
+
+    def setJobGroup(self, groupId, description, interruptOnCancel=False):
+        self.setLocalProperty("spark.jobGroup.id", groupId)
+        self.setLocalProperty("spark.job.description", description)
+
+    def setJobDescription(self, value):
+        self.setLocalProperty("spark.job.description", value)
+
+    def setInterruptOnCancel(self, interruptOnCancel):
+        pass
+
+    @property
+    def resources(self):
+        """PySpark: ``resources``: local mode has none."""
+        return {}
+
+
+_HADOOP_INPUT = "it reads through a Hadoop InputFormat; use textFile or wholeTextFiles"
+_UNSUPPORTED_CONTEXT_METHODS = {
+    "addFile": "files are not shipped to executors (one process runs everything); open the path directly",
+    "addPyFile": "modules are not shipped to executors (one process runs everything); import them directly",
+    "addArchive": "archives are not shipped to executors (one process runs everything)",
+    "listFiles": "files are not shipped to executors (one process runs everything)",
+    "listArchives": "archives are not shipped to executors (one process runs everything)",
+    "hadoopFile": _HADOOP_INPUT,
+    "hadoopRDD": _HADOOP_INPUT,
+    "newAPIHadoopFile": _HADOOP_INPUT,
+    "newAPIHadoopRDD": _HADOOP_INPUT,
+    "sequenceFile": "it reads a Hadoop SequenceFile; use textFile",
+    "pickleFile": "it reads a Hadoop SequenceFile of pickles; use textFile",
+    "binaryFiles": "binary input is not simulated; use wholeTextFiles",
+    "binaryRecords": "binary input is not simulated; use textFile",
+    "statusTracker": "the simulator has no Spark UI or status store; use a StreamingListener",
+    "cancelJobGroup": "jobs run to completion at one virtual instant; nothing can be cancelled",
+    "cancelJobsWithTag": "jobs run to completion at one virtual instant; nothing can be cancelled",
+    "cancelAllJobs": "jobs run to completion at one virtual instant; nothing can be cancelled",
+    "addJobTag": "job tags are not simulated",
+    "removeJobTag": "job tags are not simulated",
+    "getJobTags": "job tags are not simulated",
+    "clearJobTags": "job tags are not simulated",
+    "show_profiles": "Python profiling is not simulated",
+    "dump_profiles": "Python profiling is not simulated",
+    "sparkUser": "the simulator has no Hadoop user",
+    "getCheckpointDir": "Spark names a random subdirectory of the checkpoint directory; the simulator keeps checkpoints in memory",
+}
+
+for _name, _reason in _UNSUPPORTED_CONTEXT_METHODS.items():
+    setattr(SparkContext, _name, _not_supported("SparkContext", _name, _reason))
+
+
+def _ui_web_url(self):
+    from pyspark.rdd import _refuse
+    _refuse("SparkContext", "uiWebUrl", "the simulator has no Spark UI")
+
+
+SparkContext.uiWebUrl = property(_ui_web_url)
+SparkContext.setSystemProperty = classmethod(_not_supported("SparkContext", "setSystemProperty", "JVM system properties are not simulated; use SparkConf"))

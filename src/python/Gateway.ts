@@ -62,7 +62,7 @@ export class Gateway {
     private readonly jvm: Jvm,
     private readonly output: (text: string) => void,
   ) {
-    this.handlers = this.commands();
+    this.handlers = { ...this.commands(), ...this.rddCommands() };
     this.waits = this.waitingCommands();
   }
 
@@ -370,6 +370,31 @@ export class Gateway {
           this.transformCall(f, [s, b], time.milliseconds) as RDD<Pair<unknown, unknown>>;
         return this.stream(new PythonStateDStream(parent, noUpdate, num(a, 'n'), initial, reduceFunc));
       },
+    };
+  }
+
+  /**
+   * The RDD methods PySpark runs on the JVM itself (`cartesian`, `zip`), one partition's job
+   * (`SparkContext.runJob` on some partitions, `toLocalIterator`, `lookup`), names and local
+   * checkpoints. A pair the engine makes goes to Python as a list of its two records' wire forms
+   * (PySpark's `CartesianDeserializer` / `PairDeserializer`: Python builds the tuple).
+   */
+  private rddCommands(): Record<string, Handler> {
+    const wirePair = ([x, y]: Pair<unknown, unknown>): unknown => [toWire(x), toWire(y)];
+    const rdd = (a: Record<string, unknown>, key = 'rdd'): RDD<unknown> => this.get<RDD<unknown>>(a, key);
+    return {
+      'rdd.cartesian': (a) => this.rdd(rdd(a).cartesian(rdd(a, 'other')).map(wirePair)),
+      'rdd.zip': (a) => this.rdd(rdd(a).zip(rdd(a, 'other')).map(wirePair)),
+      'rdd.collectPartitions': (a) => {
+        const r = rdd(a);
+        r.context.assertNotStopped();
+        return (a['parts'] as number[]).map((p) => r.partition(p).map(toWire));
+      },
+      'rdd.setName': (a) => void rdd(a).setName(a['name'] as string),
+      'rdd.name': (a) => rdd(a).name(),
+      'rdd.localCheckpoint': (a) => void rdd(a).localCheckpoint(),
+      'rdd.isLocallyCheckpointed': (a) => rdd(a).isLocallyCheckpointed(),
+      'rdd.saveAsTextFile': (a) => void rdd(a).saveAsTextFile(a['path'] as string),
     };
   }
 
