@@ -183,7 +183,8 @@ def _serve_callback(m):
             func(m["m"], m["info"])
             v = None
         elif m["k"] == "pipe":
-            out = func(m["split"], decode_all(m["recs"]))
+            # A partition of plain values (strings the engine read, numbers) needs no decoding.
+            out = func(m["split"], iter(m["recs"]) if m.get("plain") else decode_all(m["recs"]))
             if keyed:
                 v = encode_buckets(out)
             else:

@@ -40,6 +40,9 @@ def portable_hash(x):
     return hash(x)
 
 
+_MISSING = object()
+
+
 def _records(iterator):
     return iterator
 
@@ -296,9 +299,12 @@ class RDD:
             numPartitions = self._defaultReducePartitions()
 
         def combineLocally(iterator):
+            # PySpark's ExternalMerger.mergeValues, with one dict lookup per record.
             d = {}
+            get = d.get
             for k, v in iterator:
-                d[k] = mergeValue(d[k], v) if k in d else createCombiner(v)
+                c = get(k, _MISSING)
+                d[k] = createCombiner(v) if c is _MISSING else mergeValue(c, v)
             return iter(d.items())
 
         locally_combined = self.mapPartitions(combineLocally, preservesPartitioning=True)
@@ -306,8 +312,10 @@ class RDD:
 
         def _mergeCombiners(iterator):
             d = {}
+            get = d.get
             for k, v in iterator:
-                d[k] = mergeCombiners(d[k], v) if k in d else v
+                c = get(k, _MISSING)
+                d[k] = v if c is _MISSING else mergeCombiners(c, v)
             return iter(d.items())
 
         return shuffled.mapPartitions(_mergeCombiners, preservesPartitioning=True)

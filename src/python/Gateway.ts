@@ -237,12 +237,12 @@ export class Gateway {
   }
 
   private pipe(f: number, split: number, records: Iterable<unknown>): unknown[] {
-    const out = this.callback({ k: 'pipe', f, split, recs: Array.from(records, toWire) }) as WirePyObject[];
+    const out = this.callback(pipeMessage(f, split, records)) as WirePyObject[];
     return out.map(fromWire);
   }
 
   private pipeKeyed(f: number, split: number, records: Iterable<unknown>): Pair<number, unknown>[] {
-    const out = this.callback({ k: 'pipe', f, split, recs: Array.from(records, toWire) }) as [number, WireBatch][];
+    const out = this.callback(pipeMessage(f, split, records)) as [number, WireBatch][];
     return out.map(([pid, w]): Pair<number, unknown> => [pid, fromWire(w)]);
   }
 
@@ -417,4 +417,15 @@ export class Gateway {
       },
     };
   }
+}
+
+/** A partition for Python (PySpark's `PythonRDD.compute`); `plain` when no record needs decoding (strings, numbers). */
+function pipeMessage(f: number, split: number, records: Iterable<unknown>): Record<string, unknown> {
+  let plain = true;
+  const recs = Array.from(records, (r) => {
+    const w = toWire(r);
+    if (w !== null && typeof w === 'object') plain = false;
+    return w;
+  });
+  return plain ? { k: 'pipe', f, split, recs, plain: true } : { k: 'pipe', f, split, recs };
 }
