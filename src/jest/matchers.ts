@@ -4,6 +4,7 @@ import { checkGolden, describeGoldenOutcome, refuseUpdateUnderCi, updateRequeste
 import type { ScenarioResult } from '../scenario/runScenario';
 import type { RunResult } from '../testing/runStreams';
 import { verifyOutput } from '../testing/verifyOutput';
+import { batchInfos } from '../scheduler/ListenerEvents';
 
 /** What the batch matchers accept: a harness result, a scenario result, or an event log. */
 export type BatchesSource = RunResult<unknown> | ScenarioResult | readonly SimEvent[];
@@ -56,6 +57,28 @@ export const dstreamMatchers = {
   },
 
   /**
+   * The run's batches had these scheduling delays, in seconds, in batch order (Spark's
+   * `BatchInfo.schedulingDelay`: from submission to the first job's start); batches that never
+   * started are left out. Reads the event log (harness, scenario, or events).
+   */
+  toHaveSchedulingDelays(received: BatchesSource, expected: readonly number[]): MatcherResult {
+    const events: readonly SimEvent[] = 'events' in received ? received.events : received;
+    const actual = batchInfos(events).flatMap((b) => (b.schedulingDelay === undefined ? [] : [b.schedulingDelay / 1000]));
+    const pass = actual.length === expected.length && actual.every((d, i) => d === expected[i]);
+    const show = (xs: readonly number[]): string => `[${xs.join(', ')}]`;
+    return {
+      pass,
+      message: () =>
+        pass
+          ? `expected scheduling delays other than ${show(expected)} s`
+          : `expected scheduling delays ${show(expected)} s, got ${show(actual)} s (batches ${batchInfos(events)
+              .filter((b) => b.schedulingDelay !== undefined)
+              .map((b) => `${b.batchTime.milliseconds} ms`)
+              .join(', ')})`,
+    };
+  },
+
+  /**
    * A scenario's transcript (or any text) equals the golden file; a mismatch shows the first
    * differing batch and a unified diff. `UPDATE_GOLDEN=1` writes a missing or differing golden
    * instead (never when `CI` is set). The same mechanism as `dstream-sim test` (scenario/golden.ts).
@@ -83,6 +106,8 @@ declare global {
       toEmitBatchesInAnyOrder(expected: readonly unknown[][]): R;
       /** See {@link dstreamMatchers.toMatchGolden}. */
       toMatchGolden(goldenPath: string): R;
+      /** See {@link dstreamMatchers.toHaveSchedulingDelays}. */
+      toHaveSchedulingDelays(expected: readonly number[]): R;
     }
   }
 }

@@ -136,3 +136,18 @@ function batchInfo(b: BatchState): BatchInfo {
     outputOperationInfos: new Map(b.ops),
   });
 }
+
+/**
+ * Every batch of a log as its latest `BatchInfo` (submitted, started or completed), in submission
+ * order — what the stepper's `delays`, the harness and `toHaveSchedulingDelays` read.
+ */
+export function batchInfos(events: readonly SimEvent[], contextId?: number): BatchInfo[] {
+  const fold = new ListenerEvents();
+  const latest = new Map<string, BatchInfo>();
+  for (const e of events) {
+    if (!('contextId' in e) || (contextId !== undefined && e.contextId !== contextId)) continue;
+    const call = fold.next(e);
+    if (call !== undefined && 'batchInfo' in call.event) latest.set(`${e.contextId}@${call.event.batchInfo.batchTime.milliseconds}`, call.event.batchInfo);
+  }
+  return [...latest.values()];
+}

@@ -7,6 +7,9 @@ import type { SimEvent } from '../events/SimEvent';
 import { StreamingContext, type InspectionOptions } from '../streaming/StreamingContext';
 import { Duration } from '../time/Duration';
 import { TestInputStream } from './TestInputStream';
+import type { CostModel } from '../env/CostModel';
+import type { BatchInfo } from '../scheduler/BatchInfo';
+import { batchInfos } from '../scheduler/ListenerEvents';
 import { collectOutput, type CollectedBatch } from './TestOutputStream';
 
 /** Options of the TestSuiteBase-style harness. */
@@ -31,6 +34,8 @@ export interface RunOptions {
    * epoch (the clock starts at 0).
    */
   startDate?: string;
+  /** How long jobs take in virtual time (docs/processing-time.md); default: no time. */
+  cost?: CostModel;
 }
 
 /** What a harness run produced. */
@@ -39,6 +44,8 @@ export interface RunResult<V> {
   batches: CollectedBatch<V>[];
   /** The run's event log. */
   events: SimEvent[];
+  /** Spark's `BatchInfo` of every batch (submitted, started or completed): times and delays. */
+  batchInfos: BatchInfo[];
 }
 
 /**
@@ -57,7 +64,7 @@ export async function runStreams<V>(
     throw new SimulationError(`runOperation: numBatches must be a non-negative integer, got ${numBatches}`);
   }
   const flavor = opts.flavor ?? 'pyspark';
-  return withIsolatedJvm({ stdout: opts.stdout ?? (() => undefined), timeZone: opts.timeZone, startDate: opts.startDate }, async (jvm) => {
+  return withIsolatedJvm({ stdout: opts.stdout ?? (() => undefined), timeZone: opts.timeZone, startDate: opts.startDate, cost: opts.cost }, async (jvm) => {
     // TestSuiteBase runs on local[2]; PySpark's test case sets spark.default.parallelism = 1.
     const conf = new SparkConf().setMaster('local[2]').setAppName('dstream-sim-test');
     if (flavor === 'pyspark') conf.set('spark.default.parallelism', 1);
@@ -75,7 +82,8 @@ export async function runStreams<V>(
     } finally {
       ssc.stop(true);
     }
-    return { batches, events: [...jvm.log.events()] };
+    const events = [...jvm.log.events()];
+    return { batches, events, batchInfos: batchInfos(events) };
   });
 }
 

@@ -7,6 +7,7 @@ import { renderTranscript } from '../../scenario/transcript';
 import { latestGraph, renderGraph } from '../../views/graph';
 import { eventToJson } from '../../views/eventJson';
 import { describeStream, explainLastRefusal } from '../../views/streams';
+import { describeDelays } from '../../views/delays';
 import { parseStartDate } from '../../util/startDate';
 
 const HELP = `commands:
@@ -17,6 +18,7 @@ const HELP = `commands:
   window <stream>      which batches and records the window held at the last batch
   state <stream>       the state table after the last batch
   graph                the DStream graph
+  delays               each batch's scheduling, processing and total delay (queued, running, done)
   why                  why the last refused call was refused
   events [n]           the last n events (default 10)
   help                 this text
@@ -127,6 +129,8 @@ async function stepOnce(cmd: string, args: string[], stepper: Stepper, jvm: Jvm,
     }
     case 'why':
       return explainLastRefusal(events, jvm.startMs) + '\n';
+    case 'delays':
+      return describeDelays(events, jvm.startMs) + '\n';
     case 'events': {
       const n = Number(args[0] ?? 10);
       return events

@@ -3,7 +3,7 @@
  * jobs take time, batches queue on `spark.streaming.concurrentJobs` slots, and the listener's
  * BatchInfo shows the delays Spark would (spark-semantics §9.3).
  */
-import { SparkConf, SparkContext, StreamingContext, withIsolatedJvm, type BatchInfo, type CostModel, type SimEvent } from 'dstream-sim';
+import { SparkConf, SparkContext, StreamingContext, dstreamMatchers, runStreams, withIsolatedJvm, type BatchInfo, type CostModel, type SimEvent } from 'dstream-sim';
 
 async function run(cost: CostModel, seconds: number, conf: Record<string, string> = {}, outputs = 1): Promise<{ infos: BatchInfo[]; events: SimEvent[] }> {
   return withIsolatedJvm({ stdout: () => undefined, cost }, async (jvm) => {
@@ -71,4 +71,25 @@ test('a cost function sees the batch; an immediate stop drops the queued batches
 
 test('a negative or non-finite cost is refused with the job named', async () => {
   await expect(run({ job: () => -1 }, 1)).rejects.toThrow('cost of foreachRDD [1] at 1000 ms: -1 is not a duration in seconds ≥ 0');
+});
+
+describe('seen from the harness and jest', () => {
+  beforeAll(() => expect.extend(dstreamMatchers));
+
+  test('runStreams({ cost }) returns each batch’s BatchInfo; toHaveSchedulingDelays reads the log', async () => {
+    const r = await runStreams<number>([[[1], [2], [3], [4], [5]]], (s) => s[0]!.map((x) => Number(x)), 6, { cost: { perBatch: 1.5 } });
+    expect(r.batchInfos.map((b) => [b.batchTime.milliseconds, b.processingEndTime])).toEqual([
+      [1000, 2500],
+      [2000, 4000],
+      [3000, 5500],
+      [4000, undefined], // running when the harness stops at 6000 ms
+      [5000, undefined],
+      [6000, undefined],
+    ]);
+    expect(r).toHaveSchedulingDelays([0, 0.5, 1, 1.5]);
+    expect(r).not.toHaveSchedulingDelays([0, 0.5, 1]);
+    expect(() => expect(r).toHaveSchedulingDelays([0, 0, 0, 0])).toThrow(
+      'expected scheduling delays [0, 0, 0, 0] s, got [0, 0.5, 1, 1.5] s (batches 1000 ms, 2000 ms, 3000 ms, 4000 ms)',
+    );
+  });
 });
