@@ -32,6 +32,8 @@ export interface ContextStoppedEvent extends EventBase {
   previousState: 'INITIALIZED' | 'ACTIVE' | 'STOPPED';
   /** Why: `stop()` by the program, the run horizon, the program's end (shutdown hook), a failed `start()`. */
   reason: 'stop' | 'horizon' | 'exit' | 'startFailed';
+  /** A graceful stop's steps, as Spark logs them (the stop waited in virtual time for these). */
+  gracefulLog?: readonly string[];
 }
 
 /** The SparkContext was stopped (by `ssc.stop()` or `sc.stop()`). */

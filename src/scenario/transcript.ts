@@ -76,8 +76,9 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
         stamp(e.at, `StreamingContext ${e.contextId} started: first batch at ${e.startTimeMs - origin} ms`);
         break;
       case 'contextStopped': {
-        const why = { stop: 'stop()', horizon: 'end of run', exit: 'program ended', startFailed: 'start failed' }[e.reason];
+        const why = { stop: e.graceful ? 'stop(), gracefully' : 'stop()', horizon: 'end of run', exit: 'program ended', startFailed: 'start failed' }[e.reason];
         stamp(e.at, `StreamingContext ${e.contextId} stopped (${why}; was ${e.previousState})`);
+        for (const l of e.gracefulLog ?? []) lines.push(`  ${l}`);
         const dropped = unfinished(e.contextId, e.at);
         if (dropped.length > 0) lines.push(`  batches not completed: ${dropped.join(', ')}`);
         break;

@@ -23,6 +23,8 @@ export class JobGenerator {
   private readonly queue: JobGeneratorEvent[] = [];
   private draining = false;
   private stopped = false;
+  /** Spark: `lastProcessedBatch`: the latest batch whose jobs all completed. */
+  private lastProcessedBatch = -Infinity;
 
   constructor(
     private readonly ssc: SchedulerRuntime,
@@ -52,8 +54,39 @@ export class JobGenerator {
     this.queue.length = 0;
   }
 
-  /** Spark: `onBatchCompletion(time)`: posts `ClearMetadata(time)`. */
+  /**
+   * Spark: `stop(processReceivedData = true)`, in virtual time: wait until every received block
+   * is in a batch, let the timer fire once more and stop it, then wait until that batch has been
+   * processed — all within `spark.streaming.gracefulStopTimeout` from the call. Returns Spark's
+   * log lines (info) and whether it timed out; the caller then stops as usual.
+   */
+  stopGracefully(): { log: string[]; timedOut: boolean } {
+    const log: string[] = [];
+    const deadline = this.ssc.clock.now() + this.ssc.gracefulStopTimeoutMs;
+    log.push('Waiting for all received blocks to be consumed for job generation');
+    let ok = this.ssc.passTimeUntil(() => !this.scheduler.receivedBlockTracker.hasUnallocatedBlocks(), deadline);
+    if (ok) log.push('Waited for all received blocks to be consumed for job generation');
+    const timer = this.timer;
+    let stopTime = -Infinity;
+    if (ok && timer !== undefined) {
+      // RecurringTimer.stop(interruptTimer = false): the waiting tick still fires, and the loop
+      // fires once more before it ends (Spark's RecurringTimerSuite, SPARK-10224): two more batches.
+      const last = timer.nextTickMs + this.ssc.graph.batchDuration.milliseconds;
+      ok = this.ssc.passTimeUntil(() => timer.nextTickMs > last, deadline);
+      stopTime = timer.stop();
+      log.push(`Stopped generation timer`);
+    }
+    if (ok) {
+      log.push('Waiting for jobs to be processed and checkpoints to be written');
+      ok = this.ssc.passTimeUntil(() => this.lastProcessedBatch >= stopTime, deadline);
+      if (ok) log.push('Waited for jobs to be processed and checkpoints to be written');
+    }
+    return { log, timedOut: !ok };
+  }
+
+  /** Spark: `onBatchCompletion(time)`: posts `ClearMetadata(time)`; remembers the last batch processed. */
   onBatchCompletion(time: Time): void {
+    this.lastProcessedBatch = Math.max(this.lastProcessedBatch, time.milliseconds);
     this.post({ type: 'ClearMetadata', time });
   }
 

@@ -54,8 +54,21 @@ export class JobScheduler {
     }
   }
 
-  stop(): void {
-    if (!this.running) return;
+  /**
+   * Spark: `JobScheduler.stop(processAllReceivedData)`. A graceful stop first stops the receivers,
+   * then lets virtual time pass until what they received has been processed (see
+   * `JobGenerator.stopGracefully`); then, as an immediate stop, drops what is still queued.
+   * Returns Spark's log lines of a graceful stop.
+   */
+  stop(graceful = false): string[] {
+    if (!this.running) return [];
+    let log: string[] = [];
+    if (graceful) {
+      this.ssc.graph.stop(); // Spark: receiverTracker.stop(graceful) comes first
+      const r = this.jobGenerator.stopGracefully();
+      log = r.log;
+      if (r.timedOut) this.ssc.warn(`Timed out while stopping the job generator (timeout = ${this.ssc.gracefulStopTimeoutMs})`);
+    }
     this.running = false;
     // Immediate stop: queued jobs are dropped, running ones never complete (Spark: shutdownNow).
     this.queued.length = 0;
@@ -63,6 +76,7 @@ export class JobScheduler {
     this.inFlight.clear();
     this.jobGenerator.stop();
     this.ssc.graph.stop();
+    return log;
   }
 
   /**

@@ -19,6 +19,12 @@ export class ReceivedBlockTracker {
     q.push(block);
   }
 
+  /** Spark: `hasUnallocatedReceivedBlocks`: blocks received that no batch has taken yet. */
+  hasUnallocatedBlocks(): boolean {
+    for (const q of this.unallocated.values()) if (q.length > 0) return true;
+    return false;
+  }
+
   allocateBlocksToBatch(batchTimeMs: number): void {
     if (batchTimeMs <= this.lastAllocatedBatchTime) return;
     const m = new Map<number, ReceivedBlock<unknown>[]>();

@@ -23,6 +23,13 @@ export interface SchedulerRuntime {
   readonly cost: CostModel | undefined;
   /** Spark: `spark.streaming.concurrentJobs` (default 1): jobs run side by side. */
   readonly concurrentJobs: number;
+  /** Spark: `spark.streaming.gracefulStopTimeout` in ms (default 10 batch intervals). */
+  readonly gracefulStopTimeoutMs: number;
+  /**
+   * Let virtual time pass, firing due timers in order, until `done()` or `deadlineMs` (a graceful
+   * stop waits this way); returns whether `done()` held.
+   */
+  passTimeUntil(done: () => boolean, deadlineMs: number): boolean;
   /** Where the user's code threw `error`, when the runner knows the program. */
   locateUserCode(error: unknown): { where: string; frame: string } | undefined;
 }

@@ -12,6 +12,7 @@ import type { InputDStream } from '../dstream/InputDStream';
  * Spark: `DStreamGraph`.
  */
 export class DStreamGraph implements JobGraph {
+  private stopped = false;
   readonly inputStreams: InputDStream<unknown>[] = [];
   readonly outputStreams: ForEachDStream<unknown>[] = [];
   /** Set by `ssc.remember(seconds)`; at most once. */
@@ -73,6 +74,8 @@ export class DStreamGraph implements JobGraph {
 
   /** Spark: `stop()`: stop the inputs. */
   stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
     for (const i of this.inputStreams) i.stop();
   }
 

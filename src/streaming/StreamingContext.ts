@@ -21,6 +21,7 @@ import { runUntil } from '../env/runUntil';
 import { EndOfFileError, IllegalArgumentError, requireThat, SimulationError, SparkError, ValueError, type DStreamSimError } from '../errors';
 import type { InspectionDefaults } from '../events/InspectionDefaults';
 import type { CostModel } from '../env/CostModel';
+import { timeStringAsMs } from '../util/timeString';
 import type { LifecycleRule } from '../events/LifecycleRules';
 import type { SimEvent, SimEventInput, StreamInputInfo } from '../events/SimEvent';
 import type { SimNetwork } from '../net/SimNetwork';
@@ -352,12 +353,19 @@ export class StreamingContext {
     const stopSc =
       stopSparkContext ??
       (this.flavor === 'pyspark' ? true : this.sparkContext.conf.getBoolean('spark.streaming.stopSparkContextByDefault', true));
+    let log: string[] = [];
     if (this.lifecycle.state === 'ACTIVE') {
-      this.scheduler.stop();
+      let drain = graceful;
+      if (graceful && this.scheduler.currentJob !== undefined) {
+        // A job cannot wait for its own batch to finish (Spark would wait out gracefulStopTimeout).
+        this.warn(`stop(stopGracefully = true) was called from ${this.scheduler.currentJob}; its batch cannot finish while it waits, so the context stops without waiting`);
+        drain = false;
+      }
+      log = this.scheduler.stop(drain);
       if (this.jvm.activeContext === this) this.jvm.activeContext = undefined;
       this.waiter.notifyStop();
     }
-    this.lifecycle.stop(graceful, stopSc, reason);
+    this.lifecycle.stop(graceful, stopSc, reason, log);
     if (stopSc) this.sparkContext.stop();
   }
 
@@ -506,6 +514,22 @@ export class StreamingContext {
   }
   /** @internal */ get concurrentJobs(): number {
     return this.sparkContext.conf.getInt('spark.streaming.concurrentJobs', 1);
+  }
+  /** @internal */ get gracefulStopTimeoutMs(): number {
+    const conf = this.sparkContext.conf.get('spark.streaming.gracefulStopTimeout', `${10 * this.batchDuration.milliseconds}ms`);
+    return timeStringAsMs(conf, 'ms');
+  }
+  /** @internal */ passTimeUntil(done: () => boolean, deadlineMs: number): boolean {
+    const clock = this.jvm.clock;
+    while (!done()) {
+      const next = clock.nextScheduledTime();
+      if (next === undefined || next > deadlineMs) {
+        if (deadlineMs > clock.now()) clock.setTime(deadlineMs);
+        return false;
+      }
+      clock.fireNext();
+    }
+    return true;
   }
   /** @internal */ locateUserCode(error: unknown): { where: string; frame: string } | undefined {
     return this.jvm.locateUserCode?.(error);

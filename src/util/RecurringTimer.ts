@@ -28,6 +28,11 @@ export class RecurringTimer {
     return startTimeMs;
   }
 
+  /** The time of the next tick (while running). */
+  get nextTickMs(): number {
+    return this.nextTime;
+  }
+
   /** Stop firing; returns the last time that fired (Spark: `stop(interruptTimer)`). */
   stop(): number {
     this.stopped = true;

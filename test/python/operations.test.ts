@@ -135,11 +135,24 @@ print("not reached")
     'until: 30\n',
   );
   const r = await runScenario(dir);
-  expect(blocks(r.printed)).toEqual([['1'], ['2']]);
+  // stop(stopGraceFully=True) at 4 s: the timer fires twice more (6 s, 8 s) and the stop waits
+  // for those batches, as Spark's RecurringTimer.stop(interruptTimer = false) does.
+  expect(blocks(r.printed)).toEqual([['1'], ['2'], ['3'], []]);
   expect(r.transcript).toContain(
     "[0 ms] program: None\n[0 ms] warning: queueStream doesn't support checkpointing\n[0 ms] StreamingContext 0 started: first batch at 2000 ms\n[0 ms] program: True\n",
   );
-  expect(r.transcript).toContain('[4000 ms] StreamingContext 0 stopped (stop(); was ACTIVE)\n[4000 ms] SparkContext sleep stopped\n[4000 ms] program: None\n');
+  expect(r.transcript).toContain(
+    [
+      '[8000 ms] StreamingContext 0 stopped (stop(), gracefully; was ACTIVE)',
+      '  Waiting for all received blocks to be consumed for job generation',
+      '  Waited for all received blocks to be consumed for job generation',
+      '  Stopped generation timer',
+      '  Waiting for jobs to be processed and checkpoints to be written',
+      '  Waited for jobs to be processed and checkpoints to be written',
+      '[8000 ms] SparkContext sleep stopped',
+      '[8000 ms] program: None',
+    ].join('\n'),
+  );
   expect(r.transcript).not.toContain('not reached');
   expect(r.transcript).not.toContain('program failed');
 });

@@ -93,3 +93,55 @@ describe('seen from the harness and jest', () => {
     );
   });
 });
+
+describe('stop(stopGracefully = true) (Spark: JobGenerator.stop(processReceivedData = true))', () => {
+  async function stopAt(seconds: number, graceful: boolean, cost: CostModel, conf: Record<string, string> = {}): Promise<{ events: SimEvent[]; stoppedAt: number }> {
+    return withIsolatedJvm({ stdout: () => undefined, cost }, async (jvm) => {
+      const sparkConf = new SparkConf().setMaster('local[2]');
+      for (const [k, v] of Object.entries(conf)) sparkConf.set(k, v);
+      const ssc = new StreamingContext(new SparkContext({ conf: sparkConf }), 1);
+      ssc.queueStream<number>(Array.from({ length: 10 }, (_, i) => [i])).foreachRDD(() => undefined);
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(seconds);
+      ssc.stop(true, graceful);
+      return { events: [...jvm.log.events()], stoppedAt: jvm.clock.now() };
+    });
+  }
+  const completed = (events: readonly SimEvent[]): number[] => events.flatMap((e) => (e.type === 'batchCompleted' ? [e.batchTime] : []));
+
+  test('waits in virtual time: two more ticks of the timer (SPARK-10224), then every queued batch is processed', async () => {
+    const immediate = await stopAt(3.5, false, { perBatch: 1.5 });
+    expect(completed(immediate.events)).toEqual([1000]); // 2000 runs 2500–4000: dropped
+    expect(immediate.stoppedAt).toBe(3500);
+    const graceful = await stopAt(3.5, true, { perBatch: 1.5 });
+    // The timer fires at 4000 and 5000; batches 1000…5000 run one after another, 1.5 s each.
+    expect(completed(graceful.events)).toEqual([1000, 2000, 3000, 4000, 5000]);
+    expect(graceful.stoppedAt).toBe(8500);
+    const stopped = graceful.events.find((e) => e.type === 'contextStopped');
+    expect(stopped).toMatchObject({
+      at: 8500,
+      graceful: true,
+      gracefulLog: [
+        'Waiting for all received blocks to be consumed for job generation',
+        'Waited for all received blocks to be consumed for job generation',
+        'Stopped generation timer',
+        'Waiting for jobs to be processed and checkpoints to be written',
+        'Waited for jobs to be processed and checkpoints to be written',
+      ],
+    });
+  });
+
+  test('gives up after spark.streaming.gracefulStopTimeout (default 10 batch intervals) with Spark’s warning', async () => {
+    const r = await stopAt(1.5, true, { perBatch: 30 });
+    expect(r.stoppedAt).toBe(11_500);
+    expect(r.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []))).toContain('Timed out while stopping the job generator (timeout = 10000)');
+    const short = await stopAt(1.5, true, { perBatch: 30 }, { 'spark.streaming.gracefulStopTimeout': '3s' });
+    expect(short.stoppedAt).toBe(4500);
+  });
+
+  test('without a cost it still lets the timer fire twice more, and the batches run at once', async () => {
+    const r = await stopAt(2, true, {});
+    expect(completed(r.events)).toEqual([1000, 2000, 3000, 4000]);
+    expect(r.stoppedAt).toBe(4000);
+  });
+});
