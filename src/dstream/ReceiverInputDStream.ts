@@ -36,6 +36,11 @@ export abstract class ReceiverInputDStream<T> extends InputDStream<T> {
     this.receiver.start();
   }
 
+  /** @internal Spark: `ReceiverTracker.sendRateUpdate`: a backpressure rate for this input's receiver. */
+  updateRate(rate: number): void {
+    this.receiver?.updateRate(rate);
+  }
+
   override stop(): void {
     this.receiver?.stop();
     this.receiver = undefined;

@@ -1,7 +1,7 @@
 import type { ContextCreatedEvent, ContextStartedEvent, ContextStoppedEvent, SparkContextStoppedEvent, CallRefusedEvent, WarningEvent } from './lifecycleEvents';
 import type { InputDeliveredEvent, RddGeneratedEvent, WindowComputedEvent, StateChangedEvent } from './inspectionEvents';
 import type { BatchSubmittedEvent, BatchStartedEvent, OutputOperationStartedEvent, OutputOperationCompletedEvent, BatchCompletedEvent, OutputWrittenEvent, ErrorReportedEvent } from './batchEvents';
-import type { ReceiverStartedEvent, ReceiverErrorEvent, ReceiverStoppedEvent } from './receiverEvents';
+import type { ReceiverStartedEvent, ReceiverErrorEvent, ReceiverStoppedEvent, ReceiverRateUpdatedEvent } from './receiverEvents';
 import type { TimelineEventApplied, ProgramOutputEvent, ProgramFailedEvent } from './runEvents';
 
 export type { EventBase } from './EventBase';
@@ -9,7 +9,7 @@ export type { StreamGraph, StreamGraphNode } from './StreamGraph';
 export type { ContextCreatedEvent, ContextStartedEvent, ContextStoppedEvent, SparkContextStoppedEvent, CallRefusedEvent, WarningEvent } from './lifecycleEvents';
 export type { InputDeliveredEvent, RddGeneratedEvent, WindowComputedEvent, StateChangedEvent } from './inspectionEvents';
 export type { StreamInputInfo, BatchSubmittedEvent, BatchStartedEvent, OutputOperationStartedEvent, OutputOperationCompletedEvent, BatchCompletedEvent, OutputWrittenEvent, ErrorReportedEvent } from './batchEvents';
-export type { ReceiverStartedEvent, ReceiverErrorEvent, ReceiverStoppedEvent } from './receiverEvents';
+export type { ReceiverStartedEvent, ReceiverErrorEvent, ReceiverStoppedEvent, ReceiverRateUpdatedEvent } from './receiverEvents';
 export type { TimelineEventApplied, ProgramOutputEvent, ProgramFailedEvent } from './runEvents';
 
 /**
@@ -42,6 +42,7 @@ export type SimEvent =
   | ReceiverStartedEvent
   | ReceiverErrorEvent
   | ReceiverStoppedEvent
+  | ReceiverRateUpdatedEvent
   | TimelineEventApplied
   | ProgramOutputEvent
   | ProgramFailedEvent;

@@ -31,3 +31,12 @@ export interface ReceiverStoppedEvent extends EventBase {
   name: string;
   message: string;
 }
+
+/** Backpressure set the receiver's rate limit (Spark: `ReceiverSupervisor.updateRate`), records/s. */
+export interface ReceiverRateUpdatedEvent extends EventBase {
+  type: 'receiverRateUpdated';
+  contextId: number;
+  streamId: number;
+  name: string;
+  rate: number;
+}

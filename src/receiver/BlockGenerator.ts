@@ -19,14 +19,36 @@ export interface ReceivedBlock<T> {
 export class BlockGenerator<T> {
   private buffer: T[] = [];
   private readonly timer: RecurringTimer;
+  /** Spark's `RateLimiter`: records/s (undefined: no limit); stored records over it wait here. */
+  private rate: number | undefined;
+  private readonly waiting: T[] = [];
+  private permits = 0;
+  private lastRefillMs: number;
 
   constructor(
-    clock: Clock,
+    private readonly clock: Clock,
     private readonly streamId: number,
     private readonly blockIntervalMs: number,
     private readonly onBlock: (block: ReceivedBlock<T>) => void,
   ) {
     this.timer = new RecurringTimer(clock, blockIntervalMs, (t) => this.cut(t), TimerPriority.BLOCK);
+    this.lastRefillMs = clock.now();
+  }
+
+  /**
+   * Spark: `RateLimiter.updateRate` (a Guava rate limiter, bursts up to one second's worth):
+   * at most `rate` records a second go into blocks; the rest wait in the receiver, as a receiver
+   * thread blocked in `store` leaves data in the socket. `undefined` lifts the limit.
+   */
+  setRate(rate: number | undefined): void {
+    this.refill(this.clock.now());
+    this.rate = rate;
+    if (rate === undefined) this.buffer.push(...this.waiting.splice(0));
+  }
+
+  /** Records stored but held back by the rate limit. */
+  get waitingRecords(): number {
+    return this.waiting.length;
   }
 
   start(): void {
@@ -39,12 +61,24 @@ export class BlockGenerator<T> {
     this.cut(atMs);
   }
 
-  /** Spark: `addData`. */
+  /** Spark: `addData` (after `waitToPush`, the rate limiter). */
   add(record: T): void {
-    this.buffer.push(record);
+    if (this.rate === undefined) this.buffer.push(record);
+    else this.waiting.push(record);
+  }
+
+  private refill(nowMs: number): void {
+    if (this.rate !== undefined) this.permits = Math.min(this.rate, this.permits + (this.rate * (nowMs - this.lastRefillMs)) / 1000);
+    this.lastRefillMs = nowMs;
   }
 
   private cut(tickMs: number): void {
+    if (this.rate !== undefined) {
+      this.refill(tickMs);
+      const n = Math.min(this.waiting.length, Math.floor(this.permits));
+      this.permits -= n;
+      for (const r of this.waiting.splice(0, n)) this.buffer.push(r);
+    }
     if (this.buffer.length === 0) return;
     const records = this.buffer;
     this.buffer = [];

@@ -46,8 +46,35 @@ export abstract class Receiver<T> {
       this.ssc.addBlock(b),
     );
     this.blocks.start();
+    this.blocks.setRate(this.initialRate());
     this.stopped = false;
     this.startReceiver();
+  }
+
+  /** Spark: `RateLimiter.maxRateLimit` (`spark.streaming.receiver.maxRate`; 0 or unset: none). */
+  private maxRate(): number | undefined {
+    const v = Number(this.ssc.conf.get('spark.streaming.receiver.maxRate', '0'));
+    return Number.isFinite(v) && v > 0 ? v : undefined;
+  }
+
+  /** Spark: `RateLimiter.getInitialRateLimit`: `spark.streaming.backpressure.initialRate`, at most maxRate. */
+  private initialRate(): number | undefined {
+    const max = this.maxRate();
+    const initial = Number(this.ssc.conf.get('spark.streaming.backpressure.initialRate', '0'));
+    const rate = Number.isFinite(initial) && initial > 0 ? initial : undefined;
+    return rate === undefined ? max : max === undefined ? rate : Math.min(rate, max);
+  }
+
+  /**
+   * @internal Spark: `ReceiverSupervisor.updateRate` (a backpressure rate update): the new limit,
+   * at most `spark.streaming.receiver.maxRate`, recorded as a `receiverRateUpdated` event.
+   */
+  updateRate(newRate: number): void {
+    if (!(newRate > 0) || this.blocks === undefined) return;
+    const max = this.maxRate();
+    const rate = max === undefined ? newRate : Math.min(newRate, max);
+    this.blocks.setRate(rate);
+    this.ssc.post({ type: 'receiverRateUpdated', contextId: this.ssc.contextId, streamId: this.streamId, name: this.name, rate });
   }
 
   /** Spark: `ReceiverSupervisor.startReceiver`: register with the tracker (`receiverStarted`), then `onStart`. */

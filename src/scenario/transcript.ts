@@ -101,6 +101,9 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
       case 'receiverStopped':
         stamp(e.at, `receiver ${e.name} stopped`);
         break;
+      case 'receiverRateUpdated':
+        stamp(e.at, `receiver ${e.name} rate limit ${Math.round(e.rate)} records/s (backpressure)`);
+        break;
       case 'timelineEvent':
         stamp(e.at, `timeline ${e.source}: ${e.detail}`);
         break;

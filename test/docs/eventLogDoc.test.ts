@@ -27,6 +27,7 @@ const EVERY_EVENT_TYPE = {
   receiverStarted: true,
   receiverError: true,
   receiverStopped: true,
+  receiverRateUpdated: true,
   timelineEvent: true,
   programOutput: true,
   programFailed: true,

@@ -1,0 +1,51 @@
+/**
+ * Receiver rate limits (Spark: `RateLimiter` in the BlockGenerator): `spark.streaming.receiver.maxRate`
+ * caps what goes into blocks per second, the rest waits in the receiver; backpressure's updates
+ * are recorded and never exceed maxRate.
+ */
+import { SparkConf, SparkContext, StreamingContext, TimelineDriver, timeline, withIsolatedJvm, type CostModel, type SimEvent } from 'dstream-sim';
+
+async function run(conf: Record<string, string>, seconds: number, cost?: CostModel): Promise<SimEvent[]> {
+  const lines = Array.from({ length: 50 }, (_, i) => `l${i}`);
+  let tl = timeline().socket('nc', 'localhost:9000');
+  for (let s = 0; s < seconds; s++) tl = tl.lines(s + 0.1, 'nc', ...lines);
+  return withIsolatedJvm({ stdout: () => undefined, cost }, async (jvm) => {
+    const driver = await TimelineDriver.attach(jvm, tl.build());
+    try {
+      const sparkConf = new SparkConf().setMaster('local[2]');
+      for (const [k, v] of Object.entries(conf)) sparkConf.set(k, v);
+      const ssc = new StreamingContext(new SparkContext({ conf: sparkConf }), 1);
+      ssc.socketTextStream('localhost', 9000).foreachRDD(() => undefined);
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(seconds);
+      ssc.stop();
+    } finally {
+      await driver.close();
+    }
+    return [...jvm.log.events()];
+  });
+}
+
+const records = (events: readonly SimEvent[]): number[] => events.flatMap((e) => (e.type === 'batchSubmitted' ? [e.numRecords] : []));
+
+test('without a limit every line of a second lands in its batch', async () => {
+  expect(records(await run({}, 4))).toEqual([50, 50, 50, 50]);
+});
+
+test('spark.streaming.receiver.maxRate = 20: 20 records a second go into blocks, the rest wait their turn', async () => {
+  expect(records(await run({ 'spark.streaming.receiver.maxRate': '20' }, 4))).toEqual([20, 20, 20, 20]);
+});
+
+test('backpressure updates are recorded as receiverRateUpdated, capped by maxRate', async () => {
+  const events = await run({ 'spark.streaming.backpressure.enabled': 'true', 'spark.streaming.receiver.maxRate': '40' }, 6, { perRecord: 0.03 });
+  const rates = events.flatMap((e) => (e.type === 'receiverRateUpdated' ? [e.rate] : []));
+  expect(rates.length).toBeGreaterThan(0);
+  for (const r of rates) expect(r).toBeLessThanOrEqual(40);
+  expect(records(events).every((n) => n <= 40)).toBe(true);
+});
+
+test('an unknown rate estimator is refused at start with Spark’s message', async () => {
+  await expect(run({ 'spark.streaming.backpressure.enabled': 'true', 'spark.streaming.backpressure.rateEstimator': 'pi' }, 1)).rejects.toThrow(
+    'Unknown rate estimator: pi',
+  );
+});
