@@ -143,3 +143,25 @@ ssc.stop()
     'Listener JavaStreamingListenerWrapper threw an exception: org.apache.spark.api.python.PythonException: ValueError: listener bug (at program.py:9)',
   );
 });
+
+test('with a declared cost a Python listener sees the queue grow: scheduling delays 0, 500, 1000 ms (done at 2.5, 4, 5.5 s)', async () => {
+  const dir = makePyScenario(
+    'listener-cost',
+    `${PREAMBLE}from pyspark.streaming import StreamingListener
+
+class Delays(StreamingListener):
+    def onBatchCompleted(self, e):
+        b = e.batchInfo()
+        print(b.batchTime().milliseconds(), b.schedulingDelay(), b.processingDelay(), b.totalDelay())
+
+ssc.addStreamingListener(Delays())
+ssc.queueStream([sc.parallelize([i]) for i in range(5)]).pprint()
+ssc.start()
+ssc.awaitTerminationOrTimeout(6)
+ssc.stop(stopSparkContext=True, stopGraceFully=False)
+`,
+    'until: 10\ncost: { perBatch: 1.5 }\n',
+  );
+  const r = await runScenario(dir);
+  expect(r.events.flatMap((e) => (e.type === 'programOutput' ? [e.text] : []))).toEqual(['1000 0 1500 1500', '2000 500 1500 2000', '3000 1000 1500 2500']);
+});
