@@ -57,3 +57,21 @@ async function drive(jvm: Jvm, deadline: number | undefined, done: () => boolean
     }
   }
 }
+
+/**
+ * Let virtual time pass synchronously, firing due timers in order (no network settling), until
+ * `done()` or `deadlineMs` — how a graceful stop waits. Returns whether `done()` held; at the
+ * deadline the clock stands there.
+ */
+export function passTimeUntil(jvm: Jvm, done: () => boolean, deadlineMs: number): boolean {
+  const clock = jvm.clock;
+  while (!done()) {
+    const next = clock.nextScheduledTime();
+    if (next === undefined || next > deadlineMs) {
+      if (deadlineMs > clock.now()) clock.setTime(deadlineMs);
+      return false;
+    }
+    clock.fireNext();
+  }
+  return true;
+}

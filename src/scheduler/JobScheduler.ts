@@ -21,9 +21,10 @@ interface JobSet {
 }
 
 /**
- * Spark: `JobScheduler`. Runs each batch's jobs in output-operation order, one at a time
- * (`spark.streaming.concurrentJobs = 1`), posts the listener events, and reports errors to the
- * context's waiter. Processing takes no virtual time.
+ * Spark: `JobScheduler`. Runs each batch's jobs in output-operation order, posts the listener
+ * events, and reports errors to the context's waiter. Without a declared cost processing takes no
+ * virtual time; with one (env/CostModel) jobs queue FIFO on `spark.streaming.concurrentJobs` slots
+ * (default 1) and each ends after its cost (docs/processing-time.md).
  */
 export class JobScheduler {
   readonly inputInfoTracker = new InputInfoTracker();

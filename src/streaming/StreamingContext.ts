@@ -7,7 +7,6 @@ import {
   fixedLengthRecords,
   MappedDStream,
   QueueInputDStream,
-  ReceiverInputDStream,
   textLines,
   SocketInputDStream,
   TransformedDStream,
@@ -32,8 +31,8 @@ import { bytesToLines, type StreamConverter } from '../receiver/SocketReceiver';
 import { JobScheduler } from '../scheduler/JobScheduler';
 import type { StreamingListener } from '../scheduler/StreamingListener';
 import { StreamingListenerBus } from '../scheduler/StreamingListenerBus';
-import { PIDRateEstimator } from '../scheduler/PIDRateEstimator';
-import { RateController } from '../scheduler/RateController';
+import { rateControllers } from './rateControllers';
+import { passTimeUntil } from '../env/runUntil';
 import { toDuration, type Seconds } from '../time/convert';
 import type { Duration } from '../time/Duration';
 import type { Time } from '../time/Time';
@@ -313,7 +312,9 @@ export class StreamingContext {
     let times;
     try {
       this.validate();
-      this.attachRateControllers();
+      for (const controller of rateControllers(this.graph.inputStreams, this.sparkContext.conf, this.batchDuration.milliseconds)) {
+        this.listenerBus.addListener(controller);
+      }
       times = this.scheduler.start();
       this.lifecycle.state = 'ACTIVE';
     } catch (e) {
@@ -513,30 +514,6 @@ export class StreamingContext {
   /** @internal */ notifyError(error: unknown): void {
     this.waiter.notifyError(error);
   }
-  /**
-   * Spark: `JobScheduler.start` attaches each receiver input's `RateController` as a listener
-   * when `spark.streaming.backpressure.enabled` (estimator `spark.streaming.backpressure.rateEstimator`,
-   * only `pid`, with `spark.streaming.backpressure.pid.*`).
-   */
-  private attachRateControllers(): void {
-    const conf = this.sparkContext.conf;
-    if (!conf.getBoolean('spark.streaming.backpressure.enabled', false)) return;
-    const estimator = conf.get('spark.streaming.backpressure.rateEstimator', 'pid');
-    if (estimator !== 'pid') throw new IllegalArgumentError(`Unknown rate estimator: ${estimator}`);
-    const num = (key: string, dflt: number): number => Number(conf.get(key, String(dflt)));
-    for (const input of this.graph.inputStreams) {
-      if (!(input instanceof ReceiverInputDStream)) continue;
-      const pid = new PIDRateEstimator(
-        this.batchDuration.milliseconds,
-        num('spark.streaming.backpressure.pid.proportional', 1.0),
-        num('spark.streaming.backpressure.pid.integral', 0.2),
-        num('spark.streaming.backpressure.pid.derived', 0.0),
-        num('spark.streaming.backpressure.pid.minRate', 100),
-      );
-      this.listenerBus.addListener(new RateController(input.inputId, pid, (rate) => input.updateRate(rate)));
-    }
-  }
-
   /** @internal */ get cost(): CostModel | undefined {
     return this.jvm.cost;
   }
@@ -548,16 +525,7 @@ export class StreamingContext {
     return timeStringAsMs(conf, 'ms');
   }
   /** @internal */ passTimeUntil(done: () => boolean, deadlineMs: number): boolean {
-    const clock = this.jvm.clock;
-    while (!done()) {
-      const next = clock.nextScheduledTime();
-      if (next === undefined || next > deadlineMs) {
-        if (deadlineMs > clock.now()) clock.setTime(deadlineMs);
-        return false;
-      }
-      clock.fireNext();
-    }
-    return true;
+    return passTimeUntil(this.jvm, done, deadlineMs);
   }
   /** @internal */ locateUserCode(error: unknown): { where: string; frame: string } | undefined {
     return this.jvm.locateUserCode?.(error);
