@@ -108,9 +108,9 @@ function floatHash(v: number): bigint {
   return x === -1n ? -2n : x;
 }
 
-/** Recently hashed strings (keys repeat batch after batch); bounded, so memory stays flat. */
+/** Recently hashed strings (keys repeat batch after batch: a state of 10^5 keys stays cached); bounded, so memory stays flat. */
 const strCache = new Map<string, bigint>();
-const STR_CACHE_MAX = 8192;
+const STR_CACHE_MAX = 1 << 17;
 
 /** CPython's str hash: SipHash-1-3, zero key, over the compact representation (latin-1, UCS-2 or UCS-4). */
 function strHash(s: string): bigint {
