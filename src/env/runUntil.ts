@@ -43,6 +43,9 @@ async function drive(jvm: Jvm, deadline: number | undefined, done: () => boolean
     const next = clock.nextScheduledTime();
     if (next === undefined || (limit !== undefined && next > limit)) {
       if (limit === undefined) throw new SimulationError(endlessMessage(), 'ENDLESS_WAIT');
+      // What is in flight (bytes sent at an earlier instant) arrives before the wait ends.
+      if (jvm.settleHooks.length > 0) await Promise.all(jvm.settleHooks.map((h) => h(limit)));
+      if (clock.nextScheduledTime() !== next) continue; // a delivery scheduled something: fire it first
       if (limit > clock.now()) clock.setTime(limit);
       if (horizon !== undefined && limit === horizon) jvm.activeContext?.stopFromHorizon();
       return;

@@ -3,7 +3,7 @@
  * jobs take time, batches queue on `spark.streaming.concurrentJobs` slots, and the listener's
  * BatchInfo shows the delays Spark would (spark-semantics §9.3).
  */
-import { SparkConf, SparkContext, StreamingContext, dstreamMatchers, runStreams, withIsolatedJvm, type BatchInfo, type CostModel, type SimEvent } from 'dstream-sim';
+import { SparkConf, SparkContext, StreamingContext, TimelineDriver, dstreamMatchers, runStreams, timeline, withIsolatedJvm, type BatchInfo, type CostModel, type SimEvent } from 'dstream-sim';
 
 async function run(cost: CostModel, seconds: number, conf: Record<string, string> = {}, outputs = 1): Promise<{ infos: BatchInfo[]; events: SimEvent[] }> {
   return withIsolatedJvm({ stdout: () => undefined, cost }, async (jvm) => {
@@ -144,4 +144,32 @@ describe('stop(stopGracefully = true) (Spark: JobGenerator.stop(processReceivedD
     expect(completed(r.events)).toEqual([1000, 2000, 3000, 4000]);
     expect(r.stoppedAt).toBe(4000);
   });
+});
+
+test('a graceful stop with a receiver: received lines still reach a batch before the timer stops', async () => {
+  const tl = timeline().socket('nc', 'localhost:9000').lines(0.5, 'nc', 'a').lines(1.5, 'nc', 'b').lines(1.65, 'nc', 'c').build();
+  const events = await withIsolatedJvm({ stdout: () => undefined }, async (jvm) => {
+    const driver = await TimelineDriver.attach(jvm, tl);
+    try {
+      const ssc = new StreamingContext(new SparkContext({ master: 'local[2]' }), 1);
+      ssc.socketTextStream('localhost', 9000).foreachRDD(() => undefined);
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(1.7);
+      ssc.stop(true, true);
+      expect(jvm.clock.now()).toBe(4000);
+    } finally {
+      await driver.close();
+    }
+    return [...jvm.log.events()];
+  });
+  const delivered = events.flatMap((e) => (e.type === 'inputDelivered' ? [[e.batchTime, e.records]] : []));
+  // 'b' and 'c' arrived before the stop (the receiver's last block is cut when it stops): batch 2000.
+  expect(delivered).toEqual([
+    [1000, ['a']],
+    [2000, ['b', 'c']],
+    [3000, []],
+    [4000, []],
+  ]);
+  const stop = events.findIndex((e) => e.type === 'receiverStopped');
+  expect(events[stop]!.at).toBe(1700);
 });
