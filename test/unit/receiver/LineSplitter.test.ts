@@ -17,6 +17,10 @@ describe('bytesToLines', () => {
     expect(feed('a\r\nb\r\nc').perPacket).toEqual([['a', 'b']]);
   });
 
+  test('a stream that starts with \\n starts with an empty line (no \\r came before it)', () => {
+    expect(feed('\nabc\n').perPacket).toEqual([['', 'abc']]);
+  });
+
   test('empty lines between terminators are kept, as readLine returns them', () => {
     expect(feed('\r\n\r\n\n\r').perPacket).toEqual([['', '', '', '']]);
   });
