@@ -30,6 +30,7 @@ export type { UpdateFunction } from './dstream/StateDStream';
 export type { SocketInputDStream } from './dstream/SocketInputDStream';
 export type { FileInputDStream } from './dstream/FileInputDStream';
 export { bytesToLines } from './receiver/SocketReceiver';
+export { Receiver } from './receiver/UserReceiver';
 export type { StreamConverter } from './receiver/SocketReceiver';
 export { timelineQueue } from './dstream/LiveQueue';
 export type { LiveQueue } from './dstream/LiveQueue';

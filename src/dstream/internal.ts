@@ -20,6 +20,7 @@ export * from './QueueInputDStream';
 export * from './LiveQueue';
 export * from './ReceiverInputDStream';
 export * from './SocketInputDStream';
+export * from './PluggableInputDStream';
 export * from './FileInputDStream';
 export * from './WindowedDStream';
 export * from './ReducedWindowedDStream';

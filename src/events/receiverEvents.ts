@@ -10,7 +10,7 @@ export interface ReceiverStartedEvent extends EventBase {
   receiverClass: string;
 }
 
-/** Spark: `onReceiverError`: the receiver asked to restart (`message` is Spark's). */
+/** The receiver asked to restart (`message` is Spark's), or reported an error (Spark: `onReceiverError`). */
 export interface ReceiverErrorEvent extends EventBase {
   type: 'receiverError';
   contextId: number;
@@ -19,8 +19,8 @@ export interface ReceiverErrorEvent extends EventBase {
   message: string;
   /** The error's string form (e.g. `java.net.ConnectException: …`), if any. */
   error: string | undefined;
-  /** How long until it starts again (`spark.streaming.receiverRestartDelay`). */
-  restartDelayMs: number;
+  /** How long until it starts again (`spark.streaming.receiverRestartDelay`); absent for a `reportError` (no restart). */
+  restartDelayMs?: number;
 }
 
 /** Spark: `onReceiverStopped`. */

@@ -14,6 +14,8 @@ export abstract class Receiver<T> {
   private blocks: BlockGenerator<T> | undefined;
   private stopped = true;
   private restartTimer: TimerHandle | undefined;
+  /** Stopped for good (by the driver, or by the receiver's own `stop`). */
+  private terminated = false;
 
   protected constructor(
     protected readonly ssc: ReceiverRuntime,
@@ -26,6 +28,26 @@ export abstract class Receiver<T> {
 
   /** Stop receiving and release resources (Spark: `onStop`). */
   protected abstract onStop(): void;
+
+  /** The receiver's class as Spark names it in ReceiverInfo (`<class>-<streamId>`). */
+  protected get receiverClass(): string {
+    return this.constructor.name;
+  }
+
+  /**
+   * Spark: `reportError(message, error)` (ReceiverSupervisor → ReceiverTracker): the driver hears
+   * of an error (`receiverError` without a restart; a listener's `onReceiverError`).
+   */
+  reportError(message: string, error: unknown): void {
+    this.ssc.post({
+      type: 'receiverError',
+      contextId: this.ssc.contextId,
+      streamId: this.streamId,
+      name: this.name,
+      message,
+      error: error === undefined ? undefined : String(error),
+    });
+  }
 
   /** Spark: `isStopped()`. */
   isStopped(): boolean {
@@ -79,12 +101,14 @@ export abstract class Receiver<T> {
 
   /** Spark: `ReceiverSupervisor.startReceiver`: register with the tracker (`receiverStarted`), then `onStart`. */
   private startReceiver(): void {
-    this.ssc.post({ type: 'receiverStarted', contextId: this.ssc.contextId, streamId: this.streamId, name: this.name, receiverClass: this.constructor.name });
+    this.ssc.post({ type: 'receiverStarted', contextId: this.ssc.contextId, streamId: this.streamId, name: this.name, receiverClass: this.receiverClass });
     this.onStart();
   }
 
   /** @internal Stop for good (the context is stopping). */
   stop(message = 'Stopped by driver'): void {
+    if (this.terminated) return;
+    this.terminated = true;
     if (this.restartTimer !== undefined) this.ssc.clock.cancel(this.restartTimer);
     this.restartTimer = undefined;
     if (!this.stopped) {

@@ -96,7 +96,7 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
         stamp(e.at, `receiver ${e.name} started`);
         break;
       case 'receiverError':
-        stamp(e.at, `receiver ${e.name} restarting: ${e.message}${e.error ? ` (${e.error})` : ''}`);
+        stamp(e.at, `receiver ${e.name} ${e.restartDelayMs === undefined ? 'reported an error' : 'restarting'}: ${e.message}${e.error ? ` (${e.error})` : ''}`);
         break;
       case 'receiverStopped':
         stamp(e.at, `receiver ${e.name} stopped`);

@@ -39,6 +39,11 @@ export class ListenerEvents {
         this.receiverNames.set(e.streamId, `${e.receiverClass}-${e.streamId}`);
         return { method: 'onReceiverStarted', event: { receiverInfo: this.receiver(e.streamId, true) } };
       case 'receiverError':
+        if (e.restartDelayMs === undefined) {
+          // Spark: `reportError`: the tracker keeps the error; the receiver stays active.
+          this.receiverErrors.set(e.streamId, { lastErrorMessage: e.message, lastError: e.error ?? '', lastErrorTime: e.at });
+          return { method: 'onReceiverError', event: { receiverInfo: this.receiver(e.streamId, true) } };
+        }
         // Spark: a restart stops the receiver (`stopReceiver` → `DeregisterReceiver`, posted as
         // ReceiverStopped with the restart's message) and registers it again when it restarts.
         this.stopped(e.streamId, `Restarting receiver with delay ${e.restartDelayMs}ms: ${e.message}`, e.error, e.at);

@@ -7,6 +7,7 @@ import {
   fixedLengthRecords,
   MappedDStream,
   QueueInputDStream,
+  PluggableInputDStream,
   textLines,
   SocketInputDStream,
   TransformedDStream,
@@ -32,6 +33,7 @@ import { JobScheduler } from '../scheduler/JobScheduler';
 import type { StreamingListener } from '../scheduler/StreamingListener';
 import { StreamingListenerBus } from '../scheduler/StreamingListenerBus';
 import { rateControllers } from './rateControllers';
+import type { Receiver as UserReceiver } from '../receiver/UserReceiver';
 import { passTimeUntil } from '../env/runUntil';
 import { toDuration, type Seconds } from '../time/convert';
 import type { Duration } from '../time/Duration';
@@ -172,6 +174,14 @@ export class StreamingContext {
   socketStream<T>(hostname: string, port: number, converter: StreamConverter<T>): SocketInputDStream<T> {
     return new SocketInputDStream<T>(this, hostname, port, converter);
   }
+  /**
+   * Spark: `receiverStream(receiver)`: the records a custom {@link Receiver} stores (Scala and
+   * Java; PySpark has no custom receivers). Its `onStart` runs when the context starts.
+   */
+  receiverStream<T>(receiver: UserReceiver<T>): PluggableInputDStream<T> {
+    return new PluggableInputDStream<T>(this, receiver);
+  }
+
 
   /**
    * Spark: `textFileStream(directory)`: the lines of files that appear in the directory (new

@@ -17,6 +17,7 @@ test('public value exports', () => {
       'NoSuchElementError',
       'OutputMismatchError',
       'RDD',
+    'Receiver',
       'SimulationError',
       'SparkConf',
       'SparkContext',

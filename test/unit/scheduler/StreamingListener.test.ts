@@ -3,7 +3,7 @@
  * BatchInfo with the inputs' StreamInputInfo and delays that appear as the batch moves on,
  * OutputOperationInfo per job (with the failure reason of a failed one), and ReceiverInfo.
  */
-import { SparkError, timeline, type BatchInfo, type OutputOperationInfo, type ReceiverInfo, type StreamingListener } from 'dstream-sim';
+import { Receiver, SparkContext, SparkError, StreamingContext, timeline, withIsolatedJvm, type BatchInfo, type OutputOperationInfo, type ReceiverInfo, type StreamingListener } from 'dstream-sim';
 import { inJvm, makeContexts } from '../../__helpers__/sim';
 import { runWithTimeline } from '../../__helpers__/timelineRun';
 
@@ -241,4 +241,45 @@ describe('stop() inside a listener (Spark: "Cannot stop StreamingContext within 
         'Listener Object threw an exception: org.apache.spark.SparkException: Cannot stop StreamingContext within listener bus thread.',
       ]);
     }));
+});
+
+describe('receiverStream and ReceiverInfo (Spark: StreamingListenerSuite "receiver info reporting")', () => {
+  test('a custom receiver that reports an error and stops: started, error (kept as lastError), stopped', async () => {
+    class StreamingListenerSuiteReceiver extends Receiver<string> {
+      onStart(): void {
+        this.store('hello');
+        this.reportError('test report error', new Error('test report exception'));
+        this.stop('test stop error');
+      }
+      onStop(): void {}
+    }
+    const c = new Collector();
+    const events = await withIsolatedJvm({ stdout: () => undefined }, async (jvm) => {
+      const ssc = new StreamingContext(new SparkContext({ master: 'local[2]' }), 1);
+      ssc.addStreamingListener(c);
+      ssc.receiverStream(new StreamingListenerSuiteReceiver()).foreachRDD(() => undefined);
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(2);
+      ssc.stop();
+      return [...jvm.log.events()];
+    });
+    expect(c.receivers.map(([kind, r]) => [kind, r.streamId, r.name, r.active, r.lastErrorMessage, r.lastError])).toEqual([
+      ['started', 0, 'StreamingListenerSuiteReceiver-0', true, '', ''],
+      ['error', 0, 'StreamingListenerSuiteReceiver-0', true, 'test report error', 'Error: test report exception'],
+      ['stopped', 0, 'StreamingListenerSuiteReceiver-0', false, 'test stop error', ''],
+    ]);
+    // What it stored before stopping still reaches the first batch; the driver's stop adds no second ReceiverStopped.
+    expect(events.flatMap((e) => (e.type === 'inputDelivered' ? [[e.streamName, e.records]] : []))[0]).toEqual(['Pluggable input [0]', ['hello']]);
+    expect(events.filter((e) => e.type === 'receiverStopped')).toHaveLength(1);
+  });
+
+  test('a receiver used before the context started it says so', () => {
+    class Idle extends Receiver<number> {
+      onStart(): void {}
+      onStop(): void {}
+    }
+    const r = new Idle();
+    expect(r.isStopped()).toBe(true);
+    expect(() => r.store(1)).toThrow('A receiver can only be used after ssc.receiverStream(receiver) has started it');
+  });
 });
