@@ -87,38 +87,8 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         });
         try {
           await opts.onJvm?.(jvm);
-          if (scenario.program.endsWith('.py')) {
-            const end = await runPythonProgram(
-              jvm,
-              { program: scenario.program, relativeTo: scenario.dir, args: opts.args, python: opts.python, cwd, timeZone: scenario.timeZone },
-              (line) => {
-                jvm.log.emit({ type: 'programOutput', text: line });
-                opts.echo?.(line + '\n');
-              },
-            );
-            if (end.failed !== undefined) {
-              const f = end.failed;
-              jvm.log.emit({ type: 'programFailed', errorName: f.errorName, message: f.message, where: f.where, frame: f.frame });
-            }
-          } else {
-          let program: ProgramModule | undefined;
-          try {
-            program = loadProgram(scenario.program, { relativeTo: scenario.dir });
-            jvm.locateUserCode = (e) => program?.locate(e);
-            const time = new VirtualTime(jvm);
-            const running = program.run({ api: programApi as unknown as Record<string, unknown>, scope: { ...time.scope, console: programConsole } });
-            await driveWhileSleeping(jvm, running, time);
-          } catch (e) {
-            const where = program?.locate(e);
-            jvm.log.emit({
-              type: 'programFailed',
-              errorName: e instanceof Error ? e.name : typeof e,
-              message: e instanceof Error ? e.message : String(e),
-              where: where?.where,
-              frame: where?.frame,
-            });
-          }
-          }
+          if (scenario.program.endsWith('.py')) await runPyProgram(jvm, scenario, cwd, opts);
+          else await runTsProgram(jvm, scenario, programConsole);
           // The program ended: the driver process exits, and the shutdown hook stops the context.
           jvm.activeContext?.stopFromHorizon('exit');
           warnAboutSilentRun(jvm, driver);
@@ -146,6 +116,43 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
     );
   } finally {
     releaseRunDir(cwd);
+  }
+}
+
+/** A `.py` program in a real CPython; its uncaught exception becomes `programFailed`. */
+async function runPyProgram(jvm: Jvm, scenario: Scenario, cwd: string, opts: RunScenarioOptions): Promise<void> {
+  const end = await runPythonProgram(
+    jvm,
+    { program: scenario.program, relativeTo: scenario.dir, args: opts.args, python: opts.python, cwd, timeZone: scenario.timeZone },
+    (line) => {
+      jvm.log.emit({ type: 'programOutput', text: line });
+      opts.echo?.(line + '\n');
+    },
+  );
+  if (end.failed !== undefined) {
+    const f = end.failed;
+    jvm.log.emit({ type: 'programFailed', errorName: f.errorName, message: f.message, where: f.where, frame: f.frame });
+  }
+}
+
+/** A `.ts`/`.js` program, bundled and run with virtual time; what it throws becomes `programFailed` at its own line. */
+async function runTsProgram(jvm: Jvm, scenario: Scenario, programConsole: ProgramConsole): Promise<void> {
+  let program: ProgramModule | undefined;
+  try {
+    program = loadProgram(scenario.program, { relativeTo: scenario.dir });
+    jvm.locateUserCode = (e) => program?.locate(e);
+    const time = new VirtualTime(jvm);
+    const running = program.run({ api: programApi as unknown as Record<string, unknown>, scope: { ...time.scope, console: programConsole } });
+    await driveWhileSleeping(jvm, running, time);
+  } catch (e) {
+    const where = program?.locate(e);
+    jvm.log.emit({
+      type: 'programFailed',
+      errorName: e instanceof Error ? e.name : typeof e,
+      message: e instanceof Error ? e.message : String(e),
+      where: where?.where,
+      frame: where?.frame,
+    });
   }
 }
 
