@@ -126,6 +126,9 @@ def call(cmd, **args):
 
 # --- records -------------------------------------------------------------------------------------
 
+_STR_IS_REPR = frozenset((tuple, list, dict, set, int, float, bool, type(None)))  # str(x) == repr(x)
+
+
 def encode(x):
     if type(x) is str:
         # A str crosses as itself (a Java string, as socket and file lines are): JSON keeps it
@@ -133,9 +136,10 @@ def encode(x):
         return x
     r = repr(x)
     d = {"p": _b2a(pickle.dumps(x, protocol=4), newline=False).decode("ascii"), "r": r}
-    s = x if isinstance(x, str) else str(x)
-    if s != r:
-        d["s"] = s
+    if type(x) not in _STR_IS_REPR:
+        s = x if isinstance(x, str) else str(x)
+        if s != r:
+            d["s"] = s
     if type(x) is tuple and len(x) == 2:
         d["kv"] = [repr(x[0]), repr(x[1])]
     return d
