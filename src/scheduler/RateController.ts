@@ -15,12 +15,9 @@ export class RateController implements StreamingListener {
   ) {}
 
   onBatchCompleted({ batchInfo }: StreamingListenerBatchEvent): void {
-    const elements = batchInfo.streamIdToInputInfo.get(this.streamId)?.numRecords;
-    const end = batchInfo.processingEndTime;
-    const processing = batchInfo.processingDelay;
-    const scheduling = batchInfo.schedulingDelay;
-    if (elements === undefined || end === undefined || processing === undefined || scheduling === undefined) return;
-    const rate = this.estimator.compute(end, elements, processing, scheduling);
+    // A batch without this input's records (or without processing time) gives the estimator nothing to go on.
+    const elements = batchInfo.streamIdToInputInfo.get(this.streamId)?.numRecords ?? 0;
+    const rate = this.estimator.compute(batchInfo.processingEndTime ?? -1, elements, batchInfo.processingDelay ?? 0, batchInfo.schedulingDelay ?? 0);
     if (rate !== undefined) this.publish(rate);
   }
 }
