@@ -39,6 +39,11 @@ export abstract class Receiver<T> {
    * of an error (`receiverError` without a restart; a listener's `onReceiverError`).
    */
   reportError(message: string, error: unknown): void {
+    this.postError(message, error, undefined);
+  }
+
+  /** A `receiverError` event: a restart (with its delay) or a reported error (without). */
+  private postError(message: string, error: unknown, restartDelayMs: number | undefined): void {
     this.ssc.post({
       type: 'receiverError',
       contextId: this.ssc.contextId,
@@ -46,6 +51,7 @@ export abstract class Receiver<T> {
       name: this.name,
       message,
       error: error === undefined ? undefined : String(error),
+      ...(restartDelayMs !== undefined ? { restartDelayMs } : {}),
     });
   }
 
@@ -127,15 +133,7 @@ export abstract class Receiver<T> {
   restart(message: string, error?: unknown): void {
     if (this.stopped || this.restartTimer !== undefined) return;
     const delay = this.ssc.conf.getInt('spark.streaming.receiverRestartDelay', 2000);
-    this.ssc.post({
-      type: 'receiverError',
-      contextId: this.ssc.contextId,
-      streamId: this.streamId,
-      name: this.name,
-      message,
-      error: error === undefined ? undefined : String(error),
-      restartDelayMs: delay,
-    });
+    this.postError(message, error, delay);
     this.onStop();
     const clock = this.ssc.clock;
     this.restartTimer = clock.schedule(
