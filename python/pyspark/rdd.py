@@ -460,13 +460,7 @@ class RDD:
     def fold(self, zeroValue, op):
         """PySpark: ``fold(zeroValue, op)``: each partition folds from its own copy of
         ``zeroValue`` (PySpark's tasks unpickle their own), the driver from the original."""
-        def func(iterator):
-            acc = copy.deepcopy(zeroValue)
-            for obj in iterator:
-                acc = op(acc, obj)
-            yield acc
-        vals = self.mapPartitions(func).collect()
-        return reduce(op, vals, zeroValue)
+        return self.aggregate(zeroValue, op, op)
 
     def reduce(self, f):
         def func(iterator):
