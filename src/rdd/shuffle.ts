@@ -1,6 +1,12 @@
 import { structuralKey } from '../util/hashing';
 import type { Partitioner } from './Partitioner';
 
+/** The map side of a shuffle: its partitions, record by record (Spark: the parent RDD's iterators). */
+export interface MapSide<T> {
+  getNumPartitions(): number;
+  eachRecord(split: number, sink: (x: T) => void): void;
+}
+
 /** How values of one key are combined (Spark: `Aggregator`). */
 export interface Aggregator<V, C> {
   createCombiner: (v: V) => C;
@@ -14,7 +20,7 @@ export interface Aggregator<V, C> {
  * is deterministic. Spark leaves that order unspecified.
  */
 export function shuffleCombine<K, V, C>(
-  parentPartitions: readonly (readonly (readonly [K, V])[])[],
+  parent: MapSide<readonly [K, V]>,
   partitioner: Partitioner,
   agg: Aggregator<V, C>,
   mapSideCombine: boolean,
@@ -22,29 +28,32 @@ export function shuffleCombine<K, V, C>(
   const n = partitioner.numPartitions;
   const buckets: Map<unknown, [K, C]>[] = [];
   for (let i = 0; i < n; i++) buckets.push(new Map());
-  for (const part of parentPartitions) {
+  const { createCombiner, mergeValue, mergeCombiners } = agg;
+  for (let split = 0; split < parent.getNumPartitions(); split++) {
     if (mapSideCombine) {
       const local = new Map<unknown, [K, C]>();
-      for (const [k, v] of part) {
-        const sk = structuralKey(k);
+      parent.eachRecord(split, (kv) => {
+        const k = kv[0];
+        const sk = typeof k === 'object' && k !== null ? structuralKey(k) : k;
         const e = local.get(sk);
-        if (e === undefined) local.set(sk, [k, agg.createCombiner(v)]);
-        else e[1] = agg.mergeValue(e[1], v);
-      }
+        if (e === undefined) local.set(sk, [k, createCombiner(kv[1])]);
+        else e[1] = mergeValue(e[1], kv[1]);
+      });
       for (const [sk, e] of local) {
         const bucket = buckets[partitioner.getPartition(e[0])]!;
         const cur = bucket.get(sk);
         if (cur === undefined) bucket.set(sk, e);
-        else cur[1] = agg.mergeCombiners(cur[1], e[1]);
+        else cur[1] = mergeCombiners(cur[1], e[1]);
       }
     } else {
-      for (const [k, v] of part) {
-        const sk = structuralKey(k);
+      parent.eachRecord(split, (kv) => {
+        const k = kv[0];
+        const sk = typeof k === 'object' && k !== null ? structuralKey(k) : k;
         const bucket = buckets[partitioner.getPartition(k)]!;
         const cur = bucket.get(sk);
-        if (cur === undefined) bucket.set(sk, [k, agg.createCombiner(v)]);
-        else cur[1] = agg.mergeValue(cur[1], v);
-      }
+        if (cur === undefined) bucket.set(sk, [k, createCombiner(kv[1])]);
+        else cur[1] = mergeValue(cur[1], kv[1]);
+      });
     }
   }
   return buckets.map((b) => [...b.values()]);
