@@ -73,7 +73,7 @@ export const PairRDDFunctions = {
     const partitioner = rdd.partitionerFor(partitions, other);
     return rdd.shuffled(
       partitioner.numPartitions,
-      () => shuffleCogroup<K>([rdd.partitions(), other.partitions()], partitioner) as unknown as Pair<K, [V[], W[]]>[][],
+      () => shuffleCogroup<K>([rdd, other], partitioner) as unknown as Pair<K, [V[], W[]]>[][],
       partitioner,
     );
   },

@@ -3,6 +3,8 @@ import type { Partitioner } from './Partitioner';
 
 /** The map side of a shuffle: its partitions, record by record (Spark: the parent RDD's iterators). */
 export interface MapSide<T> {
+  /** The partitioner its records are already placed by, if any. */
+  readonly partitioner: Partitioner | undefined;
   getNumPartitions(): number;
   eachRecord(split: number, sink: (x: T) => void): void;
 }
@@ -59,26 +61,32 @@ export function shuffleCombine<K, V, C>(
   return buckets.map((b) => [...b.values()]);
 }
 
-/** Spark: `CoGroupedRDD`: for each key, the list of its values in each input, by partition. */
-export function shuffleCogroup<K>(
-  inputs: readonly (readonly (readonly (readonly [K, unknown])[])[])[],
-  partitioner: Partitioner,
-): [K, unknown[][]][][] {
+/**
+ * Spark: `CoGroupedRDD`: for each key, the list of its values in each input, by partition. An
+ * input already partitioned by `partitioner` is read partition to partition (Spark's
+ * `OneToOneDependency`: no shuffle, no hashing); the others are hashed to their partition.
+ */
+export function shuffleCogroup<K>(inputs: readonly MapSide<readonly [K, unknown]>[], partitioner: Partitioner): [K, unknown[][]][][] {
   const n = partitioner.numPartitions;
+  const width = inputs.length;
   const buckets: Map<unknown, [K, unknown[][]]>[] = [];
   for (let i = 0; i < n; i++) buckets.push(new Map());
-  inputs.forEach((partitions, which) => {
-    for (const part of partitions) {
-      for (const [k, v] of part) {
-        const sk = structuralKey(k);
-        const bucket = buckets[partitioner.getPartition(k)]!;
+  inputs.forEach((input, which) => {
+    const narrow = partitioner.equals(input.partitioner);
+    for (let split = 0; split < input.getNumPartitions(); split++) {
+      input.eachRecord(split, (kv) => {
+        const k = kv[0];
+        const sk = typeof k === 'object' && k !== null ? structuralKey(k) : k;
+        const bucket = buckets[narrow ? split : partitioner.getPartition(k)]!;
         let e = bucket.get(sk);
         if (e === undefined) {
-          e = [k, inputs.map(() => [])];
+          const lists: unknown[][] = [];
+          for (let w = 0; w < width; w++) lists.push([]);
+          e = [k, lists];
           bucket.set(sk, e);
         }
-        e[1][which]!.push(v);
-      }
+        e[1][which]!.push(kv[1]);
+      });
     }
   });
   return buckets.map((b) => [...b.values()]);

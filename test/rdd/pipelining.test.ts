@@ -4,7 +4,7 @@
  * chain is read, not recomputed, decided when the partition is computed (as Spark's
  * `RDD.iterator` decides).
  */
-import { SparkContext, type Pair } from '../../src/index';
+import { HashPartitioner, SparkContext, type Pair } from '../../src/index';
 import { inJvm } from '../__helpers__/sim';
 
 const withSc = <R>(fn: (sc: SparkContext) => R): Promise<R> =>
@@ -63,4 +63,22 @@ test('a shuffle reads its map side through the chain: keys, values and partition
       .reduceByKey((x, y) => x + y, 2);
     expect(Object.fromEntries(counts.collect())).toEqual({ a: 3, b: 6, c: 9 });
     expect(counts.getNumPartitions()).toBe(2);
+  }));
+
+test('cogroup reads an input already partitioned by its partitioner partition to partition, as Spark’s OneToOneDependency does', () =>
+  withSc((sc) => {
+    const p = new HashPartitioner(2);
+    const left = sc.parallelize<Pair<string, number>>([['a', 1], ['b', 2]], 2).partitionBy(p);
+    // A step that says it keeps the partitioning but changes every key to 'x': Spark trusts it
+    // (no shuffle), so 'x' stays in each record's partition …
+    const lying = left.mapPartitions((it) => Array.from(it, ([, v]): Pair<string, number> => ['x', v]), true);
+    // … while the other side is hashed: 'x' lands in one partition only.
+    const other = sc.parallelize<Pair<string, string>>([['x', 'o']], 1);
+    const grouped = lying.cogroup(other, p).glom().collect();
+    const where = p.getPartition('x');
+    const leftValues = left.glom().collect().map((part) => part.map(([, v]) => v));
+    expect(leftValues.every((vs) => vs.length === 1)).toBe(true); // 'a' and 'b' in different partitions
+    expect(grouped.map((part) => part.map(([k, [vs, ws]]) => [k, vs, ws]))).toEqual(
+      leftValues.map((vs, i) => [['x', vs, i === where ? ['o'] : []]]),
+    );
   }));
