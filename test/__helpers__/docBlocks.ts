@@ -177,7 +177,7 @@ function checkOutput(b: Block): void {
   expect(r.stdout.trimEnd().split('\n')).toEqual(shown);
   // Each typed command stands where the stepper asked for it: with only the commands before it,
   // the stepper printed exactly the lines before it (then stopped at the end of its input).
-  let before: string[] = [];
+  const before: string[] = [];
   let k = 0;
   for (const l of rest) {
     if (!l.startsWith('> ')) {
