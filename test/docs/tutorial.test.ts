@@ -83,10 +83,10 @@ describe.each(chapters)('chapter %s', (chapter) => {
     }
   });
 
-  test('it runs a bundled scenario: the program as the notes write it, a command, its transcript and a step session', () => {
-    expect(en.some((b) => /^file scenarios\/(py-)?notes-[\w-]+\/program\.(py|ts)$/.test(b.check ?? ''))).toBe(true);
-    expect(en.some((b) => b.check === 'output' && b.text.startsWith('$ node bin/dstream-sim.js run '))).toBe(true);
-    expect(en.some((b) => /^file scenarios\/(py-)?notes-[\w-]+\/expected\.golden$/.test(b.check ?? ''))).toBe(true);
+  test('it runs a bundled scenario: the PySpark program as the notes write it, a command, its transcript and a step session', () => {
+    expect(en.some((b) => /^file scenarios\/py-notes-[\w-]+\/program\.py$/.test(b.check ?? ''))).toBe(true);
+    expect(en.some((b) => b.check === 'output' && /^\$ node bin\/dstream-sim\.js run scenarios\/py-notes-[\w-]+\/program\.py /.test(b.text))).toBe(true);
+    expect(en.some((b) => /^file scenarios\/py-notes-[\w-]+\/expected\.golden$/.test(b.check ?? ''))).toBe(true);
     expect(en.some((b) => b.check === 'output' && b.text.startsWith('$ node bin/dstream-sim.js step ') && b.text.includes('\n> '))).toBe(true);
   });
 
