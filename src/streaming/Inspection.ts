@@ -95,7 +95,7 @@ export class Inspection implements StreamInspector {
   ): void {
     if (!this.options.state || !this.log.isRecording()) return;
     const pairs = (records: MapWithStateRecord<K, S, M>[]): Pair<K, S>[] =>
-      records.flatMap((r) => Array.from(r.stateMap.values(), (e): Pair<K, S> => [e.key, e.state]));
+      records.flatMap((r): Pair<K, S>[] => r.stateMap.pairs());
     const records = next.collect();
     this.state(stream, time, prev === undefined ? [] : pairs(prev.collect()), pairs(records), records.flatMap((r) => r.timedOut));
   }
