@@ -174,5 +174,5 @@ function horizonAfterBatches(jvm: Jvm, n: number): void {
       jvm.horizonMs = e.zeroTimeMs + n * batchMs;
       off();
     }
-  });
+  }, ['contextCreated', 'contextStarted']);
 }
