@@ -28,27 +28,31 @@ export class Inspection implements StreamInspector {
 
   input(stream: InputDStream<unknown>, time: Time, rdd: RDD<unknown> | undefined): void {
     if (!this.options.inputs || !this.log.isRecording()) return;
+    const parts = rdd?.collectPartitions();
     this.log.emit({
       type: 'inputDelivered',
       contextId: this.contextId,
       batchTime: time.milliseconds,
       streamId: stream.id,
       streamName: stream.name,
-      records: rdd?.collect(),
+      records: parts?.flat(),
       numPartitions: rdd?.getNumPartitions() ?? 0,
+      partitionSizes: parts?.map((p) => p.length) ?? [],
     });
   }
 
   generated(stream: DStream<unknown>, time: Time, rdd: RDD<unknown>): void {
     if (!this.log.isRecording()) return;
+    const parts = rdd.collectPartitions();
     this.log.emit({
       type: 'rddGenerated',
       contextId: this.contextId,
       batchTime: time.milliseconds,
       streamId: stream.id,
       streamName: stream.name,
-      records: rdd.collect(),
+      records: parts.flat(),
       numPartitions: rdd.getNumPartitions(),
+      partitionSizes: parts.map((p) => p.length),
     });
   }
 
