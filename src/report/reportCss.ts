@@ -49,7 +49,8 @@ main{display:grid;grid-template-columns:minmax(0,3fr) minmax(320px,2fr);grid-tem
 .row.diff .col.time{box-shadow:inset 4px 0 #d64545}
 .row.before,.row.after{background:#fafafa;color:#555}
 .row-title{font-weight:600}
-.diff-flag{display:block;color:#c02f2f;font-size:11px;font-weight:600}
+.diff-flag{color:#c02f2f;font-weight:600}
+.row .diff-flag{display:block;font-size:11px}
 .chips{display:flex;flex-wrap:wrap;gap:2px;max-height:50px;overflow:hidden}
 .chip{display:inline-block;padding:0 4px;border-radius:3px;background:#eef1f6;border:1px solid #dde2ea;font-size:11.5px;white-space:pre;max-width:170px;overflow:hidden;text-overflow:ellipsis}
 .lane.source .chip{background:#e7f6ec}

@@ -43,7 +43,14 @@ export class Inspection implements StreamInspector {
 
   generated(stream: DStream<unknown>, time: Time, rdd: RDD<unknown>): void {
     if (!this.log.isRecording()) return;
-    const parts = rdd.collectPartitions();
+    // Looking is not a Spark job: no stage is used up (error messages keep the run's stage ids),
+    // and a function that throws fails in its job, as it would unobserved; nothing is recorded.
+    let parts: unknown[][];
+    try {
+      parts = rdd.partitions();
+    } catch {
+      return;
+    }
     this.log.emit({
       type: 'rddGenerated',
       contextId: this.contextId,

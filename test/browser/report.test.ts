@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { runForReport } from '../../src/report/reportRun';
 import { findPython } from '../../src/python/findPython';
+import { testCommand } from '../../src/cli/commands/test';
 import { launch, openReport, selectedTitle, writeHtml, SHOTS_DIR, type OpenedReport } from './browser';
 
 const SCENARIOS = path.join(__dirname, '..', '..', 'scenarios');
@@ -204,5 +205,69 @@ test('10,000 batches: the axis keeps a few dozen rows in the DOM; scrolling and 
     expect(await page.locator('.row.has-hit .row-title').allInnerTexts()).toEqual(['batch 9999000 ms', 'batch 10000000 ms']);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('test --report: a failing scenario\'s report opens at the first difference and shows expected vs actual per batch', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-golden-'));
+  try {
+    const dir = path.join(root, 'notes-window');
+    fs.cpSync(path.join(SCENARIOS, 'notes-window'), dir, { recursive: true });
+    const golden = path.join(dir, 'expected.golden');
+    fs.writeFileSync(golden, fs.readFileSync(golden, 'utf8').replace('input Queue input [0]: [2]', 'input Queue input [0]: [20]'));
+    const said: string[] = [];
+    const code = await testCommand([dir], { report: path.join(root, 'reports'), cwd: root, out: (t) => void said.push(t), color: false });
+    expect(code).toBe(1);
+    expect(said.join('')).toContain('reports: reports/<scenario>.html (1)');
+    const o = await openReport(browser, path.join(root, 'reports', 'notes-window.html'));
+    opened.push(o);
+    const { page } = o;
+    expect(await page.locator('#golden-banner .golden-status').innerText()).toBe('notes-window/expected.golden differs: first difference in batch 6000 ms');
+    expect(await selectedTitle(page)).toBe('batch 6000 ms');
+    expect(await page.locator('.row.first-diff .row-title').allInnerTexts()).toEqual(['batch 6000 ms']);
+    expect(await page.locator('.row.diff .row-title').allInnerTexts()).toEqual(['batch 6000 ms']);
+    const first = page.locator('.golden-part.first');
+    expect(await first.locator('h4').innerText()).toBe('batch 6000 ms ← first difference');
+    expect(await first.locator('pre.expected').innerText()).toContain('input Queue input [0]: [20]');
+    expect(await first.locator('pre.actual').innerText()).toContain('input Queue input [0]: [2]\n');
+    await shot(o, 'browser-test-report-failing');
+    // Another batch: the same on both sides.
+    await page.keyboard.press('ArrowLeft');
+    expect(await selectedTitle(page)).toBe('batch 3000 ms');
+    expect(await page.locator('.golden-part h4').innerText()).toBe('batch 3000 ms same');
+    await page.locator('#jump-first-diff').click();
+    expect(await selectedTitle(page)).toBe('batch 6000 ms');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** The scenarios the tutorial (docs/tutorial/) shows a report of, each at a batch worth seeing. */
+const TUTORIAL = [
+  'notes-context',
+  'notes-pprint',
+  'notes-queue-one-at-a-time',
+  'notes-socket-word-count',
+  'notes-text-file-stream',
+  'notes-map',
+  'notes-flat-map',
+  'notes-count-count-by-value',
+  'notes-transform',
+  'notes-update-state-by-key',
+  'notes-window',
+];
+
+test('tutorial screenshots: every tutorial scenario\'s report opens at a batch with its records and output (npm run screenshots writes docs/tutorial/img/)', async () => {
+  for (const name of TUTORIAL) {
+    const o = await open(name);
+    const { page } = o;
+    const batches = await page.locator('#rows .row.batch').count();
+    expect(batches).toBeGreaterThan(0);
+    // The second batch when there is one: a window or a state has history by then.
+    if (batches > 1) await page.keyboard.press('ArrowRight');
+    expect(await selectedTitle(page)).toMatch(/^batch \d+ ms$/);
+    expect(await page.locator('#details .detail-section h3').allInnerTexts()).toContain('Records');
+    await shot(o, name);
+    await o.page.close();
   }
 });

@@ -62,7 +62,10 @@ function laneCell(row: RowView, index: number, lane: LaneView, state: AxisState)
   const cell = row.cells[lane.id];
   const inWindow = state.covered.get(lane.id)?.has(index) ?? false;
   const e = el('div', { className: `col lane ${lane.kind}${inWindow ? ' in-window' : ''}`, attrs: { 'data-lane': lane.id } });
+  const windowOnly = cell === undefined ? row.windows.find((w) => w.lane === lane.id) : undefined;
   if (cell !== undefined) e.appendChild(chips(cell, state.query));
+  // A window whose stream was not inspected still shows what the window held.
+  else if (windowOnly !== undefined) e.appendChild(chips({ records: windowOnly.records, partitions: [], arrivals: undefined, noRdd: false }, state.query));
   const st = row.states.find((s) => s.lane === lane.id);
   if (st !== undefined) {
     const count = (c: string): number => st.rows.filter((r) => r.change === c).length;

@@ -1,7 +1,7 @@
 import type { GraphView } from '../model/types';
 import { el, svg } from './dom';
 
-const W = 250;
+const W = 290;
 const H = 44;
 const GAP_X = 50;
 const GAP_Y = 14;
