@@ -81,6 +81,16 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
     return this;
   }
 
+  /**
+   * @internal Every partition, computed once and kept for this RDD's own jobs, without a storage
+   * level (inspection: the log shows what the jobs then use, and no function runs twice). A
+   * partition that throws is not kept: its job computes it again, and fails there.
+   */
+  observePartitions(): T[][] {
+    this.cached ??= [];
+    return this.partitions();
+  }
+
   /** Spark: `cache()` = `persist(MEMORY_ONLY)`. */
   cache(): this {
     return this.persist('MEMORY_ONLY');

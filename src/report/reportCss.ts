@@ -54,6 +54,7 @@ main{display:grid;grid-template-columns:minmax(0,3fr) minmax(320px,2fr);grid-tem
 .chips{display:flex;flex-wrap:wrap;gap:2px;max-height:50px;overflow:hidden}
 .chip{display:inline-block;padding:0 4px;border-radius:3px;background:#eef1f6;border:1px solid #dde2ea;font-size:11.5px;white-space:pre;max-width:170px;overflow:hidden;text-overflow:ellipsis}
 .lane.source .chip{background:#e7f6ec}
+.printed .chip{background:#1d2330;color:#e8ebf2;border-color:#1d2330}
 .chip.hit,tr.hit td,pre.output.hit{background:#ffe58a;border-color:#e0b400}
 .part{display:inline-flex;flex-wrap:wrap;gap:2px;border-left:3px solid #7b8bb5;padding-left:2px;margin-right:2px;min-height:18px}
 .part.empty{border-left-color:#c3c9d6}

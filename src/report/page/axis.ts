@@ -74,7 +74,9 @@ function laneCell(row: RowView, index: number, lane: LaneView, state: AxisState)
   }
   const outs = row.outputs.filter((o) => o.lane === lane.id);
   if (outs.length > 0 && cell === undefined) {
-    e.appendChild(el('span', { className: 'output-summary' }, `printed ${outs.reduce((n, o) => n + o.text.split('\n').length - 1, 0)} lines`));
+    // What pprint showed, without its header (the whole text is in the batch's details).
+    const shown = outs.flatMap((o) => o.text.split('\n').filter((l) => l !== '' && !/^-+$/.test(l) && !/^Time: /.test(l)));
+    e.appendChild(el('div', { className: 'printed', title: 'printed (select the batch for the text as printed)' }, chips({ records: shown, partitions: [], arrivals: undefined, noRdd: false }, state.query)));
   }
   for (const w of row.windows.filter((x) => x.lane === lane.id)) {
     const first = Math.min(...w.batchTimes.map((t) => state.rowOf.get(`${row.contextId}@${t}`) ?? index));
