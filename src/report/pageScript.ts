@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The page script's entry (TypeScript, in the source tree). */
-const ENTRY = path.join(__dirname, 'page', 'main.ts');
+/** The page script's entry (TypeScript, in the source tree: beside this file, or from dist/report/ back to src/). */
+const ENTRY = [path.join(__dirname, 'page', 'main.ts'), path.join(__dirname, '..', '..', 'src', 'report', 'page', 'main.ts')].find((f) => fs.existsSync(f)) ?? path.join(__dirname, 'page', 'main.ts');
 /** The bundle the build writes beside the compiled report code (`npm run build`). */
 const BUNDLE = path.join(__dirname, 'page.js');
 
@@ -21,7 +21,7 @@ let cached: string | undefined;
 
 /**
  * The page script: the build's bundle when there is one (the installed package), else bundled
- * now from the source (a checkout run from source, and the tests).
+ * now from the source (a checkout run from source or compiled by `tsc` alone, and the tests).
  */
 export function pageScript(): string {
   return (cached ??= fs.existsSync(BUNDLE) ? fs.readFileSync(BUNDLE, 'utf8') : bundlePageScript());

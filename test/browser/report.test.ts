@@ -271,3 +271,20 @@ test('tutorial screenshots: every tutorial scenario\'s report opens at a batch w
     await o.page.close();
   }
 });
+
+const BUNDLED = fs.readdirSync(SCENARIOS).filter((n) => fs.existsSync(path.join(SCENARIOS, n, 'scenario.yaml'))).sort();
+
+test.each(BUNDLED)('every bundled scenario opens, walks from the first row to the last with the keys, and searches: %s', async (name) => {
+  const o = await open(name);
+  const { page } = o;
+  expect(await page.locator('#rows .row').count()).toBeGreaterThan(0);
+  await page.keyboard.press('Home');
+  const first = await page.locator('#rows .row').first().getAttribute('data-title');
+  expect(await selectedTitle(page)).toBe(first);
+  await page.keyboard.press('End');
+  const last = await page.locator('#rows .row').last().getAttribute('data-title');
+  expect(await selectedTitle(page)).toBe(last);
+  await page.locator('#search').fill('a');
+  expect(await page.locator('#search-status').innerText()).toMatch(/^\d+ batch(es match| matches)$/);
+  await page.close();
+});
