@@ -20,6 +20,8 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
   private level: StorageLevel = 'NONE';
   private rddName: string | null = null;
   private cached: T[][] | undefined;
+  /** Partitions computed for inspection, each handed to the next computation that needs it, once. */
+  private observed: (T[] | undefined)[] | undefined;
 
   private checkpointState: 'none' | 'marked' | 'done' = 'none';
   private locallyCheckpointed = false;
@@ -51,6 +53,12 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
 
   /** @internal Compute (or read the cached copy of) partition `split`. */
   partition(split: number): T[] {
+    const seen = this.observed?.[split];
+    if (seen !== undefined) {
+      this.observed![split] = undefined;
+      if (this.cached !== undefined) this.cached[split] = seen;
+      return seen;
+    }
     if (this.cached !== undefined) {
       let p = this.cached[split];
       if (p === undefined) {
@@ -82,13 +90,21 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
   }
 
   /**
-   * @internal Every partition, computed once and kept for this RDD's own jobs, without a storage
-   * level (inspection: the log shows what the jobs then use, and no function runs twice). A
+   * @internal Every partition, computed for inspection (no job, no stage). Each is handed to the
+   * next computation of that partition instead of computing it again, so user functions run as
+   * often as unobserved (the first time, earlier) and the log shows what the first job used. A
    * partition that throws is not kept: its job computes it again, and fails there.
    */
   observePartitions(): T[][] {
-    this.cached ??= [];
-    return this.partitions();
+    if (this.cached !== undefined) return this.partitions();
+    const parts: T[][] = [];
+    this.observed = [];
+    for (let i = 0; i < this.numParts; i++) {
+      const p = this.computeFn(i);
+      parts.push(p);
+      this.observed[i] = p;
+    }
+    return parts;
   }
 
   /** Spark: `cache()` = `persist(MEMORY_ONLY)`. */

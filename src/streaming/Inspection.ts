@@ -44,8 +44,8 @@ export class Inspection implements StreamInspector {
   generated(stream: DStream<unknown>, time: Time, rdd: RDD<unknown>): void {
     if (!this.log.isRecording()) return;
     // Looking is not a Spark job: no stage is used up (error messages keep the run's stage ids);
-    // the partitions are kept for the RDD's jobs (no function runs twice); a function that throws
-    // fails in its job, as it would unobserved, and nothing is recorded.
+    // what it computes is what the first job then uses (functions run as often as unobserved);
+    // a function that throws fails in its job, as it would unobserved, and nothing is recorded.
     let parts: unknown[][];
     try {
       parts = rdd.observePartitions();

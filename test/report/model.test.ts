@@ -4,6 +4,7 @@
  * state changes, outputs, marks.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runScenario } from '../../src/scenario/runScenario';
 import { modelOfRun, runForReport } from '../../src/report/reportRun';
@@ -101,4 +102,34 @@ test('the model is the log\'s alone: the same events give the same model, and no
   expect(JSON.stringify(modelOfRun(again))).toBe(JSON.stringify(modelOfRun(r)));
   const empty = buildReportModel([], { title: 'nothing' });
   expect(empty).toMatchObject({ title: 'nothing', rows: [], lanes: [], graphs: [], golden: undefined });
+});
+
+test('recording every stream for the report runs the user\'s functions as often as a plain run, and the outputs are the same', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-side-'));
+  try {
+    const program = path.join(dir, 'program.ts');
+    fs.writeFileSync(
+      program,
+      [
+        "import { SparkContext, StreamingContext } from 'dstream-sim';",
+        "const sc = new SparkContext({ master: 'local[2]', appName: 'Side' });",
+        'const ssc = new StreamingContext(sc, 1);',
+        'const m = ssc.queueStream([sc.parallelize([1, 2], 2), sc.parallelize([3], 1)]).map((x) => { console.log(`map ${x}`); return x * 10; });',
+        'm.pprint();',
+        'm.count().pprint();',
+        'ssc.start();',
+        'await ssc.awaitTermination();',
+      ].join('\n'),
+    );
+    const scenario = { name: 'side', dir, description: '', program, timeline: undefined, until: 2, batches: undefined, inspect: {}, timeZone: 'UTC', golden: path.join(dir, 'expected.golden') };
+    const plain = await runScenario(scenario);
+    const { result, model } = await runForReport({ path: program, until: 2 });
+    const said = (events: typeof plain.events): string[] => events.flatMap((e) => (e.type === 'programOutput' ? [e.text] : e.type === 'outputWritten' ? [e.text] : []));
+    expect(said(result.events).filter((t) => t.startsWith('map')).sort()).toEqual(said(plain.events).filter((t) => t.startsWith('map')).sort());
+    expect(said(result.events).filter((t) => !t.startsWith('map'))).toEqual(said(plain.events).filter((t) => !t.startsWith('map')));
+    expect(said(plain.events).filter((t) => t.startsWith('map'))).toHaveLength(6); // two output operations compute map each
+    expect(row(model, 'batch 1000 ms').cells['c0s1']).toEqual({ records: ['10', '20'], partitions: [1, 1], arrivals: undefined, noRdd: false });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
