@@ -39,6 +39,8 @@ main{display:grid;grid-template-columns:minmax(0,3fr) minmax(320px,2fr);grid-tem
 .col{flex:none;padding:3px 6px;border-right:1px solid #eceef2;overflow:hidden}
 .col.time{width:150px}.col.marks{width:90px}.col.lane{width:190px;position:relative}
 .lane-header .col{font-weight:600;height:44px}
+.lane-header .col.focused{background:#fff4c2}
+.lineage .node{cursor:pointer}
 .lane-name{display:block;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .lane-kind{display:block;font-weight:400;font-size:11px;color:#6a7385;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .row{left:0;border-bottom:1px solid #eceef2;cursor:pointer;overflow:visible}

@@ -74,6 +74,10 @@ test('notes-window: ← → move through batches; each window covers its last th
   expect(await selectedTitle(page)).toBe('batch 6000 ms');
   // The lineage diagram names each stream with its kind, slide and window.
   expect(await page.locator('#graph .node.window').first().textContent()).toContain('WindowedDStream, slide 3000 ms, window 9000 ms');
+  // Clicking a stream of the diagram brings its lane into view, marked.
+  await page.locator('#graph .node[data-lane="c0s8"]').click();
+  expect(await page.locator('#lane-header .col.lane.focused').getAttribute('data-lane')).toBe('c0s8');
+  expect(await page.locator('#rows').evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
   // Lifecycle events sit on the axis: the context stopped at the last batch.
   await page.keyboard.press('End');
   expect(await page.locator('.marks-list').innerText()).toContain('StreamingContext 0 stopped (end of run; was ACTIVE)');

@@ -6,7 +6,7 @@
  */
 import type { ReportModel } from '../model/types';
 import { coveredRows, matchingRows } from '../model/search';
-import { axisRow, laneHeader, ROW_HEIGHT } from './axis';
+import { axisRow, laneHeader, LANE_WIDTH, MARKS_WIDTH, ROW_HEIGHT, TIME_WIDTH } from './axis';
 import { details } from './details';
 import { clear, el } from './dom';
 import { graphDiagram } from './graph';
@@ -56,6 +56,15 @@ const header = byId('lane-header');
 header.appendChild(laneHeader(model.lanes));
 rows.addEventListener('scroll', () => {
   header.scrollLeft = rows.scrollLeft;
+});
+// A stream of the diagram, clicked: its lane is scrolled into view and marked.
+graphs.addEventListener('click', (e) => {
+  const lane = (e.target as Element).closest('[data-lane]')?.getAttribute('data-lane');
+  const i = model.lanes.findIndex((l) => l.id === lane);
+  if (i < 0) return;
+  rows.scrollLeft = Math.max(0, TIME_WIDTH + MARKS_WIDTH + i * LANE_WIDTH - (rows.clientWidth - LANE_WIDTH) / 2);
+  header.scrollLeft = rows.scrollLeft;
+  for (const h of Array.from(header.querySelectorAll('.col.lane'))) h.classList.toggle('focused', h.getAttribute('data-lane') === lane);
 });
 const maxSpan = Math.max(1, ...model.rows.flatMap((r) => r.windows.map((w) => w.batchTimes.length)));
 const list = new VirtualList(rows, ROW_HEIGHT, model.rows.length, (i) => axisRow(model, i, state, select), maxSpan + 2);
