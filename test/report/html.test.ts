@@ -1,8 +1,11 @@
 /** The report file: self-contained, data embedded safely, nothing fetched. */
 import { createHash } from 'node:crypto';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { buildReportModel } from '../../src/report/model/buildReportModel';
 import { escapeHtml, renderReportHtml, scriptSafeJson } from '../../src/report/renderReportHtml';
+import { runForReport } from '../../src/report/reportRun';
 
 test('embedded JSON can hold any text: it never closes its script element, opens a comment or breaks a line, and parses back', () => {
   fc.assert(
@@ -28,4 +31,13 @@ test('the title is escaped in the head; the page has its data and one script, a 
   // Nothing refers to anything outside the file.
   expect(html).not.toMatch(/\b(src|href)\s*=/i);
   expect(html).not.toMatch(/@import|url\((?!#)/i);
+});
+
+test('the same run gives the same file, byte for byte (nothing run-specific: no temp paths, ports or clocks)', async () => {
+  const dir = path.join(__dirname, '..', '..', 'scenarios', 'notes-socket-word-count');
+  const a = renderReportHtml((await runForReport({ path: dir })).model);
+  const b = renderReportHtml((await runForReport({ path: dir })).model);
+  expect(a).toBe(b);
+  expect(a).not.toContain(os.tmpdir());
+  expect(a).toContain("'typed at six'");
 });
