@@ -26,12 +26,12 @@ test('notes-window: a row per batch, lifecycle before the first; each window nam
   const w = row(model, 'batch 9000 ms').windows.find((x) => x.name === 'window [1]')!;
   expect(w).toMatchObject({ from: 0, to: 9000, windowMs: 9000, slideMs: 3000, batchTimes: [3000, 6000, 9000], records: ['1', '2', '3'] });
   expect(row(model, 'batch 15000 ms').windows.find((x) => x.name === 'window [1]')!.batchTimes).toEqual([9000, 12000, 15000]);
-  // Lanes: the input first, every stream of the graph, kinds as the page colours them.
+  // Lanes: every stream of the graph in the order the program made them, kinds as the page colours them.
   expect(model.lanes.map((l) => `${l.kind} ${l.name}`)).toEqual([
     'input Queue input [0]',
     'window window [1]',
-    'stream map [3]',
     'output pprint [2]',
+    'stream map [3]',
     'stream reduceByKey [4]',
     'window window [5]',
     'stream reduceByKey [6]',

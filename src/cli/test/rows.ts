@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkGolden, describeGoldenOutcome } from '../../scenario/golden';
@@ -7,7 +8,6 @@ import type { Color } from '../style';
 import { modelOfRun, writeReport } from '../../report/reportRun';
 import { buildReportModel } from '../../report/model/buildReportModel';
 import type { ScenarioResult } from '../../scenario/runScenario';
-import * as fs from 'node:fs';
 
 /** What running one scenario against its golden gave: one row of the `dstream-sim test` table. */
 export interface ScenarioRow {
@@ -26,9 +26,9 @@ export const passed = (r: ScenarioRow): boolean => r.result === 'pass' || r.resu
 
 /**
  * What a row needs of a run: its transcript and batch times (in this thread, or from a worker's);
- * a run in this thread also hands over the whole result (its event log), for `--report`.
+ * a run in this thread gives its whole {@link ScenarioResult} (the event log `--report` draws).
  */
-export type ScenarioRunner = (dir: string) => Promise<{ transcript: string; batchTimes: readonly number[]; events?: ScenarioResult['events'] }>;
+export type ScenarioRunner = (dir: string) => Promise<{ transcript: string; batchTimes: readonly number[] } | ScenarioResult>;
 
 /** Runs in this thread. */
 export const runHere: ScenarioRunner = (dir) => runScenario(dir);
@@ -47,9 +47,9 @@ export async function runRow(dir: string, update: boolean, cwd: string, runner: 
     const label = path.join(name, 'expected.golden');
     const expected = reportDir !== undefined && fs.existsSync(scenario.golden) ? fs.readFileSync(scenario.golden, 'utf8') : undefined;
     const outcome = checkGolden(scenario.golden, run.transcript, { update, label });
-    if (reportDir !== undefined && 'scenario' in run) {
+    if (reportDir !== undefined && 'events' in run) {
       const golden = { label, expected: outcome.kind === 'updated' ? run.transcript : expected, actual: run.transcript };
-      writeReport(path.join(reportDir, `${scenario.name}.html`), modelOfRun(run as ScenarioResult, golden));
+      writeReport(path.join(reportDir, `${scenario.name}.html`), modelOfRun(run, golden));
     }
     const result = ({ pass: 'pass', updated: 'updated', missing: 'MISSING', fail: 'FAIL' } as const)[outcome.kind];
     const detail = outcome.kind === 'fail' || outcome.kind === 'missing' ? describeGoldenOutcome(outcome, label, scenario.name) : undefined;

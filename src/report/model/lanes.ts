@@ -14,8 +14,8 @@ const STATEFUL = /State/;
 /**
  * The graphs (one per started context, from `contextStarted`) and the lanes: a lane per timeline
  * source that delivered something, in order of first arrival, then one per stream of each graph,
- * inputs first (the lineage order of src/views/graph.ts); streams the log names but no graph
- * holds get a lane at the end.
+ * in the order the program made them (stream ids); streams the log names but no graph holds get a
+ * lane at the end.
  */
 export function lanesAndGraphs(events: readonly SimEvent[]): { lanes: LaneView[]; graphs: GraphView[] } {
   const sources: LaneView[] = [];
@@ -38,7 +38,8 @@ export function lanesAndGraphs(events: readonly SimEvent[]): { lanes: LaneView[]
         tree: renderGraph(e.graph),
         nodes: nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, label: n.label, slideMs: n.slideMs, windowMs: n.windowMs, parents: n.parents, depth: n.depth, input: n.input, output: n.output, lane: streamLane(e.contextId, n.id) })),
       });
-      for (const n of nodes) {
+      // Lanes in the order the program made the streams (ids), which reads as the program does.
+      for (const n of [...nodes].sort((a, b) => a.id - b.id)) {
         const kind = n.input ? 'input' : n.output !== undefined ? 'output' : n.windowMs !== undefined ? 'window' : STATEFUL.test(n.kind) ? 'state' : 'stream';
         add(streams, { id: streamLane(e.contextId, n.id), kind, name: n.name, label: n.label, windowMs: n.windowMs, slideMs: n.slideMs });
       }
