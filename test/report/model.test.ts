@@ -133,3 +133,20 @@ test('recording every stream for the report runs the user\'s functions as often 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('with a golden, each row shows its parts of both transcripts; the lines after the last batch go to the last row', async () => {
+  const r = await runScenario(path.join(scenarios, 'notes-window'));
+  const expected = r.transcript.replace('(end of run; was ACTIVE)', '(stop(); was ACTIVE)');
+  const model = modelOfRun(r, { label: 'notes-window/expected.golden', expected, actual: r.transcript });
+  expect(model.golden!.firstDifference).toBe('after the last batch');
+  expect(model.rows.map((x) => `${x.title}: ${x.diff} [${x.goldenParts.map((i) => model.golden!.parts[i]!.title).join(', ')}]`)).toEqual([
+    'before the first batch: same [before the first batch]',
+    'batch 3000 ms: same [batch 3000 ms]',
+    'batch 6000 ms: same [batch 6000 ms]',
+    'batch 9000 ms: same [batch 9000 ms]',
+    'batch 12000 ms: same [batch 12000 ms]',
+    'batch 15000 ms: first [batch 15000 ms, after the last batch]',
+  ]);
+  const last = model.golden!.parts.at(-1)!;
+  expect([last.expected, last.actual]).toEqual(['[15000 ms] StreamingContext 0 stopped (stop(); was ACTIVE)\n', '[15000 ms] StreamingContext 0 stopped (end of run; was ACTIVE)\n']);
+});

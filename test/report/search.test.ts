@@ -14,6 +14,7 @@ const row = (time: number, records: string[], extra: Partial<RowView> = {}): Row
   marks: [],
   delays: undefined,
   diff: undefined,
+  goldenParts: [],
   ...extra,
 });
 

@@ -193,9 +193,12 @@ export function buildReportModel(events: readonly SimEvent[], info: ReportInfo):
   }
   const contexts = new Set(ordered.map((b) => b.contextId));
   const golden = info.golden !== undefined ? goldenView(info.golden) : undefined;
-  const rows = [...(before ? [before] : []), ...ordered, ...(after ? [after] : [])].map((d): RowView => {
-    const title =
-      d.kind === 'before' ? 'before the first batch' : d.kind === 'after' ? (ordered.length === 0 ? 'the run' : 'after the last batch') : `batch ${d.time} ms${contexts.size > 1 ? ` (context ${d.contextId})` : ''}`;
+  const titleOf = (d: Draft): string =>
+    d.kind === 'before' ? 'before the first batch' : d.kind === 'after' ? (ordered.length === 0 ? 'the run' : 'after the last batch') : `batch ${d.time} ms${contexts.size > 1 ? ` (context ${d.contextId})` : ''}`;
+  const drafts = [...(before ? [before] : []), ...ordered, ...(after ? [after] : [])];
+  const partsOf = golden === undefined ? [] : partsByRow(golden, drafts.map((d) => titleOf(d)));
+  const rows = drafts.map((d, i): RowView => {
+    const title = titleOf(d);
     const delays =
       d.submitted !== undefined && d.started !== undefined && d.completed !== undefined
         ? { scheduling: d.started - d.submitted, processing: d.completed - d.started, total: d.completed - d.submitted }
@@ -211,17 +214,33 @@ export function buildReportModel(events: readonly SimEvent[], info: ReportInfo):
       outputs: d.outputs.sort((a, b) => a.opId - b.opId),
       marks: d.marks.sort((a, b) => a.at - b.at),
       delays,
-      diff: golden === undefined ? undefined : rowDiff(golden, title, d.kind),
+      diff: golden === undefined ? undefined : rowDiff(golden, partsOf[i] ?? []),
+      goldenParts: partsOf[i] ?? [],
     };
   });
   return { title: info.title, description: info.description ?? '', header: info.header ?? '', batchMs, graphs, lanes, rows, golden };
 }
 
-/** Whether a row's part of the transcript differs from the golden (parts map to rows by title). */
-function rowDiff(golden: NonNullable<ReportModel['golden']>, title: string, kind: RowView['kind']): RowView['diff'] {
-  const mine = golden.parts.filter((p) =>
-    kind === 'before' ? p.title === 'before the first batch' : kind === 'after' ? p.title === 'after the last batch' || p.title === 'before the first batch' : p.title === title || p.title === `after ${title}`,
-  );
+/**
+ * Which parts of the transcripts each row shows: a batch's part (and the lines stamped after it)
+ * on its row, the part before the first batch on the first row, the part after the last batch on
+ * the last row; a part no row is titled for (a batch of the golden the run did not reach) also
+ * goes to the last row.
+ */
+function partsByRow(golden: NonNullable<ReportModel['golden']>, titles: readonly string[]): number[][] {
+  const out = titles.map((): number[] => []);
+  if (titles.length === 0) return out;
+  golden.parts.forEach((p, i) => {
+    const own = titles.findIndex((t) => p.title === t || p.title === `after ${t}`);
+    const at = own >= 0 ? own : p.title === 'before the first batch' ? 0 : titles.length - 1;
+    out[at]!.push(i);
+  });
+  return out;
+}
+
+/** Whether a row's parts of the transcript differ from the golden, and whether one is the first difference. */
+function rowDiff(golden: NonNullable<ReportModel['golden']>, parts: readonly number[]): RowView['diff'] {
+  const mine = parts.map((i) => golden.parts[i]!);
   if (mine.some((p) => p.first)) return 'first';
   return mine.some((p) => p.differs) ? 'differs' : 'same';
 }

@@ -78,6 +78,8 @@ export interface RowView {
   delays: { scheduling: number; processing: number; total: number } | undefined;
   /** With a golden: whether this row's part of the transcript differs, and whether it is the first. */
   diff: 'same' | 'differs' | 'first' | undefined;
+  /** With a golden: the parts of the transcripts (indexes into `golden.parts`) this row shows. */
+  goldenParts: readonly number[];
 }
 
 /** The records of a lane in a row. */

@@ -113,13 +113,10 @@ function partitions(cell: RowView['cells'][string], query: string): HTMLElement 
   return box;
 }
 
-/** The golden's parts that belong to this row. */
+/** The golden's parts this row shows. */
 function goldenParts(model: ReportModel, row: RowView): GoldenPartView[] {
   if (model.golden === undefined) return [];
-  if (model.rows.length === 1) return [...model.golden.parts];
-  return model.golden.parts.filter((p) =>
-    row.kind === 'before' ? p.title === 'before the first batch' : row.kind === 'after' ? p.title === 'after the last batch' : p.title === row.title || p.title === `after ${row.title}`,
-  );
+  return row.goldenParts.map((i) => model.golden!.parts[i]!);
 }
 
 function goldenPart(p: GoldenPartView): HTMLElement {
