@@ -105,6 +105,13 @@ test('notes-update-state-by-key: the state table per batch marks added and updat
     ['same', "'c'", '2', ''],
     ['updated', "'a'", '4', 'updated (was 1)'],
   ]);
+  // The axis sums each batch's state up in the state's lane.
+  expect(await page.locator('.row .state-summary').allInnerTexts()).toEqual([
+    'state: 3 keys · 3 added',
+    'state: 3 keys · 2 updated',
+    'state: 3 keys · 1 updated',
+    'state: 3 keys · unchanged',
+  ]);
   await shot(o, 'browser-notes-update-state-by-key');
   // Search: 'c' arrived in batches 3000 and 6000 and stays in the state after; every batch with it is marked.
   await page.locator('#search').fill("'c'");

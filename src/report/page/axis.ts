@@ -69,8 +69,9 @@ function laneCell(row: RowView, index: number, lane: LaneView, state: AxisState)
   const st = row.states.find((s) => s.lane === lane.id);
   if (st !== undefined) {
     const count = (c: string): number => st.rows.filter((r) => r.change === c).length;
-    const parts = [`+${count('added')}`, `~${count('updated')}`, `−${count('removed') + count('timedOut')}`];
-    e.appendChild(el('span', { className: 'state-summary', title: 'keys added, updated, removed or timed out' }, `state ${st.rows.filter((r) => r.change !== 'removed' && r.change !== 'timedOut').length} keys ${parts.join(' ')}`));
+    const changes = [['added', 'added'], ['updated', 'updated'], ['removed', 'removed'], ['timedOut', 'timed out']].flatMap(([c, word]) => (count(c!) > 0 ? [`${count(c!)} ${word}`] : []));
+    const keys = st.rows.length - count('removed') - count('timedOut');
+    e.appendChild(el('span', { className: 'state-summary', title: 'the state after this batch: keys, and what changed' }, `state: ${keys} key${keys === 1 ? '' : 's'} · ${changes.join(', ') || 'unchanged'}`));
   }
   const outs = row.outputs.filter((o) => o.lane === lane.id);
   if (outs.length > 0 && cell === undefined) {

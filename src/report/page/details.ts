@@ -3,7 +3,7 @@ import { matchesQuery } from '../model/search';
 import { chips } from './axis';
 import { el, type Child } from './dom';
 
-/** The selected row in full: events, every lane's records by partition, windows, state tables, outputs, and the golden's part. */
+/** The selected row in full: events, windows, state tables, outputs, every lane's records by partition, and the golden's parts. */
 export function details(model: ReportModel, index: number, query: string, onSelect: (i: number) => void, rowOf: ReadonlyMap<string, number>): HTMLElement {
   const row = model.rows[index]!;
   const box = el('div', { className: 'details-body', attrs: { 'data-row': String(index) } });
@@ -22,19 +22,19 @@ export function details(model: ReportModel, index: number, query: string, onSele
       ),
     );
   }
+  // Records come after what they make (windows, state, output): the lanes can be long.
   const lanes = model.lanes.filter((l) => row.cells[l.id] !== undefined);
-  if (lanes.length > 0) {
-    box.appendChild(
-      section(
+  const records =
+    lanes.length === 0
+      ? undefined
+      : section(
         'Records',
         ...lanes.map((l) => {
           const cell = row.cells[l.id]!;
           const parts = cell.arrivals !== undefined ? `${cell.records.length} arrived` : `${cell.records.length} record${cell.records.length === 1 ? '' : 's'} in ${cell.partitions.length} partition${cell.partitions.length === 1 ? '' : 's'}`;
           return el('div', { className: `lane-detail ${l.kind}`, attrs: { 'data-lane': l.id } }, el('h4', {}, l.name, el('span', { className: 'sub' }, ` ${l.label} · ${parts}`)), partitions(cell, query));
         }),
-      ),
-    );
-  }
+      );
   if (row.windows.length > 0) {
     box.appendChild(
       section(
@@ -89,6 +89,7 @@ export function details(model: ReportModel, index: number, query: string, onSele
   if (row.outputs.length > 0) {
     box.appendChild(section('Output', ...row.outputs.map((o) => el('pre', { className: `output${matchesQuery(o.text, query) ? ' hit' : ''}`, attrs: { 'data-op': String(o.opId) } }, o.text))));
   }
+  if (records !== undefined) box.appendChild(records);
   const golden = goldenParts(model, row);
   if (golden.length > 0) box.appendChild(section('Expected vs actual', ...golden.map(goldenPart)));
   if (box.childElementCount === 1) box.appendChild(el('p', { className: 'none' }, 'nothing was recorded here'));
