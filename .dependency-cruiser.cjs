@@ -9,7 +9,7 @@
  *   receiver → dstream              receivers, DStream kinds (through their runtime ports)
  *   scheduler → streaming           JobGenerator/JobScheduler, the StreamingContext facade
  *   python                          the bridge to a real CPython (a .py program's "JVM" gateway)
- *   testing, timeline → scenario → views → cli → index   the tools around the engine
+ *   testing, timeline → scenario → property → views → cli → index   the tools around the engine
  */
 const layer = (name, forbidden) => ({
   name: `layer-${name}`,
@@ -19,7 +19,7 @@ const layer = (name, forbidden) => ({
   to: { path: `^src/(${forbidden.join('|')})(/|\\.ts$)` },
 });
 const engine = ['events', 'net', 'env', 'rdd', 'core', 'receiver', 'dstream', 'scheduler', 'streaming'];
-const tools = ['python', 'testing', 'timeline', 'scenario', 'views', 'cli', 'index'];
+const tools = ['python', 'testing', 'timeline', 'scenario', 'property', 'views', 'cli', 'index'];
 
 module.exports = {
   forbidden: [
@@ -60,10 +60,11 @@ module.exports = {
     },
     layer('scheduler', ['streaming', ...tools]),
     layer('streaming', tools),
-    layer('python', ['testing', 'timeline', 'scenario', 'views', 'cli', 'index']),
-    layer('testing', ['python', 'scenario', 'views', 'cli', 'index']),
-    layer('timeline', ['python', 'testing', 'scenario', 'views', 'cli', 'index']),
-    layer('scenario', ['views', 'cli', 'index']),
+    layer('python', ['testing', 'timeline', 'scenario', 'property', 'views', 'cli', 'index']),
+    layer('testing', ['python', 'scenario', 'property', 'views', 'cli', 'index']),
+    layer('timeline', ['python', 'testing', 'scenario', 'property', 'views', 'cli', 'index']),
+    layer('scenario', ['property', 'views', 'cli', 'index']),
+    layer('property', ['views', 'cli', 'index']),
     layer('views', ['cli', 'index']),
     layer('cli', ['index']),
   ],

@@ -6,7 +6,7 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // Tests import the package by name, as users do.
-  moduleNameMapper: { '^dstream-sim$': '<rootDir>/src/index.ts' },
+  moduleNameMapper: { '^dstream-sim$': '<rootDir>/src/index.ts', '^dstream-sim/property$': '<rootDir>/src/property/index.ts' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
