@@ -7,6 +7,7 @@ import type { RunCommandOptions } from './commands/run';
 import { TEMPLATE_SOURCES, type TemplateSource } from './commands/templates';
 import { INSPECT_KINDS, inspectOption, startOption } from './options';
 import { stepCommand } from './commands/step';
+import { checkCommand } from './commands/check';
 import { testCommand, type Shard } from './commands/test';
 import { removeTempDirsOnSignal } from './signals';
 import { REPORTERS, type Reporter } from './test/report';
@@ -137,6 +138,18 @@ async function parseAndRun(argv: string[]): Promise<number> {
     .option('--start <iso>', "virtual start date, e.g. 2026-01-01T00:00:00Z (default: the scenario's startDate)", startOption)
     .action(async (dir: string, o: { start?: string }) => {
       code = await stepCommand(dir, { prompt: Boolean(process.stdin.isTTY), start: o.start });
+    });
+  program
+    .command('check')
+    .description("check a property of a scenario's program on generated timelines (its timeline's sources, random events); shrink a failure")
+    .argument('<scenario>', 'a scenario directory with a timeline')
+    .option('--property <file>', 'a property file (TypeScript): export default (run) => …; default: the same timeline gives the same transcript')
+    .option('--runs <n>', 'timelines to try', positive, 50)
+    .option('--seed <n>', 'seed of the generated timelines', count, 1)
+    .option('--max-batches <n>', 'most batch intervals with events', positive)
+    .option('--save-counterexample <dir>', 'save the smallest failing timeline as a scenario directory here')
+    .action(async (dir: string, o: { property?: string; runs: number; seed: number; maxBatches?: number; saveCounterexample?: string }) => {
+      code = await checkCommand(dir, o);
     });
   program
     .command('new')

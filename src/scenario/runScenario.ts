@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { withIsolatedJvm, type InspectionDefaults, type Jvm } from '../env/Jvm';
 import type { SimEvent } from '../events/SimEvent';
 import { loadTimeline } from '../timeline/loadTimeline';
+import type { Timeline } from '../timeline/Timeline';
 import { TimelineDriver } from '../timeline/TimelineDriver';
 import { loadScenario, type Scenario } from './Scenario';
 import { loadProgram, type ProgramModule } from './loadProgram';
@@ -46,6 +47,8 @@ export interface RunScenarioOptions {
   python?: string;
   /** How long jobs take (overrides the scenario's `cost`; a function form is allowed here). */
   cost?: CostModel;
+  /** Play this timeline instead of the scenario's (`dstream-sim check` plays generated ones). */
+  timeline?: Timeline;
 }
 
 /**
@@ -57,7 +60,7 @@ export interface RunScenarioOptions {
  */
 export async function runScenario(dirOrScenario: string | Scenario, opts: RunScenarioOptions = {}): Promise<ScenarioResult> {
   const scenario = typeof dirOrScenario === 'string' ? loadScenario(dirOrScenario) : dirOrScenario;
-  const timeline = scenario.timeline !== undefined ? loadTimeline(scenario.timeline) : undefined;
+  const timeline = opts.timeline ?? (scenario.timeline !== undefined ? loadTimeline(scenario.timeline) : undefined);
   const cwd = makeRunDir();
   const printed: string[] = [];
   const until = opts.until ?? scenario.until;
