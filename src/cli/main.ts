@@ -112,10 +112,21 @@ async function parseAndRun(argv: string[]): Promise<number> {
     .option('--jobs <n>', 'run this many scenarios at once, each in a worker thread (default 1)', positive, 1)
     .option('--timeout <seconds>', 'real-time budget of one scenario: a run still going after it is stopped and what was running is named', seconds, 30)
     .option('--shard <i/n>', 'run only the i-th of n equal shares of the scenarios (for several CI machines)', shardOption)
+    .option('--adversarial-order <seed>', 'permute records where Spark promises no order (after shuffles) and compare each batch in any line order', count)
     .action(
       async (
         paths: string[],
-        o: { update?: boolean | string; filter?: string[]; reporter?: Reporter; outputFile?: string; watch?: boolean; jobs: number; timeout: number; shard?: Shard },
+        o: {
+          update?: boolean | string;
+          filter?: string[];
+          reporter?: Reporter;
+          outputFile?: string;
+          watch?: boolean;
+          jobs: number;
+          timeout: number;
+          shard?: Shard;
+          adversarialOrder?: number;
+        },
       ) => {
         const { color } = program.opts<{ color?: boolean }>();
         code = await testCommand(paths, {
@@ -128,6 +139,7 @@ async function parseAndRun(argv: string[]): Promise<number> {
           jobs: o.jobs,
           timeoutMs: o.timeout * 1000,
           ...(o.shard !== undefined ? { shard: o.shard } : {}),
+          ...(o.adversarialOrder !== undefined ? { adversarialOrder: o.adversarialOrder } : {}),
         });
       },
     );

@@ -35,3 +35,5 @@ export { saveScenario } from './saveScenario';
 export { loadPropertyFile } from './loadPropertyFile';
 export { toScenarioRun } from './scenarioRun';
 export type { ScenarioRun, ScenarioProperty, BatchOutput } from './scenarioRun';
+export { orderLaw } from './laws/orderLaw';
+export type { OrderLawSpec } from './laws/orderLaw';

@@ -1,4 +1,5 @@
 import { structuralKey } from '../util/hashing';
+import type { AdversarialOrder } from '../util/AdversarialOrder';
 import type { Partitioner } from './Partitioner';
 
 /** How values of one key are combined (Spark: `Aggregator`). */
@@ -18,11 +19,12 @@ export function shuffleCombine<K, V, C>(
   partitioner: Partitioner,
   agg: Aggregator<V, C>,
   mapSideCombine: boolean,
+  order?: AdversarialOrder,
 ): [K, C][][] {
   const n = partitioner.numPartitions;
   const buckets: Map<unknown, [K, C]>[] = [];
   for (let i = 0; i < n; i++) buckets.push(new Map());
-  for (const part of parentPartitions) {
+  for (const part of fetchOrder(parentPartitions, order)) {
     if (mapSideCombine) {
       const local = new Map<unknown, [K, C]>();
       for (const [k, v] of part) {
@@ -54,12 +56,13 @@ export function shuffleCombine<K, V, C>(
 export function shuffleCogroup<K>(
   inputs: readonly (readonly (readonly (readonly [K, unknown])[])[])[],
   partitioner: Partitioner,
+  order?: AdversarialOrder,
 ): [K, unknown[][]][][] {
   const n = partitioner.numPartitions;
   const buckets: Map<unknown, [K, unknown[][]]>[] = [];
   for (let i = 0; i < n; i++) buckets.push(new Map());
   inputs.forEach((partitions, which) => {
-    for (const part of partitions) {
+    for (const part of fetchOrder(partitions, order)) {
       for (const [k, v] of part) {
         const sk = structuralKey(k);
         const bucket = buckets[partitioner.getPartition(k)]!;
@@ -73,4 +76,12 @@ export function shuffleCogroup<K>(
     }
   });
   return buckets.map((b) => [...b.values()]);
+}
+
+/**
+ * The order a reduce side fetches the map outputs in: map partition order, or (under an
+ * adversarial order) a permutation of it. Spark fetches them as they arrive: no order is promised.
+ */
+export function fetchOrder<P>(parentPartitions: readonly P[], order: AdversarialOrder | undefined): readonly P[] {
+  return order === undefined ? parentPartitions : order.shuffle(parentPartitions);
 }

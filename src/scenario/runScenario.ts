@@ -49,6 +49,8 @@ export interface RunScenarioOptions {
   cost?: CostModel;
   /** Play this timeline instead of the scenario's (`dstream-sim check` plays generated ones). */
   timeline?: Timeline;
+  /** Permute, from this seed, where Spark promises no order (`dstream-sim test --adversarial-order`). */
+  adversarialOrder?: number;
 }
 
 /**
@@ -75,6 +77,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         inspect,
         startDate: scenario.startDate,
         cost,
+        adversarialOrder: opts.adversarialOrder,
         stdout: (t) => {
           printed.push(t);
           opts.echo?.(t);

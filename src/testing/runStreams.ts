@@ -36,6 +36,8 @@ export interface RunOptions {
   startDate?: string;
   /** How long jobs take in virtual time (docs/processing-time.md); default: no time. */
   cost?: CostModel;
+  /** Permute, from this seed, where Spark promises no order (after shuffles); default: off. */
+  adversarialOrder?: number;
 }
 
 /** What a harness run produced. */
@@ -64,7 +66,7 @@ export async function runStreams<V>(
     throw new SimulationError(`runOperation: numBatches must be a non-negative integer, got ${numBatches}`);
   }
   const flavor = opts.flavor ?? 'pyspark';
-  return withIsolatedJvm({ stdout: opts.stdout ?? (() => undefined), timeZone: opts.timeZone, startDate: opts.startDate, cost: opts.cost }, async (jvm) => {
+  return withIsolatedJvm({ stdout: opts.stdout ?? (() => undefined), timeZone: opts.timeZone, startDate: opts.startDate, cost: opts.cost, adversarialOrder: opts.adversarialOrder }, async (jvm) => {
     // TestSuiteBase runs on local[2]; PySpark's test case sets spark.default.parallelism = 1.
     const conf = new SparkConf().setMaster('local[2]').setAppName('dstream-sim-test');
     if (flavor === 'pyspark') conf.set('spark.default.parallelism', 1);

@@ -9,6 +9,7 @@ import { ScenarioPool } from '../../scenario/isolated/ScenarioPool';
 import { failureDetails, passed, runHere, runRow, tableHeader, tableRow, type ScenarioRow, type ScenarioRunner } from '../test/rows';
 import { filterByName, nameMatches, selectForUpdate } from '../test/select';
 import { watchDirs } from '../test/watch';
+import { runAdversarialRow } from '../test/adversarial';
 
 /** Options of `dstream-sim test`. */
 export interface TestCommandOptions {
@@ -49,6 +50,12 @@ export interface TestCommandOptions {
   timeoutMs?: number;
   /** Run only this share of the (filtered, sorted) scenarios: the i-th of n, 1-based (`--shard 2/4`). */
   shard?: Shard;
+  /**
+   * Permute records where Spark promises no order, from this seed, and compare each batch with
+   * the golden in any line order (`--adversarial-order SEED`); never writes goldens. Runs in this
+   * thread (no workers).
+   */
+  adversarialOrder?: number;
 }
 
 /** One of n equal shares of a suite (as jest's and playwright's `--shard`). */
@@ -68,6 +75,7 @@ interface Cycle {
   ci: boolean;
   toUpdate: ReadonlySet<string>;
   updating: boolean;
+  adversarialOrder: number | undefined;
 }
 
 /**
@@ -91,6 +99,9 @@ export async function testCommand(paths: string[], opts: TestCommandOptions = {}
   };
   if (opts.outputFile !== undefined && opts.reporter === undefined) return usage('--output-file names where the report goes: add --reporter junit or --reporter json');
   if (opts.watch && opts.reporter !== undefined) return usage('--watch and --reporter do not mix (a report is for CI, watching is for a terminal); drop one');
+  if (update !== undefined && opts.adversarialOrder !== undefined) {
+    return usage('--adversarial-order checks results under another order and never writes goldens; drop --update');
+  }
   if (update !== undefined && ci) return usage(`${refuseUpdateUnderCi({ CI: '1' })!.message}.`);
   if (update === true && paths.length === 0) {
     say('dstream-sim test --update: name the scenarios to update (--update <name>), or use --update=all.\n');
@@ -114,8 +125,8 @@ export async function testCommand(paths: string[], opts: TestCommandOptions = {}
     .filter((g) => nameMatches(path.dirname(g), opts.filter ?? []))
     .map((g) => path.relative(cwd, g) || g);
   const jobs = Math.max(1, opts.jobs ?? 1);
-  const pool = opts.jobs !== undefined && ScenarioPool.available() ? new ScenarioPool({ workers: jobs, timeoutMs: opts.timeoutMs ?? 30_000 }) : undefined;
-  const cycle: Cycle = { say, paint: (c, t) => paint(c, t, stream, opts.color), cwd, ci, toUpdate, updating: update !== undefined, pool, jobs };
+  const pool = opts.jobs !== undefined && opts.adversarialOrder === undefined && ScenarioPool.available() ? new ScenarioPool({ workers: jobs, timeoutMs: opts.timeoutMs ?? 30_000 }) : undefined;
+  const cycle: Cycle = { say, paint: (c, t) => paint(c, t, stream, opts.color), cwd, ci, toUpdate, updating: update !== undefined, pool, jobs, adversarialOrder: opts.adversarialOrder };
   try {
     return await runAndReport(dirs, cycle, obsolete, opts, out, usage);
   } finally {
@@ -160,7 +171,9 @@ async function runCycle(dirs: readonly string[], c: Cycle, obsolete: readonly st
   // Up to `jobs` scenarios run at once; rows print in the scenarios' order, each as soon as it and
   // those before it are done, so the output is that of a run one after another.
   const pending = dirs.map(() => undefined as Promise<ScenarioRow> | undefined);
-  const start = (i: number): Promise<ScenarioRow> => (pending[i] ??= runRow(dirs[i]!, c.toUpdate.has(dirs[i]!), c.cwd, runner));
+  const seed = c.adversarialOrder;
+  const start = (i: number): Promise<ScenarioRow> =>
+    (pending[i] ??= seed !== undefined ? runAdversarialRow(dirs[i]!, seed, c.cwd) : runRow(dirs[i]!, c.toUpdate.has(dirs[i]!), c.cwd, runner));
   for (let i = 0; i < dirs.length; i++) {
     await yieldToEventLoop(); // a Ctrl-C between scenarios is handled now, not after the last one
     for (let j = i; j < Math.min(dirs.length, i + c.jobs); j++) void start(j);

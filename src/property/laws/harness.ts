@@ -6,7 +6,7 @@ import { asMultiset, text } from '../multiset';
 import { LawViolation } from './LawViolation';
 
 /** How a law runs the user's pipeline: the harness's options (batch length, flavor, partitions, checkpoint). */
-export type LawRunOptions = Pick<RunOptions, 'batchDuration' | 'numPartitions' | 'checkpoint' | 'flavor'>;
+export type LawRunOptions = Pick<RunOptions, 'batchDuration' | 'numPartitions' | 'checkpoint' | 'flavor' | 'adversarialOrder'>;
 
 /** Run `pipeline` over input tables for `numBatches` batches with the harness; the collected outputs. */
 export async function runPipeline<V>(
