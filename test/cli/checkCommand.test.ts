@@ -26,13 +26,10 @@ const run = async (dir: string, opts: Parameters<typeof checkCommand>[1]): Promi
   return { code, out };
 };
 
-/** No count above 2: false as soon as a word comes three times in one batch. */
-const SMALL_COUNTS = `import type { ScenarioRun } from 'dstream-sim/property';
-export default (run: ScenarioRun) => run.outputs.every((o) => (o.records as [string, number][]).every(([, c]) => c < 3));
-`;
+const fixture = (name: string): string => path.join(__dirname, '..', 'property', 'fixtures', name);
 
 test('a failing property is shrunk, printed as a timeline and saved as a scenario that fails it again', async () => {
-  const file = property('small.ts', SMALL_COUNTS);
+  const file = fixture('no-word-thrice.ts');
   const { code, out } = await run(wordCount, { property: file, runs: 30, saveCounterexample: 'cx' });
   expect(code).toBe(1);
   expect(out).toContain('failed; shrinking to the smallest failing timeline');
@@ -50,14 +47,7 @@ test('a failing property is shrunk, printed as a timeline and saved as a scenari
 }, 60_000);
 
 test('a property that holds passes every run, with progress', async () => {
-  const file = property(
-    'words.ts',
-    `export default (run) => {
-  const sent = run.inputs.flatMap((l) => String(l).split(' ')).length;
-  return sent === run.outputs.flatMap((o) => o.records).reduce((n, [, c]) => n + c, 0);
-};
-`,
-  );
+  const file = fixture('every-word-counted.ts');
   const { code, out } = await run(wordCount, { property: file, runs: 20 });
   expect(out).toContain('  10/20 timelines\n  12/20 timelines');
   expect(out.endsWith('passed: 20 timelines\n')).toBe(true);
