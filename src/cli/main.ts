@@ -7,7 +7,6 @@ import type { RunCommandOptions } from './commands/run';
 import { TEMPLATE_SOURCES, type TemplateSource } from './commands/templates';
 import { INSPECT_KINDS, inspectOption, startOption } from './options';
 import { stepCommand } from './commands/step';
-import { checkCommand } from './commands/check';
 import { testCommand, type Shard } from './commands/test';
 import { removeTempDirsOnSignal } from './signals';
 import { REPORTERS, type Reporter } from './test/report';
@@ -161,6 +160,8 @@ async function parseAndRun(argv: string[]): Promise<number> {
     .option('--max-batches <n>', 'most batch intervals with events', positive)
     .option('--save-counterexample <dir>', 'save the smallest failing timeline as a scenario directory here')
     .action(async (dir: string, o: { property?: string; runs: number; seed: number; maxBatches?: number; saveCounterexample?: string }) => {
+      // Loaded on use: fast-check and the laws stay out of the other commands' start-up.
+      const { checkCommand } = await import('./commands/check');
       code = await checkCommand(dir, o);
     });
   program
