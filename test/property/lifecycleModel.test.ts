@@ -1,6 +1,7 @@
 /**
  * Model-based lifecycle tests: random sequences of StreamingContext calls on one shared
- * SparkContext, checked call by call against a small model of Spark's rules (§1): outcomes,
+ * SparkContext (plain and stateful streams, checkpoint directories), checked call by call
+ * against a small model of Spark's rules (§1, §3.2): outcomes,
  * refusals (the rule recorded in the event log), states, getActive.
  */
 import { SparkConf, SparkContext, StreamingContext } from 'dstream-sim';
@@ -17,6 +18,9 @@ interface Real {
 
 type Cmd = fc.AsyncCommand<M.Model, Real>;
 
+/** The refusals the runs met, to show the sequences reach every rule the model has. */
+const refusalsSeen = new Set<string>();
+
 /** Run `call`; compare its outcome with the model's, then every context's state and getActive. */
 async function expectOutcome(m: M.Model, r: Real, predicted: M.Outcome, call: () => unknown | Promise<unknown>): Promise<unknown> {
   const before = r.events().length;
@@ -28,6 +32,7 @@ async function expectOutcome(m: M.Model, r: Real, predicted: M.Outcome, call: ()
     thrown = e;
   }
   if ('refused' in predicted) {
+    refusalsSeen.add(predicted.refused);
     expect(thrown).toBeInstanceOf(Error);
     const refusal = r.events().slice(before).find((e) => e.type === 'callRefused');
     expect(refusal && refusal.type === 'callRefused' ? refusal.rule : undefined).toBe(predicted.refused);
@@ -59,6 +64,29 @@ class AddStream implements Cmd {
     await expectOutcome(m, r, M.addStream(m, this.i), () => r.contexts[this.i]!.queueStream([[1, 2]], true).pprint());
   }
   toString = (): string => `addStream(${this.i})`;
+}
+
+class AddStatefulStream implements Cmd {
+  constructor(readonly i: number) {}
+  check = (m: M.Model): boolean => usable(m) && this.i < m.contexts.length;
+  async run(m: M.Model, r: Real): Promise<void> {
+    await expectOutcome(m, r, M.addStream(m, this.i, true), () =>
+      r.contexts[this.i]!.queueStream([['a', 'b']], true)
+        .map((w): [string, number] => [w, 1])
+        .updateStateByKey((vs: number[], s: number | undefined) => (s ?? 0) + vs.length)
+        .pprint(),
+    );
+  }
+  toString = (): string => `addStatefulStream(${this.i})`;
+}
+
+class Checkpoint implements Cmd {
+  constructor(readonly i: number) {}
+  check = (m: M.Model): boolean => usable(m) && this.i < m.contexts.length;
+  async run(m: M.Model, r: Real): Promise<void> {
+    await expectOutcome(m, r, M.checkpoint(m), () => r.contexts[this.i]!.checkpoint('checkpoints'));
+  }
+  toString = (): string => `checkpoint(${this.i})`;
 }
 
 class Start implements Cmd {
@@ -119,6 +147,8 @@ const commands = fc.commands(
   [
     fc.constant(new Create()),
     index.map((i) => new AddStream(i)),
+    index.map((i) => new AddStatefulStream(i)),
+    index.map((i) => new Checkpoint(i)),
     index.map((i) => new Start(i)),
     fc.tuple(index, fc.boolean(), fc.boolean()).map(([i, sc, g]) => new Stop(i, sc, g)),
     fc.tuple(index, fc.constantFrom(0, 0.5, 2)).map(([i, s]) => new AwaitTerminationOrTimeout(i, s)),
@@ -137,5 +167,11 @@ test.each(['pyspark', 'scala'] as const)('%s: lifecycle calls follow the model o
       }),
     ),
     { seed: flavor === 'scala' ? 2024 : 1016, numRuns: 600 },
+  );
+});
+
+test('the runs reach every refusal the model knows', () => {
+  expect([...refusalsSeen].sort()).toEqual(
+    ['add-after-start', 'add-after-stop', 'checkpoint-directory-required', 'no-output-operations', 'one-active-context', 'start-after-stop'],
   );
 });

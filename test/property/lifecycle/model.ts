@@ -11,25 +11,36 @@ export interface Model {
   contexts: {
     state: State;
     hasOutput: boolean;
+    /** It has a stateful stream, which must checkpoint (§3.3). */
+    stateful: boolean;
     /** Whether its waiter was told it stopped: only a stop() of an ACTIVE context does that (§1.4, ContextWaiter.notifyStop). */
     waiterStopped: boolean;
   }[];
   /** Index of the active context (started and not stopped), if any. */
   active: number | undefined;
   sparkContextStopped: boolean;
+  /** The SparkContext's checkpoint directory is set (by any context's `checkpoint(dir)`; §3.2 reads the SparkContext's). */
+  checkpointDir: boolean;
 }
 
 /** What a call does in the model: a refusal names its rule; otherwise it may return a value. */
 export type Outcome = { refused: LifecycleRule } | { ok: true; returns?: unknown };
 
-export const newModel = (): Model => ({ contexts: [], active: undefined, sparkContextStopped: false });
+export const newModel = (): Model => ({ contexts: [], active: undefined, sparkContextStopped: false, checkpointDir: false });
 
-/** §1.3: adding a stream works only on an INITIALIZED context. */
-export function addStream(m: Model, i: number): Outcome {
+/** §1.3: adding a stream (with an output) works only on an INITIALIZED context. */
+export function addStream(m: Model, i: number, stateful = false): Outcome {
   const c = m.contexts[i]!;
   if (c.state === 'ACTIVE') return { refused: 'add-after-start' };
   if (c.state === 'STOPPED') return { refused: 'add-after-stop' };
   c.hasOutput = true;
+  c.stateful ||= stateful;
+  return { ok: true };
+}
+
+/** `checkpoint(dir)`: no state check; it sets the SparkContext's directory, shared by its contexts. */
+export function checkpoint(m: Model): Outcome {
+  m.checkpointDir = true;
   return { ok: true };
 }
 
@@ -42,6 +53,10 @@ export function start(m: Model, i: number): Outcome {
   if (!c.hasOutput) {
     c.state = 'STOPPED';
     return { refused: 'no-output-operations' };
+  }
+  if (c.stateful && !m.checkpointDir) {
+    c.state = 'STOPPED'; // validateAtStart runs inside start()'s try block (§1.2)
+    return { refused: 'checkpoint-directory-required' };
   }
   c.state = 'ACTIVE';
   m.active = i;
@@ -70,12 +85,12 @@ export function awaitTerminationOrTimeout(m: Model, i: number): Outcome {
 /** §1.6: getActiveOrCreate returns the active context, else creates a new (unstarted) one. */
 export function getActiveOrCreate(m: Model): Outcome {
   if (m.active !== undefined) return { ok: true, returns: m.active };
-  m.contexts.push({ state: 'INITIALIZED', hasOutput: false, waiterStopped: false });
+  m.contexts.push({ state: 'INITIALIZED', hasOutput: false, stateful: false, waiterStopped: false });
   return { ok: true, returns: m.contexts.length - 1 };
 }
 
 /** §1.5: any number of contexts may be created on a running SparkContext. */
 export function create(m: Model): Outcome {
-  m.contexts.push({ state: 'INITIALIZED', hasOutput: false, waiterStopped: false });
+  m.contexts.push({ state: 'INITIALIZED', hasOutput: false, stateful: false, waiterStopped: false });
   return { ok: true, returns: m.contexts.length - 1 };
 }
