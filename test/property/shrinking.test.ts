@@ -1,6 +1,6 @@
 /** Shrinking keeps the time structure: the candidates, and where fast-check's search ends. */
 import { parseTimeline } from 'dstream-sim';
-import { batches, fc, printTimeline, timelines, type BatchSlots } from 'dstream-sim/property';
+import { batches, fc, keyedRecords, printTimeline, timelines, type BatchSlots } from 'dstream-sim/property';
 
 const digits = fc.integer({ min: 0, max: 9 });
 
@@ -98,4 +98,13 @@ describe("fast-check's search with these shrinks", () => {
     }
     expect([...seen].sort()).toEqual(['file', 'future mtime', 'just after a boundary', 'lines', 'old mtime', 'on a boundary', 'push']);
   });
+});
+
+test('keyed records are skewed: the hot key is most of them, every key appears, and shrinking goes to the hot key', () => {
+  const sample = fc.sample(keyedRecords({ keys: ['hot', 'b', 'c', 'd'] }), { seed: 12, numRuns: 1000 });
+  const share = (k: string): number => sample.filter(([key]) => key === k).length / sample.length;
+  expect(share('hot')).toBeGreaterThan(0.7);
+  for (const k of ['b', 'c', 'd']) expect(share(k)).toBeGreaterThan(0.02);
+  const r = fc.check(fc.property(batches(keyedRecords({ keys: ['hot', 'b'] })), (v) => v.flat().length < 2), { seed: 3 });
+  expect(r.counterexample![0]).toEqual([[['hot', 1], ['hot', 1]]]);
 });
