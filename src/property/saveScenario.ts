@@ -7,7 +7,8 @@ import { printTimeline } from './printTimeline';
 /**
  * Save a counterexample as a ready-to-run scenario directory: the scenario's own files (its
  * program and the modules next to it; not its golden, timeline or scenario.yaml), the
- * counterexample as `timeline.yaml`, and a `scenario.yaml` that runs it as long as the original.
+ * counterexample as `timeline.yaml`, and a `scenario.yaml` that runs it as long as the original,
+ * with the same inspection, cost, time zone and start date.
  * `dstream-sim run`/`step` work on it at once; `dstream-sim test <dir> --update` records its golden.
  */
 export function saveScenario(dir: string, scenario: Scenario, timeline: Timeline, description: string): void {
@@ -26,6 +27,8 @@ export function saveScenario(dir: string, scenario: Scenario, timeline: Timeline
     'timeline: timeline.yaml',
     length,
   ];
+  if (Object.keys(scenario.inspect).length > 0) lines.push(`inspect: ${JSON.stringify(scenario.inspect)}`);
+  if (scenario.cost !== undefined) lines.push(`cost: ${JSON.stringify(scenario.cost)}`);
   if (scenario.timeZone !== 'UTC') lines.push(`timeZone: ${scenario.timeZone}`);
   if (scenario.startDate !== undefined) lines.push(`startDate: ${scenario.startDate}`);
   fs.writeFileSync(path.join(dir, 'scenario.yaml'), lines.join('\n') + '\n');

@@ -80,3 +80,19 @@ test('generated timelines keep the template’s sources and batch grid', () => {
   ]);
   expect(t.events.map((e) => e.at)).toEqual([3, 6.001]);
 });
+
+test('a saved counterexample keeps the scenario’s run length, cost and inspection, and loads', async () => {
+  const { loadScenario } = await import('dstream-sim');
+  const { saveScenario } = await import('dstream-sim/property');
+  const original = loadScenario(path.join(root, 'scenarios', 'backpressure-catches-up'));
+  const t = { sources: [{ name: 'nc', kind: 'socket' as const, address: 'localhost:9000' }], events: [{ at: 1, source: 'nc', kind: 'lines' as const, lines: ['x'] }] };
+  saveScenario(path.join(tmp, 'saved'), original, t, 'one line');
+  const saved = loadScenario(path.join(tmp, 'saved'));
+  expect({ until: saved.until, cost: saved.cost, inspect: saved.inspect, description: saved.description.trim() }).toEqual({
+    until: original.until,
+    cost: original.cost,
+    inspect: original.inspect,
+    description: 'one line',
+  });
+  expect(parseTimeline(fs.readFileSync(saved.timeline!, 'utf8'))).toEqual(t);
+});
