@@ -9,7 +9,7 @@
  *   receiver → dstream              receivers, DStream kinds (through their runtime ports)
  *   scheduler → streaming           JobGenerator/JobScheduler, the StreamingContext facade
  *   python                          the bridge to a real CPython (a .py program's "JVM" gateway)
- *   testing, timeline → scenario → views → report → cli → index   the tools around the engine
+ *   testing, timeline → scenario → property → views → report → cli → index   the tools around the engine
  *   (report/page/ is the report's browser script: it imports only report/model/)
  */
 const layer = (name, forbidden) => ({
@@ -20,7 +20,7 @@ const layer = (name, forbidden) => ({
   to: { path: `^src/(${forbidden.join('|')})(/|\\.ts$)` },
 });
 const engine = ['events', 'net', 'env', 'rdd', 'core', 'receiver', 'dstream', 'scheduler', 'streaming'];
-const tools = ['python', 'testing', 'timeline', 'scenario', 'views', 'report', 'cli', 'index'];
+const tools = ['python', 'testing', 'timeline', 'scenario', 'property', 'views', 'report', 'cli', 'index'];
 
 module.exports = {
   forbidden: [
@@ -61,10 +61,11 @@ module.exports = {
     },
     layer('scheduler', ['streaming', ...tools]),
     layer('streaming', tools),
-    layer('python', ['testing', 'timeline', 'scenario', 'views', 'report', 'cli', 'index']),
-    layer('testing', ['python', 'scenario', 'views', 'report', 'cli', 'index']),
-    layer('timeline', ['python', 'testing', 'scenario', 'views', 'report', 'cli', 'index']),
-    layer('scenario', ['views', 'report', 'cli', 'index']),
+    layer('python', ['testing', 'timeline', 'scenario', 'property', 'views', 'report', 'cli', 'index']),
+    layer('testing', ['python', 'scenario', 'property', 'views', 'report', 'cli', 'index']),
+    layer('timeline', ['python', 'testing', 'scenario', 'property', 'views', 'report', 'cli', 'index']),
+    layer('scenario', ['property', 'views', 'report', 'cli', 'index']),
+    layer('property', ['views', 'report', 'cli', 'index']),
     layer('views', ['report', 'cli', 'index']),
     layer('report', ['cli', 'index']),
     {

@@ -8,7 +8,7 @@ module.exports = {
   // The real-browser suite needs Debian's chromium: `npm run test:browser` (jest.browser.config.js).
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
   // Tests import the package by name, as users do.
-  moduleNameMapper: { '^dstream-sim$': '<rootDir>/src/index.ts' },
+  moduleNameMapper: { '^dstream-sim$': '<rootDir>/src/index.ts', '^dstream-sim/property$': '<rootDir>/src/property/index.ts' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },

@@ -113,10 +113,22 @@ async function parseAndRun(argv: string[]): Promise<number> {
     .option('--timeout <seconds>', 'real-time budget of one scenario: a run still going after it is stopped and what was running is named', seconds, 30)
     .option('--shard <i/n>', 'run only the i-th of n equal shares of the scenarios (for several CI machines)', shardOption)
     .option('--report <dir>', 'write an HTML report per scenario into this directory (expected vs actual for failing ones)')
+    .option('--adversarial-order <seed>', 'permute records where Spark promises no order (after shuffles) and compare each batch in any line order', count)
     .action(
       async (
         paths: string[],
-        o: { update?: boolean | string; filter?: string[]; reporter?: Reporter; outputFile?: string; watch?: boolean; jobs: number; timeout: number; shard?: Shard; report?: string },
+        o: {
+          update?: boolean | string;
+          filter?: string[];
+          reporter?: Reporter;
+          outputFile?: string;
+          watch?: boolean;
+          jobs: number;
+          timeout: number;
+          shard?: Shard;
+          report?: string;
+          adversarialOrder?: number;
+        },
       ) => {
         const { color } = program.opts<{ color?: boolean }>();
         code = await testCommand(paths, {
@@ -130,6 +142,7 @@ async function parseAndRun(argv: string[]): Promise<number> {
           timeoutMs: o.timeout * 1000,
           ...(o.shard !== undefined ? { shard: o.shard } : {}),
           ...(o.report !== undefined ? { report: o.report } : {}),
+          ...(o.adversarialOrder !== undefined ? { adversarialOrder: o.adversarialOrder } : {}),
         });
       },
     );
@@ -151,6 +164,20 @@ async function parseAndRun(argv: string[]): Promise<number> {
     .option('--python <path>', 'the Python that runs a .py program')
     .action(async (target: string, o: { output: string; timeline?: string; until?: number; python?: string }) => {
       code = await reportCommand(target, o);
+    });
+  program
+    .command('check')
+    .description("check a property of a scenario's program on generated timelines (its timeline's sources, random events); shrink a failure")
+    .argument('<scenario>', 'a scenario directory with a timeline')
+    .option('--property <file>', 'a property file (TypeScript): export default (run) => …; default: the same timeline gives the same transcript')
+    .option('--runs <n>', 'timelines to try', positive, 50)
+    .option('--seed <n>', 'seed of the generated timelines', count, 1)
+    .option('--max-batches <n>', 'most batch intervals with events', positive)
+    .option('--save-counterexample <dir>', 'save the smallest failing timeline as a scenario directory here')
+    .action(async (dir: string, o: { property?: string; runs: number; seed: number; maxBatches?: number; saveCounterexample?: string }) => {
+      // Loaded on use: fast-check and the laws stay out of the other commands' start-up.
+      const { checkCommand } = await import('./commands/check');
+      code = await checkCommand(dir, o);
     });
   program
     .command('new')

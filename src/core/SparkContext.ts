@@ -1,3 +1,4 @@
+import type { AdversarialOrder } from '../util/AdversarialOrder';
 import { SparkConf } from '../conf/SparkConf';
 import { IllegalArgumentError, IllegalStateError, SimulationError, ValueError } from '../errors';
 import { currentJvm, type Jvm } from '../env/Jvm';
@@ -100,6 +101,11 @@ export class SparkContext {
   }
 
   /** Spark: `isStopped`. */
+  /** @internal The JVM's adversarial order, if the run asked for one (RddContext). */
+  get adversarialOrder(): AdversarialOrder | undefined {
+    return this.jvm.adversarialOrder;
+  }
+
   get isStopped(): boolean {
     return this.stopped;
   }

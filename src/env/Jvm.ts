@@ -1,3 +1,4 @@
+import { AdversarialOrder } from '../util/AdversarialOrder';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ManualClock } from '../util/ManualClock';
 import { EventLog } from '../events/EventLog';
@@ -37,6 +38,8 @@ export interface JvmOptions {
   inspect?: InspectionDefaults;
   /** How long jobs take in virtual time (default: no time; see docs/processing-time.md). */
   cost?: CostModel;
+  /** Permute where Spark promises no order, from this seed (`--adversarial-order`; default: off). */
+  adversarialOrder?: number;
 }
 
 export type { InspectionDefaults };
@@ -121,6 +124,8 @@ export class Jvm {
   readonly inspect: InspectionDefaults;
   /** How long jobs take (undefined: no time). */
   readonly cost: CostModel | undefined;
+  /** The seeded adversarial order, when asked for (undefined: the engine's one deterministic order). */
+  readonly adversarialOrder: AdversarialOrder | undefined;
   /**
    * Where in the user's program an error was thrown (`program.ts:6:29` and the code frame), when
    * a runner knows the program (scenario runs); errors reported by batches carry it.
@@ -142,6 +147,7 @@ export class Jvm {
     this.cwd = options.cwd ?? process.cwd();
     this.inspect = options.inspect ?? {};
     this.cost = options.cost;
+    this.adversarialOrder = options.adversarialOrder !== undefined ? new AdversarialOrder(options.adversarialOrder) : undefined;
     this.settleHooks.push(() => this.network.settle());
   }
 

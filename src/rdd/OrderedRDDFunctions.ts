@@ -19,7 +19,7 @@ export const OrderedRDDFunctions = {
         out[part]!.push(x);
       });
       return out;
-    });
+    }, undefined, true);
   },
 
   /**

@@ -2,7 +2,7 @@ import { cloneValue } from '../util/cloneValue';
 import { structuralKey } from '../util/hashing';
 import { hashPartitioner, type PartitionFunc } from './Partitioner';
 import type { Pair, PartitionSpec, RDD } from './RDD';
-import { shuffleCogroup, shuffleCombine, type Aggregator } from './shuffle';
+import { fetchOrder, shuffleCogroup, shuffleCombine, type Aggregator } from './shuffle';
 
 /**
  * Spark: `PairRDDFunctions` (PySpark: the same methods on `RDD`): the key/value operations, on
@@ -22,7 +22,7 @@ export const PairRDDFunctions = {
     const agg: Aggregator<V, C> = { createCombiner, mergeValue, mergeCombiners };
     return rdd.shuffled(
       partitioner.numPartitions,
-      () => shuffleCombine(rdd, partitioner, agg, mapSideCombine),
+      () => shuffleCombine(rdd, partitioner, agg, mapSideCombine, rdd.context.adversarialOrder),
       partitioner,
     );
   },
@@ -54,7 +54,8 @@ export const PairRDDFunctions = {
       partitioner.numPartitions,
       () => {
         const out: Pair<K, V>[][] = Array.from({ length: partitioner.numPartitions }, () => []);
-        for (const part of rdd.partitions()) for (const kv of part) out[partitioner.getPartition(kv[0])]!.push(kv);
+        const parts = rdd.partitions();
+        for (const split of fetchOrder(parts.length, rdd.context.adversarialOrder)) for (const kv of parts[split]!) out[partitioner.getPartition(kv[0])]!.push(kv);
         return out;
       },
       partitioner,
@@ -73,7 +74,7 @@ export const PairRDDFunctions = {
     const partitioner = rdd.partitionerFor(partitions, other);
     return rdd.shuffled(
       partitioner.numPartitions,
-      () => shuffleCogroup<K>([rdd, other], partitioner) as unknown as Pair<K, [V[], W[]]>[][],
+      () => shuffleCogroup<K>([rdd, other], partitioner, rdd.context.adversarialOrder) as unknown as Pair<K, [V[], W[]]>[][],
       partitioner,
     );
   },

@@ -362,8 +362,12 @@ export class RDD<T> extends KeyValueMethods<T> {
     );
   }
 
-  /** @internal A shuffle: the whole output is computed once, on first use (Spark's shuffle files). */
-  shuffled<U>(numPartitions: number, compute: () => U[][], partitioner?: Partitioner): RDD<U> {
+  /**
+   * @internal A shuffle: the whole output is computed once, on first use (Spark's shuffle files).
+   * Under an adversarial order each reduce partition's records are permuted (Spark promises no
+   * order there) unless `ordered` (a sort's output).
+   */
+  shuffled<U>(numPartitions: number, compute: () => U[][], partitioner?: Partitioner, ordered = false): RDD<U> {
     let output: U[][] | undefined;
     // Once the shuffle output exists, the inputs are no longer needed: drop them (bounded memory).
     let run: (() => U[][]) | undefined = compute;
@@ -372,7 +376,8 @@ export class RDD<T> extends KeyValueMethods<T> {
       numPartitions,
       (i) => {
         if (output === undefined) {
-          output = run!();
+          const order = ordered ? undefined : this.context.adversarialOrder;
+          output = order === undefined ? run!() : run!().map((p) => order.shuffle(p));
           run = undefined;
         }
         return output[i]!.slice();

@@ -1,4 +1,5 @@
 import type { Flavor } from '../conf/Flavor';
+import type { AdversarialOrder } from '../util/AdversarialOrder';
 
 /**
  * What an RDD needs from its SparkContext (the port `SparkContext` implements): ids, the default
@@ -12,6 +13,8 @@ export interface RddContext {
   readonly defaultParallelismIsSet: boolean;
   /** The simulated JVM's working directory (relative paths resolve against it). */
   readonly cwd: string;
+  /** Where Spark promises no order, permute with this (`--adversarial-order`); undefined: off. */
+  readonly adversarialOrder?: AdversarialOrder | undefined;
   /** Spark: `isStopped`. */
   readonly isStopped: boolean;
   /** Spark: `newRddId`. */

@@ -1,4 +1,5 @@
 import { structuralKey } from '../util/hashing';
+import type { AdversarialOrder } from '../util/AdversarialOrder';
 import type { Partitioner } from './Partitioner';
 
 /** The map side of a shuffle: its partitions, record by record (Spark: the parent RDD's iterators). */
@@ -26,12 +27,13 @@ export function shuffleCombine<K, V, C>(
   partitioner: Partitioner,
   agg: Aggregator<V, C>,
   mapSideCombine: boolean,
+  order?: AdversarialOrder,
 ): [K, C][][] {
   const n = partitioner.numPartitions;
   const buckets: Map<unknown, [K, C]>[] = [];
   for (let i = 0; i < n; i++) buckets.push(new Map());
   const { createCombiner, mergeValue, mergeCombiners } = agg;
-  for (let split = 0; split < parent.getNumPartitions(); split++) {
+  for (const split of fetchOrder(parent.getNumPartitions(), order)) {
     if (mapSideCombine) {
       const local = new Map<unknown, [K, C]>();
       parent.eachRecord(split, (kv) => {
@@ -66,14 +68,18 @@ export function shuffleCombine<K, V, C>(
  * input already partitioned by `partitioner` is read partition to partition (Spark's
  * `OneToOneDependency`: no shuffle, no hashing); the others are hashed to their partition.
  */
-export function shuffleCogroup<K>(inputs: readonly MapSide<readonly [K, unknown]>[], partitioner: Partitioner): [K, unknown[][]][][] {
+export function shuffleCogroup<K>(
+  inputs: readonly MapSide<readonly [K, unknown]>[],
+  partitioner: Partitioner,
+  order?: AdversarialOrder,
+): [K, unknown[][]][][] {
   const n = partitioner.numPartitions;
   const width = inputs.length;
   const buckets: Map<unknown, [K, unknown[][]]>[] = [];
   for (let i = 0; i < n; i++) buckets.push(new Map());
   inputs.forEach((input, which) => {
     const narrow = partitioner.equals(input.partitioner);
-    for (let split = 0; split < input.getNumPartitions(); split++) {
+    for (const split of fetchOrder(input.getNumPartitions(), order)) {
       input.eachRecord(split, (kv) => {
         const k = kv[0];
         const sk = typeof k === 'object' && k !== null ? structuralKey(k) : k;
@@ -90,4 +96,12 @@ export function shuffleCogroup<K>(inputs: readonly MapSide<readonly [K, unknown]
     }
   });
   return buckets.map((b) => [...b.values()]);
+}
+
+/**
+ * The order a reduce side fetches the map outputs in: map partition order, or (under an
+ * adversarial order) a permutation of it. Spark fetches them as they arrive: no order is promised.
+ */
+export function fetchOrder(numPartitions: number, order: AdversarialOrder | undefined): number[] {
+  return order === undefined ? Array.from({ length: numPartitions }, (_, i) => i) : order.permutation(numPartitions);
 }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { withIsolatedJvm, type InspectionDefaults, type Jvm } from '../env/Jvm';
 import type { SimEvent } from '../events/SimEvent';
 import { loadTimeline } from '../timeline/loadTimeline';
+import type { Timeline } from '../timeline/Timeline';
 import { TimelineDriver } from '../timeline/TimelineDriver';
 import { loadScenario, type Scenario } from './Scenario';
 import { loadProgram, type ProgramModule } from './loadProgram';
@@ -48,6 +49,10 @@ export interface RunScenarioOptions {
   python?: string;
   /** How long jobs take (overrides the scenario's `cost`; a function form is allowed here). */
   cost?: CostModel;
+  /** Play this timeline instead of the scenario's (`dstream-sim check` plays generated ones). */
+  timeline?: Timeline;
+  /** Permute, from this seed, where Spark promises no order (`dstream-sim test --adversarial-order`). */
+  adversarialOrder?: number;
 }
 
 /**
@@ -59,7 +64,7 @@ export interface RunScenarioOptions {
  */
 export async function runScenario(dirOrScenario: string | Scenario, opts: RunScenarioOptions = {}): Promise<ScenarioResult> {
   const scenario = typeof dirOrScenario === 'string' ? loadScenario(dirOrScenario) : dirOrScenario;
-  const timeline = scenario.timeline !== undefined ? loadTimeline(scenario.timeline) : undefined;
+  const timeline = opts.timeline ?? (scenario.timeline !== undefined ? loadTimeline(scenario.timeline) : undefined);
   const cwd = makeRunDir();
   const printed: string[] = [];
   const until = opts.until ?? scenario.until;
@@ -74,6 +79,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         inspect,
         startDate: scenario.startDate,
         cost,
+        adversarialOrder: opts.adversarialOrder,
         stdout: (t) => {
           printed.push(t);
           opts.echo?.(t);

@@ -42,6 +42,8 @@ export interface RunOptions {
    * asked (a long run's memory stays flat, and a batch costs what the engine costs).
    */
   keepEvents?: boolean;
+  /** Permute, from this seed, where Spark promises no order (after shuffles); default: off. */
+  adversarialOrder?: number;
 }
 
 /** What a harness run produced. */
@@ -72,7 +74,7 @@ export async function runStreams<V>(
   const flavor = opts.flavor ?? 'pyspark';
   const keep = opts.keepEvents ?? true;
   const log = keep ? {} : { eventLogCapacity: 0 };
-  return withIsolatedJvm({ stdout: opts.stdout ?? (() => undefined), timeZone: opts.timeZone, startDate: opts.startDate, cost: opts.cost, ...log }, async (jvm) => {
+  return withIsolatedJvm({ stdout: opts.stdout ?? (() => undefined), timeZone: opts.timeZone, startDate: opts.startDate, cost: opts.cost, adversarialOrder: opts.adversarialOrder, ...log }, async (jvm) => {
     // TestSuiteBase runs on local[2]; PySpark's test case sets spark.default.parallelism = 1.
     const conf = new SparkConf().setMaster('local[2]').setAppName('dstream-sim-test');
     if (flavor === 'pyspark') conf.set('spark.default.parallelism', 1);

@@ -24,6 +24,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadScenario, parseTimeline } from 'dstream-sim';
 import * as api from '../../src/api';
+import * as property from '../../src/property';
 import { loadProgram } from '../../src/scenario/loadProgram';
 import { ProgramConsole } from '../../src/scenario/ProgramConsole';
 
@@ -81,7 +82,7 @@ async function runTs(b: Block): Promise<void> {
   const printed: string[] = [];
   try {
     const program = loadProgram(file);
-    await program.run({ api: api as unknown as Record<string, unknown>, scope: { console: new ProgramConsole((t) => void printed.push(t)) } });
+    await program.run({ api: api as unknown as Record<string, unknown>, modules: { 'dstream-sim/property': property }, scope: { console: new ProgramConsole((t) => void printed.push(t)) } });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

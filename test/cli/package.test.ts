@@ -37,3 +37,12 @@ test('LICENSE is the Apache License 2.0 the package declares', () => {
   expect(text).toContain('TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION');
   expect(text).toContain('END OF TERMS AND CONDITIONS');
 });
+
+test('the package entries resolve by name: dstream-sim, dstream-sim/testing, dstream-sim/property', () => {
+  const script = `const p = require('dstream-sim/property');
+const t = require('dstream-sim/testing');
+console.log(require.resolve('dstream-sim/property'), typeof p.checkLaw, typeof p.timelines, typeof p.fc.assert, typeof t.runOperation, typeof require('dstream-sim').runScenario);`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe(`${path.join(root, 'dist', 'property', 'index.js')} function function function function function\n`);
+});

@@ -9,6 +9,7 @@ import { ScenarioPool } from '../../scenario/isolated/ScenarioPool';
 import { failureDetails, passed, runHere, runRow, tableHeader, tableRow, type ScenarioRow, type ScenarioRunner } from '../test/rows';
 import { filterByName, nameMatches, selectForUpdate } from '../test/select';
 import { watchDirs } from '../test/watch';
+import { runAdversarialRow } from '../test/adversarial';
 
 /** Options of `dstream-sim test`. */
 export interface TestCommandOptions {
@@ -55,6 +56,12 @@ export interface TestCommandOptions {
    * marked. The reports need each run's event log, so scenarios then run in this thread.
    */
   report?: string;
+  /**
+   * Permute records where Spark promises no order, from this seed, and compare each batch with
+   * the golden in any line order (`--adversarial-order SEED`); never writes goldens. Runs in this
+   * thread (no workers).
+   */
+  adversarialOrder?: number;
 }
 
 /** One of n equal shares of a suite (as jest's and playwright's `--shard`). */
@@ -76,6 +83,7 @@ interface Cycle {
   updating: boolean;
   /** Where the HTML reports go (`--report`). */
   reportDir: string | undefined;
+  adversarialOrder: number | undefined;
 }
 
 /**
@@ -100,6 +108,9 @@ export async function testCommand(paths: string[], opts: TestCommandOptions = {}
   if (opts.outputFile !== undefined && opts.reporter === undefined) return usage('--output-file names where the report goes: add --reporter junit or --reporter json');
   if (opts.watch && opts.reporter !== undefined) return usage('--watch and --reporter do not mix (a report is for CI, watching is for a terminal); drop one');
   if (opts.watch && opts.report !== undefined) return usage('--watch and --report do not mix (reports are for CI, watching is for a terminal); drop one');
+  if (update !== undefined && opts.adversarialOrder !== undefined) {
+    return usage('--adversarial-order checks results under another order and never writes goldens; drop --update');
+  }
   if (update !== undefined && ci) return usage(`${refuseUpdateUnderCi({ CI: '1' })!.message}.`);
   if (update === true && paths.length === 0) {
     say('dstream-sim test --update: name the scenarios to update (--update <name>), or use --update=all.\n');
@@ -124,8 +135,20 @@ export async function testCommand(paths: string[], opts: TestCommandOptions = {}
     .map((g) => path.relative(cwd, g) || g);
   const jobs = Math.max(1, opts.jobs ?? 1);
   const reportDir = opts.report !== undefined ? path.resolve(cwd, opts.report) : undefined;
-  const pool = reportDir === undefined && opts.jobs !== undefined && ScenarioPool.available() ? new ScenarioPool({ workers: jobs, timeoutMs: opts.timeoutMs ?? 30_000 }) : undefined;
-  const cycle: Cycle = { say, paint: (c, t) => paint(c, t, stream, opts.color), cwd, ci, toUpdate, updating: update !== undefined, pool, jobs, reportDir };
+  const inThread = reportDir !== undefined || opts.adversarialOrder !== undefined;
+  const pool = !inThread && opts.jobs !== undefined && ScenarioPool.available() ? new ScenarioPool({ workers: jobs, timeoutMs: opts.timeoutMs ?? 30_000 }) : undefined;
+  const cycle: Cycle = {
+    say,
+    paint: (c, t) => paint(c, t, stream, opts.color),
+    cwd,
+    ci,
+    toUpdate,
+    updating: update !== undefined,
+    pool,
+    jobs,
+    reportDir,
+    adversarialOrder: opts.adversarialOrder,
+  };
   try {
     return await runAndReport(dirs, cycle, obsolete, opts, out, usage);
   } finally {
@@ -170,7 +193,9 @@ async function runCycle(dirs: readonly string[], c: Cycle, obsolete: readonly st
   // Up to `jobs` scenarios run at once; rows print in the scenarios' order, each as soon as it and
   // those before it are done, so the output is that of a run one after another.
   const pending = dirs.map(() => undefined as Promise<ScenarioRow> | undefined);
-  const start = (i: number): Promise<ScenarioRow> => (pending[i] ??= runRow(dirs[i]!, c.toUpdate.has(dirs[i]!), c.cwd, runner, c.reportDir));
+  const seed = c.adversarialOrder;
+  const start = (i: number): Promise<ScenarioRow> =>
+    (pending[i] ??= seed !== undefined ? runAdversarialRow(dirs[i]!, seed, c.cwd) : runRow(dirs[i]!, c.toUpdate.has(dirs[i]!), c.cwd, runner, c.reportDir));
   for (let i = 0; i < dirs.length; i++) {
     await yieldToEventLoop(); // a Ctrl-C between scenarios is handled now, not after the last one
     for (let j = i; j < Math.min(dirs.length, i + c.jobs); j++) void start(j);

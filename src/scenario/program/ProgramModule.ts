@@ -23,6 +23,8 @@ export interface ProgramLocation {
 export interface ProgramRunOptions {
   /** What `import … from 'dstream-sim'` (and `'dstream-sim/testing'`) gives: the runner's own module. */
   api: Record<string, unknown>;
+  /** More modules by import name, e.g. `{ 'dstream-sim/property': … }` (the docs' examples use it). */
+  modules?: Readonly<Record<string, unknown>>;
   /**
    * Free variables the program (and its relative modules) sees instead of globals of the same
    * name, e.g. `{ console }`: the program's own console, so a run never replaces the global one.
@@ -78,7 +80,7 @@ export class ProgramModule {
    * Run the program to its end (its top-level `await`s included). Packages it imports load from
    * its directory, except `dstream-sim`, which is `api`. Rejects with what the program threw.
    */
-  async run({ api, scope = {} }: ProgramRunOptions): Promise<void> {
+  async run({ api, modules = {}, scope = {} }: ProgramRunOptions): Promise<void> {
     const names = Object.keys(scope);
     for (const n of names) {
       if (!isVariableName(n)) {
@@ -89,7 +91,7 @@ export class ProgramModule {
       }
     }
     const base = createRequire(this.file);
-    const load = (id: string): unknown => (id === 'dstream-sim' || id === 'dstream-sim/testing' ? api : base(id));
+    const load = (id: string): unknown => (id === 'dstream-sim' || id === 'dstream-sim/testing' ? api : Object.hasOwn(modules, id) ? modules[id] : base(id));
     const require = Object.assign((id: string) => load(id), { resolve: base.resolve });
     // ES modules are strict; the directive is a line of its own, which bodyOffset() accounts for.
     const fn = new AsyncFunction(REQUIRE_PARAM, 'require', '__filename', '__dirname', ...names, `'use strict';\n${this.code}\n//# sourceURL=${this.url}`);

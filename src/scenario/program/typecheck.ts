@@ -40,7 +40,7 @@ export function checkProgramTypes(file: string, relativeTo = path.dirname(file))
     allowImportingTsExtensions: true,
     types: nodeTypes !== undefined ? ['node'] : [],
     typeRoots: nodeTypes !== undefined ? [path.dirname(path.dirname(nodeTypes))] : [],
-    paths: { 'dstream-sim': [own.index], 'dstream-sim/testing': [own.testing] },
+    paths: { 'dstream-sim': [own.index], 'dstream-sim/testing': [own.testing], ...(own.property !== undefined ? { 'dstream-sim/property': [own.property] } : {}) },
   };
   const host = ts.createCompilerHost(options, true);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -82,7 +82,7 @@ function loadTypeScript(dir: string): typeof TS {
 }
 
 /** This package's type declarations: dist/index.d.ts when built, src/index.ts in the repository. */
-function ownTypes(): { root: string; index: string; testing: string } {
+function ownTypes(): { root: string; index: string; testing: string; property: string | undefined } {
   const root = path.resolve(__dirname, '..', '..');
   const pick = (name: string): string | undefined => [`${name}.d.ts`, `${name}.ts`].map((f) => path.join(root, f)).find((f) => fs.existsSync(f));
   const index = pick('index');
@@ -90,7 +90,7 @@ function ownTypes(): { root: string; index: string; testing: string } {
   if (index === undefined || testing === undefined) {
     throw new SimulationError(`cannot find dstream-sim's own type declarations in ${root}; reinstall dstream-sim`, 'TYPESCRIPT_MISSING');
   }
-  return { root, index, testing };
+  return { root, index, testing, property: pick(path.join('property', 'index')) };
 }
 
 function resolveFrom(dirs: string[], id: string): string | undefined {
