@@ -92,6 +92,11 @@ export class FileInputDStream<T = string> extends InputDStream<T> {
     const files = this.findNewFiles(validTime.milliseconds);
     this.batchTimeToSelectedFiles.set(validTime.milliseconds, files);
     for (const f of files) this.recentlySelectedFiles.add(f);
+    return this.filesToRDD(files);
+  }
+
+  /** Spark: `filesToRDD`: one partition per non-empty file, its records in order. */
+  private filesToRDD(files: readonly string[]): RDD<T> {
     const parts: T[][] = [];
     for (const f of files) {
       const bytes = fs.readFileSync(f);
@@ -151,6 +156,27 @@ export class FileInputDStream<T = string> extends InputDStream<T> {
   /** A path as logs show it: relative to the run's directory, so no run-specific path is printed. */
   private shown(p: string): string {
     return path.relative(this.ssc.cwd, p).split(path.sep).join('/') || '.';
+  }
+
+  /**
+   * @internal Spark: `FileInputDStreamCheckpointData.update`: the files selected per remembered
+   * batch time, as paths relative to the run's directory.
+   */
+  checkpointedFiles(): { timeMs: number; files: string[] }[] {
+    return [...this.batchTimeToSelectedFiles].sort(([a], [b]) => a - b).map(([timeMs, files]) => ({ timeMs, files: files.map((f) => this.shown(f)) }));
+  }
+
+  /**
+   * @internal Spark: `FileInputDStreamCheckpointData.restore`: remember the files again (so they
+   * are not selected twice) and rebuild each batch's RDD from them.
+   */
+  restoreFiles(entries: readonly { timeMs: number; files: readonly string[] }[]): void {
+    for (const { timeMs, files } of entries) {
+      const abs = files.map((f) => path.resolve(this.ssc.cwd, f));
+      this.batchTimeToSelectedFiles.set(timeMs, abs);
+      for (const f of abs) this.recentlySelectedFiles.add(f);
+      this.generatedRDDs.set(timeMs, this.filesToRDD(abs));
+    }
   }
 
   /** Spark: files selected before `t − remember` are forgotten (they are older than the threshold). */

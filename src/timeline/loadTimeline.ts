@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { TimelineError, validateTimeline, type Timeline, type TimelineEvent, type TimelineSource } from './Timeline';
 
-const EVENT_FIELDS = ['at', 'source', 'lines', 'data', 'bytes', 'close', 'drop', 'open', 'file', 'content', 'mtime', 'push'];
+const EVENT_FIELDS = ['at', 'source', 'lines', 'data', 'bytes', 'close', 'drop', 'open', 'file', 'content', 'mtime', 'push', 'crash'];
 
 /**
  * Read a timeline file (YAML, or JSON, which is YAML too). Every error names the file, the line
@@ -73,6 +73,15 @@ export function parseTimeline(text: string, file = 'timeline'): Timeline {
       const at = v['at'];
       const source = v['source'];
       if (typeof at !== 'number') throw new TimelineError(`${where('at')}: must be a number of seconds`);
+      if (v['crash'] !== undefined) {
+        const c = v['crash'] as { restart?: unknown } | null;
+        if (c === null || typeof c !== 'object' || typeof c.restart !== 'number' || Object.keys(c).some((k) => k !== 'restart')) {
+          throw new TimelineError(`${where('crash')}: write { at: 7, crash: { restart: 9 } } (the driver dies at 7 s and starts again at 9 s)`);
+        }
+        if (source !== undefined) throw new TimelineError(`${where('source')}: a crash is the driver's, not a source's; remove 'source'`);
+        events.push({ at, kind: 'crash', restart: c.restart });
+        return;
+      }
       if (typeof source !== 'string') throw new TimelineError(`${where('source')}: must name a declared source`);
       if (v['lines'] !== undefined) {
         const lines = typeof v['lines'] === 'string' ? [v['lines']] : v['lines'];
@@ -100,7 +109,7 @@ export function parseTimeline(text: string, file = 'timeline'): Timeline {
         if (!Array.isArray(push) || !push.every(Array.isArray)) throw new TimelineError(`${where('push')}: a list of RDDs, each a list of records`);
         events.push({ at, source, kind: 'push', items: push as unknown[][] });
       } else {
-        throw new TimelineError(`${where('')}: say what happens: lines, data, bytes, close, drop, open, file or push`);
+        throw new TimelineError(`${where('')}: say what happens: lines, data, bytes, close, drop, open, file, push or crash`);
       }
     });
   }
