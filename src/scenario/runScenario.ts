@@ -146,6 +146,7 @@ async function runPyProgram(jvm: Jvm, scenario: Scenario, cwd: string, opts: Run
     jvm,
     { program: scenario.program, relativeTo: scenario.dir, args: opts.args, python: opts.python, cwd, timeZone: scenario.timeZone },
     (line) => {
+      if (jvm.rebuilding > 0) return; // getOrCreate's rebuild: PySpark does not call setupFunc
       jvm.log.emit({ type: 'programOutput', text: line });
       opts.echo?.(line + '\n');
     },

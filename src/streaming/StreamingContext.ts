@@ -45,7 +45,7 @@ import { describeGraph } from './describeGraph';
 import { DStreamGraph } from './DStreamGraph';
 import { Inspection } from './Inspection';
 import { ContextCheckpoint } from './ContextCheckpoint';
-import { readCheckpoint } from './CheckpointReader';
+import { readCheckpoint, type CheckpointReadResult } from './CheckpointReader';
 import { resolveCheckpointDir } from './ContextCheckpoint';
 import type { RecoveredCheckpoint, RestartPlan } from '../scheduler/SchedulerRuntime';
 import type { StreamingContextState } from './StreamingContextState';
@@ -482,7 +482,7 @@ export class StreamingContext {
    */
   static getOrCreate(checkpointPath: string, creatingFunc: () => StreamingContext, createOnError = false): StreamingContext {
     const jvm = currentJvm();
-    const read = jvm.hasRunDir ? readCheckpoint(resolveCheckpointDir(jvm, checkpointPath), checkpointPath, createOnError) : undefined;
+    const read = StreamingContext.readCheckpoint(checkpointPath, createOnError);
     if (read === undefined) {
       const ssc = creatingFunc();
       if (ssc.flavor === 'pyspark') ssc.checkpoint(checkpointPath);
@@ -495,10 +495,24 @@ export class StreamingContext {
     } finally {
       jvm.rebuilding--;
     }
-    ssc.checkpointing.recoverFrom(read, checkpointPath);
-    ssc.checkpointDir = read.checkpoint.checkpointDir;
-    ssc.sparkContext.setCheckpointDir(read.checkpoint.checkpointDir);
+    ssc.recoverFrom(read, checkpointPath);
     return ssc;
+  }
+
+  /**
+   * @internal Spark: `CheckpointReader.read(checkpointPath, …, ignoreReadError)`: the newest
+   * readable checkpoint, if any (only a JVM with a run directory reads checkpoint files).
+   */
+  static readCheckpoint(checkpointPath: string, ignoreReadError: boolean): CheckpointReadResult | undefined {
+    const jvm = currentJvm();
+    return jvm.hasRunDir ? readCheckpoint(resolveCheckpointDir(jvm, checkpointPath), checkpointPath, ignoreReadError) : undefined;
+  }
+
+  /** @internal Make this (rebuilt, not started) context the one recovered from `read`. */
+  recoverFrom(read: CheckpointReadResult, checkpointPath: string): void {
+    this.checkpointing.recoverFrom(read, checkpointPath);
+    this.checkpointDir = read.checkpoint.checkpointDir;
+    this.sparkContext.setCheckpointDir(read.checkpoint.checkpointDir);
   }
 
   // ---------------------------------------------------------------------------------------------
