@@ -22,7 +22,8 @@ export async function runUntil(
   const clock = jvm.clock;
   if (jvm.manual !== undefined && !asDriver) {
     // The stepper moves time; this wait ends when the condition or the deadline is reached.
-    await jvm.manual.waitUntil(() => done() || (deadline !== undefined && clock.now() >= deadline));
+    await jvm.manual.waitUntil(() => jvm.crashed !== undefined || done() || (deadline !== undefined && clock.now() >= deadline));
+    if (jvm.crashed !== undefined) throw new DriverCrash(jvm.crashed.restartAtMs);
     return;
   }
   jvm.driving++;

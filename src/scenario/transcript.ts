@@ -77,6 +77,10 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
       : '';
     lines.push(`== batch ${t - origin} ms${contexts.size > 1 ? ` (context ${ctx})` : ''}${mark} ==`);
   };
+  for (const e of events.slice(0, since)) {
+    if (e.type === 'batchCompleted') ranBefore.add(`${e.contextId}@${e.batchTime}`);
+    if (e.type === 'batchesRescheduled') rescheduled = new Set(e.rescheduled.map((t) => `${e.contextId}@${t}`));
+  }
   const ms = (ts: readonly number[]): string => ts.map((t) => `${t - origin} ms`).join(', ');
   for (const e of inTimeOrder(events.slice(since))) {
     if (e.type === 'batchCompleted') ranBefore.add(`${e.contextId}@${e.batchTime}`);
