@@ -24,6 +24,8 @@ export interface StreamCheckpoint {
   rdds: CheckpointedRdd[];
   /** FileInputDStream: files selected per batch time (relative paths, as shown). */
   files?: { timeMs: number; files: string[] }[];
+  /** FileInputDStream: Spark's `initialModTimeIgnoreThreshold` (ms). */
+  fileThresholdMs?: number;
   /** Set for a stream Spark cannot restore (queueStream): its reason. */
   unrecoverable?: string;
 }
@@ -49,7 +51,10 @@ export function updateCheckpointData(stream: DStream<unknown>): StreamCheckpoint
     });
   }
   const out: StreamCheckpoint = { id: stream.id, kind: stream.className, op: stream.opName, rdds };
-  if (stream instanceof FileInputDStream) out.files = stream.checkpointedFiles();
+  if (stream instanceof FileInputDStream) {
+    out.files = stream.checkpointedFiles();
+    out.fileThresholdMs = stream.ignoreBeforeMs;
+  }
   if (stream instanceof QueueInputDStream) {
     out.unrecoverable = "queueStream doesn't support checkpointing. Please don't use queueStream when checkpointing is enabled.";
   }
@@ -70,5 +75,5 @@ export function restoreCheckpointData(stream: DStream<unknown>, data: StreamChec
     rdd.doCheckpoint();
     stream.generatedRDDs.set(r.timeMs, rdd);
   }
-  if (stream instanceof FileInputDStream && data.files !== undefined) stream.restoreFiles(data.files);
+  if (stream instanceof FileInputDStream && data.files !== undefined) stream.restoreFiles(data.files, data.fileThresholdMs ?? 0);
 }
