@@ -66,20 +66,27 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
   let epoch = 0;
   const ranBefore = new Set<string>();
   let rescheduled = new Set<string>();
+  let pending = new Set<string>();
   const batch = (ctx: number, t: number): void => {
     const key = `${epoch}:${ctx}@${t}`;
     if (currentBatch === key) return;
     currentBatch = key;
-    const mark = rescheduled.has(`${ctx}@${t}`)
-      ? ranBefore.has(`${ctx}@${t}`)
+    const k = `${ctx}@${t}`;
+    const mark = !rescheduled.has(k)
+      ? ''
+      : ranBefore.has(k)
         ? ' (re-run after recovery)'
-        : ' (down time, run after recovery)'
-      : '';
+        : pending.has(k)
+          ? ' (pending at the crash, run after recovery)'
+          : ' (down time, run after recovery)';
     lines.push(`== batch ${t - origin} ms${contexts.size > 1 ? ` (context ${ctx})` : ''}${mark} ==`);
   };
   for (const e of events.slice(0, since)) {
     if (e.type === 'batchCompleted') ranBefore.add(`${e.contextId}@${e.batchTime}`);
-    if (e.type === 'batchesRescheduled') rescheduled = new Set(e.rescheduled.map((t) => `${e.contextId}@${t}`));
+    if (e.type === 'batchesRescheduled') {
+      rescheduled = new Set(e.rescheduled.map((t) => `${e.contextId}@${t}`));
+      pending = new Set(e.pendingTimes.map((t) => `${e.contextId}@${t}`));
+    }
   }
   const ms = (ts: readonly number[]): string => ts.map((t) => `${t - origin} ms`).join(', ');
   for (const e of inTimeOrder(events.slice(since))) {
@@ -198,6 +205,7 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
         break;
       case 'batchesRescheduled':
         rescheduled = new Set(e.rescheduled.map((t) => `${e.contextId}@${t}`));
+        pending = new Set(e.pendingTimes.map((t) => `${e.contextId}@${t}`));
         stamp(e.at, `StreamingContext ${e.contextId} restarts at ${e.restartTime - origin} ms (checkpoint time ${e.checkpointTime - origin} ms)`);
         lines.push(`  Batches during down time (${e.downTimes.length} batches): ${ms(e.downTimes)}`);
         lines.push(`  Batches pending processing (${e.pendingTimes.length} batches): ${ms(e.pendingTimes)}`);
@@ -209,6 +217,7 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
       case 'driverRestarted':
         epoch++;
         rescheduled = new Set();
+        pending = new Set();
         stamp(e.at, 'driver restarted: the program runs again from the top');
         break;
       case 'batchSubmitted':

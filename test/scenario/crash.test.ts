@@ -56,3 +56,20 @@ test('a restart at or after the end of the run does not happen', async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('with a declared cost, batches still pending at the crash come from the checkpoint and are run again, marked as pending', async () => {
+  const src = path.join(__dirname, '..', '..', 'scenarios', 'checkpoint-sample');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-crash-'));
+  try {
+    for (const f of ['program.ts', 'timeline.yaml']) fs.copyFileSync(path.join(src, f), path.join(dir, f));
+    fs.writeFileSync(path.join(dir, 'scenario.yaml'), 'description: pending\nprogram: program.ts\ntimeline: timeline.yaml\nuntil: 24\ncost: { perBatch: 4 }\n');
+    const { transcript } = await runScenario(dir);
+    const lines = transcript.split('\n');
+    expect(lines).toContain('  Batches pending processing (2 batches): 9000 ms, 12000 ms');
+    expect(lines).toContain('  Batches to reschedule (3 batches): 9000 ms, 12000 ms, 15000 ms');
+    expect(lines).toContain('== batch 9000 ms (pending at the crash, run after recovery) ==');
+    expect(lines).toContain('== batch 15000 ms (down time, run after recovery) ==');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
