@@ -620,6 +620,7 @@ export class StreamingContext {
   }
   /** @internal The driver died (a timeline crash): stop at once, nothing written, no events of a stop. */
   crash(): void {
+    this.listenerBus.close();
     if (this.lifecycle.state !== 'ACTIVE') return;
     this.scheduler.stop();
     if (this.jvm.activeContext === this) this.jvm.activeContext = undefined;

@@ -73,3 +73,22 @@ test('with a declared cost, batches still pending at the crash come from the che
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("the dead program's StreamingListeners hear nothing after the crash; the restarted program's do", async () => {
+  const program = `
+import { SparkContext, StreamingContext } from 'dstream-sim';
+const ssc = new StreamingContext(new SparkContext({ master: 'local[2]', appName: 'x' }), 2);
+ssc.socketTextStream('localhost', 9000).count().pprint();
+ssc.addStreamingListener({ onBatchCompleted: (e) => console.log('completed', e.batchInfo.batchTime.milliseconds) });
+ssc.start();
+await ssc.awaitTermination();
+`;
+  const dir = scenario(program, `${lines}  - { at: 3, crash: { restart: 4.5 } }\n`, 8);
+  try {
+    const { events } = await runScenario(dir);
+    const heard = events.flatMap((e) => (e.type === 'programOutput' ? [e.text] : []));
+    expect(heard).toEqual(['completed 2000', 'completed 6000', 'completed 8000']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
