@@ -19,7 +19,7 @@ import {
 } from '../dstream/internal';
 import { currentJvm, type Jvm } from '../env/Jvm';
 import { runUntil } from '../env/runUntil';
-import { EndOfFileError, IllegalArgumentError, requireThat, SimulationError, SparkError, ValueError, type DStreamSimError } from '../errors';
+import { CheckpointReadError, EndOfFileError, IllegalArgumentError, requireThat, SimulationError, SparkError, ValueError, type DStreamSimError } from '../errors';
 import type { InspectionDefaults } from '../events/InspectionDefaults';
 import type { CostModel } from '../env/CostModel';
 import { timeStringAsMs } from '../util/timeString';
@@ -505,7 +505,20 @@ export class StreamingContext {
    */
   static readCheckpoint(checkpointPath: string, ignoreReadError: boolean): CheckpointReadResult | undefined {
     const jvm = currentJvm();
-    return jvm.hasRunDir ? readCheckpoint(resolveCheckpointDir(jvm, checkpointPath), checkpointPath, ignoreReadError) : undefined;
+    if (!jvm.hasRunDir) return undefined;
+    try {
+      return readCheckpoint(resolveCheckpointDir(jvm, checkpointPath), checkpointPath, ignoreReadError);
+    } catch (e) {
+      if (e instanceof CheckpointReadError) {
+        // Spark logs each file it could not read before it gives up.
+        const warn = (message: string): void => void jvm.log.emit({ type: 'warning', contextId: undefined, message });
+        for (const f of e.files) warn(`Error reading checkpoint from file ${checkpointPath}/${f.file}: ${f.reason}`);
+        warn(
+          `No checkpoint file in ${checkpointPath} could be read (the files are left as they are): repair or remove them to start afresh, or pass createOnError = true to getOrCreate to create a new context instead.`,
+        );
+      }
+      throw e;
+    }
   }
 
   /** @internal Make this (rebuilt, not started) context the one recovered from `read`. */

@@ -79,11 +79,21 @@ test("when no file can be read getOrCreate throws Spark's 'Failed to read checkp
   for (const n of checkpointNames(dir)) fs.writeFileSync(path.join(dir, n), '{"format": "something-else"}');
   const before = checkpointNames(dir).map((n) => fs.readFileSync(path.join(dir, n), 'utf8'));
   let error: unknown;
+  const warnings: string[] = [];
   try {
-    await wordCountProcess(cwd, secondRun, 4_000, 5_000);
+    await withIsolatedJvm({ cwd, stdout: () => undefined }, async (jvm) => {
+      jvm.log.subscribe((ev) => void (ev.type === 'warning' && warnings.push(ev.message)));
+      StreamingContext.getOrCreate('cp', () => new StreamingContext(new SparkContext({ master: 'local[2]' }), 1));
+    });
   } catch (e) {
     error = e;
   }
+  expect(warnings).toEqual([
+    ...checkpointNames(dir)
+      .reverse()
+      .map((n) => `Error reading checkpoint from file cp/${n}: not a dstream-sim-checkpoint file`),
+    "No checkpoint file in cp could be read (the files are left as they are): repair or remove them to start afresh, or pass createOnError = true to getOrCreate to create a new context instead.",
+  ]);
   expect(error).toBeInstanceOf(CheckpointReadError);
   const e = error as CheckpointReadError;
   expect(e.message).toBe('Failed to read checkpoint from directory cp');
