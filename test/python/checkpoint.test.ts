@@ -29,3 +29,34 @@ print(sorted(pickle.loads(base64.b64decode(rec["$py"]["p"])) for part in state["
     fs.rmSync(path.dirname(dir), { recursive: true, force: true });
   }
 });
+
+test("PySpark's getOrCreate on a directory whose checkpoint files cannot be read raises Spark's error, after a warning per file; setupFunc is not called", async () => {
+  const dir = makePyScenario(
+    'py-checkpoint-corrupt',
+    `import os
+from pyspark import SparkContext
+from pyspark.streaming import StreamingContext
+os.makedirs("cp")
+with open("cp/checkpoint-1000", "w") as f:
+    f.write("not json")
+def setup():
+    print("setup called")
+    return StreamingContext(SparkContext(appName="x"), 1)
+ssc = StreamingContext.getOrCreate("cp", setup)
+`,
+    'until: 2\n',
+  );
+  try {
+    const result = await runScenario(dir);
+    const lines = result.transcript.split('\n').filter((l) => /warning|program/.test(l) && !l.startsWith('#'));
+    expect(lines[0]).toMatch(/^\[0 ms\] warning: Error reading checkpoint from file cp\/checkpoint-1000: not a checkpoint \(invalid JSON: /);
+    expect(lines).toContain(
+      "[0 ms] warning: No checkpoint file in cp could be read (the files are left as they are): repair or remove them to start afresh, or pass createOnError = true to getOrCreate to create a new context instead.",
+    );
+    const failed = result.events.find((e) => e.type === 'programFailed');
+    expect(failed).toMatchObject({ message: expect.stringContaining('Failed to read checkpoint from directory cp') });
+    expect(result.transcript).not.toContain('setup called');
+  } finally {
+    fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  }
+});
