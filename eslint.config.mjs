@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const determinism = 'dstream-sim is deterministic: engine code asks its injected Clock (src/util/Clock.ts)';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'coverage/**', 'node_modules/**', 'reports/**', '.stryker-tmp/**', '*.config.js', '.dependency-cruiser.cjs', 'scenarios/**/*.js', 'bin/**', 'test/__helpers__/*.cjs'] },
+  { ignores: ['dist/**', 'build/**', 'coverage/**', 'node_modules/**', 'reports/**', '.stryker-tmp/**', '*.config.js', '.dependency-cruiser.cjs', 'scenarios/**/*.js', 'bin/**', 'scripts/*.js', 'test/__helpers__/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

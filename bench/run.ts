@@ -8,9 +8,13 @@
  *   4. reduceByKeyAndWindow with an inverse, window 10 vs 100 batches (target: no growth with w)
  *   5. PySpark programs: Python start-up, each scenarios/py-* (target ≤ 150 ms), word count
  *      through Python lambdas vs a plain Python loop (target ≤ 3×); see bench/python.ts
+ *   6. the engine at scale (issue 12): the harness beside the fake-timers floor, word count vs a
+ *      hand loop at 10^3 … 10^6 words, state and window costs by size, 10^5-event timelines;
+ *      see bench/scale.ts
  */
 import { performance } from 'node:perf_hooks';
 import { pythonBench } from './python';
+import { scaleBench } from './scale';
 import { SparkContext, StreamingContext, withIsolatedJvm, type Flavor, type Pair, type RDD, type Time } from '../src/index';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -187,6 +191,9 @@ async function main(): Promise<void> {
   line();
 
   await pythonBench(line, fmt);
+  line();
+
+  await scaleBench(line, fmt);
 }
 
 main().catch((e: unknown) => {

@@ -7,6 +7,14 @@ if (!fs.existsSync(entry)) {
   process.stderr.write('dstream-sim: the CLI is not built yet; run `npm run build` (npm ci does it) first.\n');
   process.exit(1);
 }
+// A reader that stops early (`dstream-sim run … | head`) closes the pipe: stop quietly, as Unix
+// tools do, instead of an unhandled EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e && e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
 require(entry)
   .main(process.argv.slice(2))
   .then((code) => process.exit(code), (e) => {

@@ -71,6 +71,8 @@ def send(message):
 def _recv():
     (n,) = struct.unpack(">I", _read_exact(4))
     m = json.loads(_read_exact(n).decode("utf-8"))
+    for cid in m.get("crel") or ():
+        _held.pop(cid, None)
     for fid in m.get("frel") or ():
         if _pins.get(fid):
             _engine_done.add(fid)  # a live Python RDD still leads to it: forget it when that dies
@@ -81,6 +83,26 @@ def _recv():
 
 _pins = {}
 _engine_done = set()
+
+# Partitions of ``sc.parallelize`` RDDs kept here as Python objects, by the number the engine gave
+# them: while the engine's RDD lives, a function piped over it reads them here instead of having
+# the engine send back what Python sent it (the engine says ``crel`` when its RDD is gone).
+_held = {}
+_IMMUTABLE_ATOMS = frozenset((str, int, float, bool, bytes, complex, type(None)))
+
+
+def immutable(x):
+    """Nothing can change ``x`` after ``parallelize`` (PySpark pickles it there): a str, number,
+    bytes or None, or a tuple of such. Only such records are kept in :data:`_held`."""
+    t = type(x)
+    if t in _IMMUTABLE_ATOMS:
+        return True
+    return t is tuple and all(immutable(y) for y in x)
+
+
+def hold(cid, partitions):
+    """Keep the partitions of the engine's parallelized RDD ``cid`` (see :data:`_held`)."""
+    _held[cid] = partitions
 
 
 def pin(fid):
@@ -134,14 +156,17 @@ def encode(x):
         # A str crosses as itself (a Java string, as socket and file lines are): JSON keeps it
         # exactly, and the engine prints it as Python does. Everything else is pickled.
         return x
+    p = _b2a(pickle.dumps(x, protocol=4), newline=False).decode("ascii")
+    if type(x) is tuple and len(x) == 2:
+        # A pair's repr is its parts' reprs in parentheses: each part is repr'd once.
+        k, v = repr(x[0]), repr(x[1])
+        return {"p": p, "r": "(%s, %s)" % (k, v), "kv": [k, v]}
     r = repr(x)
-    d = {"p": _b2a(pickle.dumps(x, protocol=4), newline=False).decode("ascii"), "r": r}
+    d = {"p": p, "r": r}
     if type(x) not in _STR_IS_REPR:
         s = x if isinstance(x, str) else str(x)
         if s != r:
             d["s"] = s
-    if type(x) is tuple and len(x) == 2:
-        d["kv"] = [repr(x[0]), repr(x[1])]
     return d
 
 
@@ -187,8 +212,13 @@ def _serve_callback(m):
             func(m["m"], m["info"])
             v = None
         elif m["k"] == "pipe":
-            # A partition of plain values (strings the engine read, numbers) needs no decoding.
-            out = func(m["split"], iter(m["recs"]) if m.get("plain") else decode_all(m["recs"]))
+            # A partition of plain values (strings the engine read, numbers) needs no decoding; one
+            # Python parallelized is still here.
+            if "src" in m:
+                records = iter(_held[m["src"]][m["split"]])
+            else:
+                records = iter(m["recs"]) if m.get("plain") else decode_all(m["recs"])
+            out = func(m["split"], records)
             if keyed:
                 v = encode_buckets(out)
             else:

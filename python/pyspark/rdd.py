@@ -299,12 +299,18 @@ class RDD:
             numPartitions = self._defaultReducePartitions()
 
         def combineLocally(iterator):
-            # PySpark's ExternalMerger.mergeValues, with one dict lookup per record.
+            # PySpark's ExternalMerger.mergeValues, with one dict lookup per record (and
+            # ``operator.add`` as the ``+`` it is, without a call per record).
             d = {}
             get = d.get
-            for k, v in iterator:
-                c = get(k, _MISSING)
-                d[k] = createCombiner(v) if c is _MISSING else mergeValue(c, v)
+            if mergeValue is operator.add:
+                for k, v in iterator:
+                    c = get(k, _MISSING)
+                    d[k] = createCombiner(v) if c is _MISSING else c + v
+            else:
+                for k, v in iterator:
+                    c = get(k, _MISSING)
+                    d[k] = createCombiner(v) if c is _MISSING else mergeValue(c, v)
             return iter(d.items())
 
         locally_combined = self.mapPartitions(combineLocally, preservesPartitioning=True)

@@ -5,12 +5,19 @@ builtins."""
 import copy
 import math
 
-try:
-    from numpy import maximum, minimum, sqrt
-except ImportError:  # PySpark's own fallback
-    maximum = max
-    minimum = min
-    sqrt = math.sqrt
+_OPS = []
+
+
+def _ops():
+    """numpy's ``maximum``, ``minimum`` and ``sqrt`` (PySpark's choice), else the builtins — looked
+    up at the first StatCounter, not at import: importing numpy costs ~0.1 s of every run's start-up."""
+    if not _OPS:
+        try:
+            from numpy import maximum, minimum, sqrt
+        except ImportError:  # PySpark's own fallback
+            maximum, minimum, sqrt = max, min, math.sqrt
+        _OPS.extend((maximum, minimum, sqrt))
+    return _OPS
 
 __all__ = ["StatCounter"]
 
@@ -33,6 +40,7 @@ class StatCounter:
         self.n += 1
         self.mu += delta / self.n
         self.m2 += delta * (value - self.mu)
+        maximum, minimum, _ = _ops()
         self.maxValue = maximum(self.maxValue, value)
         self.minValue = minimum(self.minValue, value)
         return self
@@ -55,6 +63,7 @@ class StatCounter:
                 self.mu = other.mu - (delta * self.n) / total
             else:
                 self.mu = (self.mu * self.n + other.mu * other.n) / total
+            maximum, minimum, _ = _ops()
             self.maxValue = maximum(self.maxValue, other.maxValue)
             self.minValue = minimum(self.minValue, other.minValue)
             self.m2 += other.m2 + (delta * delta * self.n * other.n) / total
@@ -86,10 +95,10 @@ class StatCounter:
         return float("nan") if self.n <= 1 else self.m2 / (self.n - 1)
 
     def stdev(self):
-        return sqrt(self.variance())
+        return _ops()[2](self.variance())
 
     def sampleStdev(self):
-        return sqrt(self.sampleVariance())
+        return _ops()[2](self.sampleVariance())
 
     def asDict(self, sample=False):
         """The statistics as a dict (``stdev``/``variance`` are the sample ones unless ``sample``

@@ -19,8 +19,15 @@ export abstract class InputDStream<T> extends DStream<T> {
     this.inputId = ssc.addInputStream(this);
   }
 
+  private inputName: string | undefined;
+
   /** Spark's input stream name, e.g. `Queue input [0]` (the stream's name in every event). */
   override get name(): string {
+    if (this.inputId === undefined) return this.makeName(); // asked while being constructed
+    return (this.inputName ??= this.makeName());
+  }
+
+  private makeName(): string {
     const words = this.className
       .replace('DStream', '')
       .split(/(?=[A-Z])/)

@@ -7,18 +7,14 @@ import type { Duration } from '../time/Duration';
 import type { Time } from '../time/Time';
 import { cloneValue } from '../util/cloneValue';
 import { structuralKey } from '../util/hashing';
+import { StateMap } from '../util/StateMap';
 import { DStream } from './internal';
 
-/** One key's state with the time it was last updated (Spark: a `StateMap` entry). */
-export interface StateEntry<K, S> {
-  key: K;
-  state: S;
-  updateTimeMs: number;
-}
+export type { StateEntry } from '../util/StateMap';
 
 /** One partition of a state RDD: the state map after the batch and the records mapped in it. */
 export interface MapWithStateRecord<K, S, M> {
-  stateMap: Map<unknown, StateEntry<K, S>>;
+  stateMap: StateMap<K, S>;
   mapped: M[];
   timedOut: Pair<K, S>[];
 }
@@ -65,13 +61,13 @@ export class InternalMapWithStateDStream<K, V, S, M> extends DStream<MapWithStat
     const sc = this.ssc.sparkContext;
     const n = this.partitioner.numPartitions;
     const prev = this.getOrCompute(validTime.minus(this.slideDuration));
-    const prevMaps = (i: number): Map<unknown, StateEntry<K, S>> => {
+    const prevMaps = (i: number): StateMap<K, S> => {
       if (prev !== undefined) return prev.partition(i)[0]!.stateMap;
-      const initial = new Map<unknown, StateEntry<K, S>>();
+      const initial = StateMap.empty<K, S>();
       const rdd = this.spec.initialStateRDD;
       if (rdd !== undefined) {
         for (const [k, s] of rdd.partitionBy(this.partitioner).partition(i)) {
-          initial.set(structuralKey(k), { key: k, state: s, updateTimeMs: validTime.milliseconds });
+          initial.put(structuralKey(k), { key: k, state: s, updateTimeMs: validTime.milliseconds });
         }
       }
       return initial;
@@ -86,7 +82,7 @@ export class InternalMapWithStateDStream<K, V, S, M> extends DStream<MapWithStat
       sc,
       n,
       (i) => {
-        const stateMap = new Map(prevMaps(i));
+        const stateMap = prevMaps(i).copy(); // a delta over the previous batch's map: costs what it touches
         const mapped: M[] = [];
         const timedOut: Pair<K, S>[] = [];
         const state = new State<S>();
@@ -95,18 +91,18 @@ export class InternalMapWithStateDStream<K, V, S, M> extends DStream<MapWithStat
           const entry = stateMap.get(sk);
           state.wrap(entry !== undefined, entry === undefined ? undefined : cloneValue(entry.state));
           mapped.push(...fn(validTime, k, v, state));
-          if (state.isRemoved()) stateMap.delete(sk);
+          if (state.isRemoved()) stateMap.remove(sk);
           else if (state.isUpdated() || (state.exists() && threshold !== undefined)) {
-            stateMap.set(sk, { key: k, state: state.get(), updateTimeMs: validTime.milliseconds });
+            stateMap.put(sk, { key: k, state: state.get(), updateTimeMs: validTime.milliseconds });
           }
         }
         if (fullScan && threshold !== undefined) {
-          for (const [sk, e] of [...stateMap]) {
+          for (const [sk, e] of stateMap.entries()) {
             if (e.updateTimeMs < threshold) {
               state.wrapTimingOut(cloneValue(e.state));
               mapped.push(...fn(validTime, e.key, undefined, state));
               timedOut.push([e.key, e.state]);
-              stateMap.delete(sk);
+              stateMap.remove(sk);
             }
           }
         }
@@ -146,7 +142,7 @@ export class MapWithStateDStream<K, V, S, M> extends DStream<M> {
 
   /** Spark: `stateSnapshots()`: all `[key, state]` pairs after each batch. */
   stateSnapshots(): DStream<Pair<K, S>> {
-    return this.internal.flatMap((r) => Array.from(r.stateMap.values(), (e): Pair<K, S> => [e.key, e.state]));
+    return this.internal.flatMap((r): Pair<K, S>[] => r.stateMap.pairs());
   }
 
   /** Spark: `MapWithStateDStream.checkpoint` forwards to the internal state stream. */

@@ -74,10 +74,7 @@ export class ReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
       partitioner.numPartitions,
       (i) => {
         if (cogrouped === undefined) {
-          cogrouped = shuffleCogroup<K>(
-            all!.map((r) => r.partitions()),
-            partitioner,
-          );
+          cogrouped = shuffleCogroup<K>(all!, partitioner);
           all = undefined; // the shuffle output replaces the inputs (bounded lineage)
         }
         return cogrouped[i]!.map(([k, groups]): Pair<K, V> => {

@@ -10,7 +10,7 @@ export type EventSubscriber = (event: SimEvent) => void;
  */
 export class EventLog {
   private readonly buffer: SimEvent[] = [];
-  private readonly subscribers: EventSubscriber[] = [];
+  private readonly subscribers: { fn: EventSubscriber; kinds: ReadonlySet<SimEvent['type']> | undefined }[] = [];
   private seq = 0;
   private dropped = 0;
 
@@ -40,7 +40,7 @@ export class EventLog {
     } else {
       this.dropped++;
     }
-    for (const s of this.subscribers) s(event);
+    for (const s of this.subscribers) if (s.kinds === undefined || s.kinds.has(event.type)) s.fn(event);
     return event;
   }
 
@@ -63,16 +63,24 @@ export class EventLog {
     }
   }
 
-  /** True when someone would see an event: a subscriber or retention. */
-  isRecording(): boolean {
-    return this.capacity > 0 || this.subscribers.length > 0;
+  /**
+   * True when someone would see an event (of `kind`, if given): the log keeps events, or a
+   * subscriber wants it. Whoever builds a costly event (inputs collected for the log) asks first.
+   */
+  isRecording(kind?: SimEvent['type']): boolean {
+    if (this.capacity > 0) return true;
+    return this.subscribers.some((s) => kind === undefined || s.kinds === undefined || s.kinds.has(kind));
   }
 
-  /** Call `fn` for every later event; returns a function that unsubscribes. */
-  subscribe(fn: EventSubscriber): () => void {
-    this.subscribers.push(fn);
+  /**
+   * Call `fn` for every later event — or only for events of the given `kinds` (a subscriber that
+   * needs a few kinds costs nothing for the others); returns a function that unsubscribes.
+   */
+  subscribe(fn: EventSubscriber, kinds?: readonly SimEvent['type'][]): () => void {
+    const entry = { fn, kinds: kinds === undefined ? undefined : new Set(kinds) };
+    this.subscribers.push(entry);
     return () => {
-      const i = this.subscribers.indexOf(fn);
+      const i = this.subscribers.indexOf(entry);
       if (i >= 0) this.subscribers.splice(i, 1);
     };
   }

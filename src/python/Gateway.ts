@@ -41,6 +41,12 @@ export class Gateway {
   /** Python functions whose engine RDD was garbage-collected: Python may forget them. */
   private readonly deadFunctions: number[] = [];
   private readonly functionOwners = new FinalizationRegistry<number>((f) => void this.deadFunctions.push(f));
+  /** RDDs Python parallelized and still holds the records of (`_gateway._held`), by the number Python knows them by. */
+  private readonly held = new WeakMap<RDD<unknown>, number>();
+  /** Held RDDs the engine garbage-collected: Python may drop their records. */
+  private readonly deadHeld: number[] = [];
+  private readonly heldOwners = new FinalizationRegistry<number>((c) => void this.deadHeld.push(c));
+  private nextHeld = 1;
   /** Python functions of RDDs made while batch `time` ran (in transform / foreachRDD / state functions), by batch time. */
   private readonly batchFunctions = new Map<number, number[]>();
   /** The batch times of the callbacks running now (innermost last). */
@@ -170,6 +176,7 @@ export class Gateway {
   /** Send to Python, with the functions it may forget. */
   private send(message: Record<string, unknown>): void {
     if (this.deadFunctions.length > 0) message['frel'] = this.deadFunctions.splice(0);
+    if (this.deadHeld.length > 0) message['crel'] = this.deadHeld.splice(0);
     this.proc.send(message);
   }
 
@@ -238,20 +245,42 @@ export class Gateway {
     }
   }
 
-  /** @internal */ pipe(f: number, split: number, records: Iterable<unknown>): unknown[] {
-    const out = this.callback(pipeMessage(f, split, records)) as WirePyObject[];
+  /**
+   * Python keeps the records of this parallelized RDD (immutable ones, as it parallelized them):
+   * the number it knows them by. While the RDD lives, a function piped over it reads them there.
+   */
+  /** @internal */ hold(rdd: RDD<unknown>): number {
+    const c = this.nextHeld++;
+    this.held.set(rdd, c);
+    this.heldOwners.register(rdd, c);
+    return c;
+  }
+
+  /** @internal The number Python holds `rdd`'s records by, if it does. */
+  heldId(rdd: RDD<unknown>): number | undefined {
+    return this.held.get(rdd);
+  }
+
+  /** @internal Python's function `f` over a partition: its records, or `src`, the held RDD they are (see {@link hold}). */
+  pipe(f: number, split: number, records: Iterable<unknown>, src?: number): unknown[] {
+    const out = this.callback(pipeMessage(f, split, records, src)) as WirePyObject[];
     return out.map(fromWire);
   }
 
-  /** @internal */ pipeKeyed(f: number, split: number, records: Iterable<unknown>): Pair<number, unknown>[] {
-    const out = this.callback(pipeMessage(f, split, records)) as [number, WireBatch][];
+  /** @internal {@link pipe} for a shuffle's map side: the records come back bucketed by partition. */
+  pipeKeyed(f: number, split: number, records: Iterable<unknown>, src?: number): Pair<number, unknown>[] {
+    const out = this.callback(pipeMessage(f, split, records, src)) as [number, WireBatch][];
     return out.map(([pid, w]): Pair<number, unknown> => [pid, fromWire(w)]);
   }
 
 }
 
-/** A partition for Python (PySpark's `PythonRDD.compute`); `plain` when no record needs decoding (strings, numbers). */
-function pipeMessage(f: number, split: number, records: Iterable<unknown>): Record<string, unknown> {
+/**
+ * A partition for Python (PySpark's `PythonRDD.compute`); `plain` when no record needs decoding
+ * (strings, numbers); only its number when Python holds it (`src`).
+ */
+function pipeMessage(f: number, split: number, records: Iterable<unknown>, src: number | undefined): Record<string, unknown> {
+  if (src !== undefined) return { k: 'pipe', f, split, src };
   let plain = true;
   const recs = Array.from(records, (r) => {
     const w = toWire(r);

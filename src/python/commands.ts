@@ -19,7 +19,7 @@ export type Handler = (a: Record<string, unknown>) => unknown;
 /** What the commands use of the gateway: its handle table and its callbacks into Python. */
 export type GatewayTools = Pick<
   Gateway,
-  'jvm' | 'ended' | 'size' | 'object' | 'get' | 'ref' | 'stream' | 'rdd' | 'rddOrNone' | 'transformCall' | 'pipe' | 'pipeKeyed' | 'own' | 'callback'
+  'jvm' | 'ended' | 'size' | 'object' | 'get' | 'ref' | 'stream' | 'rdd' | 'rddOrNone' | 'transformCall' | 'pipe' | 'pipeKeyed' | 'own' | 'callback' | 'hold' | 'heldId'
 >;
 
 /**
@@ -39,7 +39,9 @@ export function engineCommands(g: GatewayTools): Record<string, Handler> {
     'sc.parallelizePartitions': (a) => {
       const sc = g.get<SparkContext>(a, 'sc');
       sc.assertNotStopped();
-      return g.rdd(RDD.fromPartitions(sc, (a['parts'] as WirePyObject[][]).map((p) => p.map(fromWire))));
+      const rdd = RDD.fromPartitions(sc, (a['parts'] as WirePyObject[][]).map((p) => p.map(fromWire)));
+      const reply = g.rdd(rdd) as Record<string, unknown>;
+      return a['hold'] === true ? { ...reply, c: g.hold(rdd) } : reply;
     },
     'sc.union': (a) => g.rdd(g.get<SparkContext>(a, 'sc').union((a['rdds'] as number[]).map((h) => g.object(h) as RDD<unknown>))),
     'sc.emptyRDD': (a) => g.rdd(g.get<SparkContext>(a, 'sc').emptyRDD()),
@@ -51,7 +53,9 @@ export function engineCommands(g: GatewayTools): Record<string, Handler> {
     'sc.setCheckpointDir': (a) => void g.get<SparkContext>(a, 'sc').setCheckpointDir(a['dir'] as string),
     'rdd.pipe': (a) => {
       const f = num(a, 'f');
-      const piped = g.get<RDD<unknown>>(a, 'rdd').mapPartitionsWithIndex((i, it) => g.pipe(f, i, it), Boolean(a['pp']));
+      const parent = g.get<RDD<unknown>>(a, 'rdd');
+      const src = g.heldId(parent);
+      const piped = parent.mapPartitionsWithIndex((i, it) => g.pipe(f, i, it, src), Boolean(a['pp']));
       g.own(piped, f);
       return g.rdd(piped);
     },
@@ -59,7 +63,9 @@ export function engineCommands(g: GatewayTools): Record<string, Handler> {
       // PySpark's partitionBy: Python buckets each map partition by portable_hash (add_shuffle_key),
       // the JVM moves the buckets by their partition number (PairwiseRDD + PythonPartitioner).
       const f = num(a, 'f');
-      const keyed = g.get<RDD<unknown>>(a, 'rdd').mapPartitionsWithIndex((i, it) => g.pipeKeyed(f, i, it), true);
+      const parent = g.get<RDD<unknown>>(a, 'rdd');
+      const src = g.heldId(parent);
+      const keyed = parent.mapPartitionsWithIndex((i, it) => g.pipeKeyed(f, i, it, src), true);
       g.own(keyed, f);
       return g.rdd(keyed.partitionBy(num(a, 'n')).values());
     },

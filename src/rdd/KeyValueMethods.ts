@@ -50,7 +50,7 @@ export abstract class KeyValueMethods<T> extends RDDBase<T> {
 
   /** Spark: `mapValues` (keeps the partitioner). */
   mapValues<K, V, U>(this: RDD<Pair<K, V>>, f: (v: V) => U): RDD<Pair<K, U>> {
-    return this.narrow((p) => p.map(([k, v]): Pair<K, U> => [k, f(v)]), true);
+    return this.recordStep<Pair<K, U>>((emit) => (kv) => emit([kv[0], f(kv[1])]), true);
   }
 
   /** Spark: `flatMapValues` (keeps the partitioner). */

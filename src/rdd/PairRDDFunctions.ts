@@ -22,7 +22,7 @@ export const PairRDDFunctions = {
     const agg: Aggregator<V, C> = { createCombiner, mergeValue, mergeCombiners };
     return rdd.shuffled(
       partitioner.numPartitions,
-      () => shuffleCombine(rdd.partitions(), partitioner, agg, mapSideCombine),
+      () => shuffleCombine(rdd, partitioner, agg, mapSideCombine),
       partitioner,
     );
   },
@@ -63,10 +63,8 @@ export const PairRDDFunctions = {
 
   /** Spark: `flatMapValues` (keeps the partitioner). */
   flatMapValues<K, V, U>(rdd: RDD<Pair<K, V>>, f: (v: V) => Iterable<U>): RDD<Pair<K, U>> {
-    return rdd.narrow((p) => {
-      const out: Pair<K, U>[] = [];
-      for (const [k, v] of p) for (const u of f(v)) out.push([k, u]);
-      return out;
+    return rdd.recordStep<Pair<K, U>>((emit) => ([k, v]) => {
+      for (const u of f(v)) emit([k, u]);
     }, true);
   },
 
@@ -75,7 +73,7 @@ export const PairRDDFunctions = {
     const partitioner = rdd.partitionerFor(partitions, other);
     return rdd.shuffled(
       partitioner.numPartitions,
-      () => shuffleCogroup<K>([rdd.partitions(), other.partitions()], partitioner) as unknown as Pair<K, [V[], W[]]>[][],
+      () => shuffleCogroup<K>([rdd, other], partitioner) as unknown as Pair<K, [V[], W[]]>[][],
       partitioner,
     );
   },

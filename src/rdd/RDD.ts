@@ -3,6 +3,7 @@ import { KeyValueMethods } from './KeyValueMethods';
 import { OrderedRDDFunctions } from './OrderedRDDFunctions';
 import { PartitionShapes } from './PartitionShapes';
 import { hashPartitioner, type PartitionFunc, type Partitioner } from './Partitioner';
+import type { RecordStage } from './RDDBase';
 import type { RddContext } from './RddContext';
 import { saveAsTextFile } from './saveAsTextFile';
 import { Sampling } from './Sampling';
@@ -62,29 +63,23 @@ export class RDD<T> extends KeyValueMethods<T> {
 
   /** Spark: `map`. */
   map<U>(f: (x: T) => U): RDD<U> {
-    return this.narrow((p) => {
-      const out: U[] = new Array<U>(p.length);
-      for (let i = 0; i < p.length; i++) out[i] = f(p[i]!);
-      return out;
-    });
+    return this.recordStep((emit) => (x) => emit(f(x)));
   }
 
   /** Spark: `flatMap`: `f` returns any iterable (array, string, generator …). */
   flatMap<U>(f: (x: T) => Iterable<U>): RDD<U> {
-    return this.narrow((p) => {
-      const out: U[] = [];
-      for (const x of p) {
-        const r = f(x);
-        if (Array.isArray(r)) for (const y of r as U[]) out.push(y);
-        else for (const y of r) out.push(y);
-      }
-      return out;
+    return this.recordStep((emit) => (x) => {
+      const r = f(x);
+      if (Array.isArray(r)) for (let i = 0; i < r.length; i++) emit(r[i] as U);
+      else for (const y of r) emit(y);
     });
   }
 
   /** Spark: `filter`. */
   filter(f: (x: T) => boolean): RDD<T> {
-    return this.narrow((p) => p.filter((x) => f(x)), true);
+    return this.recordStep((emit) => (x) => {
+      if (f(x)) emit(x);
+    }, true);
   }
 
   /** Spark: `mapPartitions`: `f` gets the partition's records and returns an iterable. */
@@ -329,6 +324,24 @@ export class RDD<T> extends KeyValueMethods<T> {
   /** @internal A new RDD of this context (Spark: a new `RDD` subclass over this one). */
   derive<U>(numPartitions: number, compute: (split: number) => U[], partitioner?: Partitioner): RDD<U> {
     return new RDD<U>(this.context, numPartitions, compute, partitioner);
+  }
+
+  /**
+   * @internal A narrow step, record by record (Spark: `MapPartitionsRDD` over an iterator): a
+   * chain of them runs in one pass, with no array in between (see `RDDBase.partition`).
+   */
+  recordStep<U>(stage: RecordStage<T, U>, preservesPartitioning = false): RDD<U> {
+    const compute = (i: number): U[] => {
+      const out: U[] = [];
+      const push = stage((u) => void out.push(u));
+      const p = this.partition(i);
+      for (let j = 0; j < p.length; j++) push(p[j]!);
+      return out;
+    };
+    return new RDD<U>(this.context, this.numParts, compute, preservesPartitioning ? this.partitioner : undefined, {
+      parent: this as RDD<unknown>,
+      stage: stage as RecordStage<unknown, U>,
+    });
   }
 
   /** @internal A narrow transformation: `f` maps each partition. */

@@ -7,6 +7,12 @@ import type { StorageLevel } from './StorageLevel';
 import { UnsupportedRDDMethods } from './UnsupportedRDDMethods';
 
 /**
+ * One narrow step, record by record (Spark: the function a `MapPartitionsRDD` applies to its
+ * parent's iterator): given where its output goes, what to do with each input record.
+ */
+export type RecordStage<I, O> = (emit: (o: O) => void) => (x: I) => void;
+
+/**
  * What every RDD is, below its public operations: the partitions and how they are computed,
  * persistence and checkpointing, the name, how an action runs (a failed task becomes Spark's
  * `SparkException`), and which partitioner a shuffle picks. Spark: the state and `final` methods
@@ -27,17 +33,27 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
   /** Spark: `RDD.context` (PySpark: `rdd.context`): the SparkContext this RDD belongs to. */
   readonly context: FacadeOf<'sparkContext', RddContext>;
 
+  /**
+   * A narrow, record-by-record step over `parent` (map, flatMap, filter, mapValues …), if this RDD
+   * is one. Spark runs such steps as one pipelined iterator per task; so does {@link partition}:
+   * a chain of them is run in one pass over the first ancestor whose records exist (persisted,
+   * checkpointed, or not a step), with no array in between.
+   */
+  private parentStep: { parent: RDDBase<unknown>; stage: RecordStage<unknown, T> } | undefined;
+
   /** @internal Build an RDD from a partition count and a function computing one partition. */
   constructor(
     context: RddContext,
     protected readonly numParts: number,
     private computeFn: (split: number) => T[],
     partitioner?: Partitioner,
+    parentStep?: { parent: RDDBase<unknown>; stage: RecordStage<unknown, T> },
   ) {
     super();
     this.context = context as FacadeOf<'sparkContext', RddContext>;
     this.id = context.newRddId();
     this.partitioner = partitioner;
+    this.parentStep = parentStep;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -54,12 +70,50 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
     if (this.cached !== undefined) {
       let p = this.cached[split];
       if (p === undefined) {
-        p = this.computeFn(split);
+        p = this.compute(split);
         this.cached[split] = p;
       }
       return p;
     }
-    return this.computeFn(split);
+    return this.compute(split);
+  }
+
+  /**
+   * @internal Hand partition `split`'s records to `sink`, in order: a chain of narrow steps runs
+   * record by record into it without building the partition's array (a shuffle's map side).
+   */
+  eachRecord(split: number, sink: (x: T) => void): void {
+    if (this.pipelined()) {
+      this.runSteps(split, sink);
+      return;
+    }
+    const p = this.partition(split);
+    for (let i = 0; i < p.length; i++) sink(p[i]!);
+  }
+
+  private compute(split: number): T[] {
+    if (!this.pipelined()) return this.computeFn(split);
+    const out: T[] = [];
+    this.runSteps(split, (x) => void out.push(x));
+    return out;
+  }
+
+  /** A narrow step whose records nobody keeps: computed on the way, never stored. */
+  private pipelined(): boolean {
+    return this.parentStep !== undefined && this.cached === undefined && this.checkpointState === 'none';
+  }
+
+  /** Run this step and the pipelined steps above it over the first ancestor whose records exist. */
+  private runSteps(split: number, sink: (x: T) => void): void {
+    let push = sink as (x: unknown) => void;
+    let r: RDDBase<unknown> = this as RDDBase<unknown>;
+    while (r.pipelined()) {
+      const { parent, stage } = r.parentStep!;
+      push = stage(push);
+      r = parent;
+    }
+    const source = r.partition(split);
+    for (let i = 0; i < source.length; i++) push(source[i]);
   }
 
   /** @internal All partitions, computed. */
@@ -131,6 +185,7 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
     if (this.checkpointState !== 'marked') return;
     const data = this.partitions();
     this.computeFn = (i) => data[i]!.slice();
+    this.parentStep = undefined; // its records exist now: the lineage is cut
     if (this.cached !== undefined) this.cached = data;
     this.checkpointState = 'done';
   }

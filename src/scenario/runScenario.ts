@@ -201,5 +201,5 @@ function horizonAfterBatches(jvm: Jvm, n: number): void {
       jvm.horizonMs = e.zeroTimeMs + n * batchMs;
       off();
     }
-  });
+  }, ['contextCreated', 'contextStarted']);
 }

@@ -27,7 +27,7 @@ export class Inspection implements StreamInspector {
   }
 
   input(stream: InputDStream<unknown>, time: Time, rdd: RDD<unknown> | undefined): void {
-    if (!this.options.inputs || !this.log.isRecording()) return;
+    if (!this.options.inputs || !this.log.isRecording('inputDelivered')) return;
     this.log.emit({
       type: 'inputDelivered',
       contextId: this.contextId,
@@ -40,7 +40,7 @@ export class Inspection implements StreamInspector {
   }
 
   generated(stream: DStream<unknown>, time: Time, rdd: RDD<unknown>): void {
-    if (!this.log.isRecording()) return;
+    if (!this.log.isRecording('rddGenerated')) return;
     this.log.emit({
       type: 'rddGenerated',
       contextId: this.contextId,
@@ -60,7 +60,7 @@ export class Inspection implements StreamInspector {
     parent: DStream<unknown>,
     result: RDD<unknown>,
   ): void {
-    if (!this.options.windows || !this.log.isRecording()) return;
+    if (!this.options.windows || !this.log.isRecording('windowComputed')) return;
     const batchTimes: number[] = [];
     const zero = parent.zeroTime;
     if (covered !== undefined && zero !== undefined) {
@@ -83,7 +83,7 @@ export class Inspection implements StreamInspector {
   }
 
   pairState<K, S>(stream: DStream<unknown>, time: Time, prev: RDD<Pair<K, S>> | undefined, next: RDD<Pair<K, S>>): void {
-    if (!this.options.state || !this.log.isRecording()) return;
+    if (!this.options.state || !this.log.isRecording('stateChanged')) return;
     this.state(stream, time, prev?.collect() ?? [], next.collect(), []);
   }
 
@@ -93,9 +93,9 @@ export class Inspection implements StreamInspector {
     prev: RDD<MapWithStateRecord<K, S, M>> | undefined,
     next: RDD<MapWithStateRecord<K, S, M>>,
   ): void {
-    if (!this.options.state || !this.log.isRecording()) return;
+    if (!this.options.state || !this.log.isRecording('stateChanged')) return;
     const pairs = (records: MapWithStateRecord<K, S, M>[]): Pair<K, S>[] =>
-      records.flatMap((r) => Array.from(r.stateMap.values(), (e): Pair<K, S> => [e.key, e.state]));
+      records.flatMap((r): Pair<K, S>[] => r.stateMap.pairs());
     const records = next.collect();
     this.state(stream, time, prev === undefined ? [] : pairs(prev.collect()), pairs(records), records.flatMap((r) => r.timedOut));
   }

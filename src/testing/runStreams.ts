@@ -36,6 +36,12 @@ export interface RunOptions {
   startDate?: string;
   /** How long jobs take in virtual time (docs/processing-time.md); default: no time. */
   cost?: CostModel;
+  /**
+   * Keep the run's event log for the result (`events`, `batchInfos`). Default: true for
+   * `runStreams`; `runOperation` and `testOperation` return only records and keep none unless
+   * asked (a long run's memory stays flat, and a batch costs what the engine costs).
+   */
+  keepEvents?: boolean;
 }
 
 /** What a harness run produced. */
@@ -64,7 +70,9 @@ export async function runStreams<V>(
     throw new SimulationError(`runOperation: numBatches must be a non-negative integer, got ${numBatches}`);
   }
   const flavor = opts.flavor ?? 'pyspark';
-  return withIsolatedJvm({ stdout: opts.stdout ?? (() => undefined), timeZone: opts.timeZone, startDate: opts.startDate, cost: opts.cost }, async (jvm) => {
+  const keep = opts.keepEvents ?? true;
+  const log = keep ? {} : { eventLogCapacity: 0 };
+  return withIsolatedJvm({ stdout: opts.stdout ?? (() => undefined), timeZone: opts.timeZone, startDate: opts.startDate, cost: opts.cost, ...log }, async (jvm) => {
     // TestSuiteBase runs on local[2]; PySpark's test case sets spark.default.parallelism = 1.
     const conf = new SparkConf().setMaster('local[2]').setAppName('dstream-sim-test');
     if (flavor === 'pyspark') conf.set('spark.default.parallelism', 1);
@@ -99,7 +107,7 @@ export async function runOperation<U, V>(
   numBatches: number,
   opts: RunOptions = {},
 ): Promise<V[][]> {
-  const r = await runStreams<V>([input], (s) => operation(s[0] as DStream<U>), numBatches, opts);
+  const r = await runStreams<V>([input], (s) => operation(s[0] as DStream<U>), numBatches, { keepEvents: false, ...opts });
   return r.batches.map((b) => b.records);
 }
 
@@ -115,7 +123,7 @@ export async function runOperation2<U, W, V>(
     [input1, input2],
     (s) => operation(s[0] as DStream<U>, s[1] as DStream<W>),
     numBatches,
-    opts,
+    { keepEvents: false, ...opts },
   );
   return r.batches.map((b) => b.records);
 }

@@ -22,7 +22,7 @@ export async function testOperation<U, V>(
   expected: readonly V[][],
   opts: TestOperationOptions = {},
 ): Promise<void> {
-  const r = await runStreams<V>([input], (s) => operation(s[0] as DStream<U>), opts.numBatches ?? expected.length, opts);
+  const r = await runStreams<V>([input], (s) => operation(s[0] as DStream<U>), opts.numBatches ?? expected.length, { keepEvents: false, ...opts });
   verifyOutput(
     r.batches.map((b) => b.records),
     expected,

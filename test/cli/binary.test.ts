@@ -95,3 +95,14 @@ test('test --reporter accepts junit or json only', () => {
   expect(r.status).toBe(1);
   expect(r.stderr).toContain("error: option '--reporter <format>' argument 'tap' is invalid. Allowed choices are junit, json.");
 });
+
+test('a reader that stops early (run … | head -1) ends the command quietly, not with an unhandled EPIPE', () => {
+  const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" run scenarios/notes-window/program.ts --until 300 | head -1`], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  expect(r.stdout).toBe('-------------------------------------------\n');
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+});

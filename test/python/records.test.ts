@@ -67,3 +67,25 @@ test('the notes map example prints what PySpark prints, as its TypeScript twin d
   expect(py.printed).toBe(ts.printed);
   expect(py.transcript.split('\n').slice(1)).toEqual(ts.transcript.split('\n').slice(1));
 });
+
+test('parallelize takes its records when it is called: a list changed afterwards, or a mutable record, is not seen changed', async () => {
+  // PySpark pickles the records in parallelize. Python keeps immutable records of a parallelized
+  // RDD to pipe them without a round trip through the engine; mutable ones must come from the copy.
+  const dir = makePyScenario(
+    'parallelize-copies',
+    `${PREAMBLE}
+lines = ["a b", "c"]
+inner = [1]
+rdd_s = sc.parallelize(lines, 2)
+rdd_l = sc.parallelize([inner, ("t", 2)], 1)
+lines.append("late")
+inner.append(99)
+print(rdd_s.flatMap(lambda l: l.split(" ")).collect(), rdd_l.map(lambda x: x).collect())
+print(rdd_s.map(lambda l: l.upper()).reduce(lambda a, b: a + "|" + b))
+`,
+    'until: 1\n',
+  );
+  const r = await runScenario(dir);
+  const said = r.events.flatMap((e) => (e.type === 'programOutput' ? [e.text] : []));
+  expect(said).toEqual(["['a', 'b', 'c'] [[1], ('t', 2)]", 'A B|C']);
+});

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { checkpointNames, runDir, socketLines, wordCountProcess } from './checkpointHelpers';
 import { decodeRecord, encodeRecord } from '../../src/util/recordCodec';
 import { fromWire, PyObject } from '../../src/python/PyObject';
+import { StateMap } from '../../src/util/StateMap';
 
 const lines = socketLines([
   [0.5, 'a b'],
@@ -79,4 +80,18 @@ test('records that JSON cannot hold are tagged and come back as they were; a Pyt
   expect(back).toBeInstanceOf(PyObject);
   expect([back.pickle, back.repr, String(back[0]), String(back[1])]).toEqual(['gASVCQAAAAAAAACMBWhlbGxvlC4=', "('a', 1)", "'a'", '1']);
   expect(() => encodeRecord(() => 1)).toThrow('a function cannot be written into a checkpoint');
+});
+
+test("a mapWithState partition's StateMap is written as its entries in order and read back as the same map", () => {
+  let m = StateMap.empty<string, number>();
+  m.put('"b"', { key: 'b', state: 1, updateTimeMs: 1000 });
+  m.put('"a"', { key: 'a', state: 2, updateTimeMs: 2000 });
+  m = m.copy();
+  m.remove('"b"');
+  m.put('"c"', { key: 'c', state: 3, updateTimeMs: 3000 });
+  const encoded = JSON.parse(JSON.stringify(encodeRecord({ stateMap: m, mappedData: ['a: 2'] })));
+  expect(encoded).toEqual({ stateMap: { $stateMap: [['"a"', 'a', 2, 2000], ['"c"', 'c', 3, 3000]] }, mappedData: ['a: 2'] });
+  const back = (decodeRecord(encoded) as { stateMap: StateMap<string, number> }).stateMap;
+  expect(back).toBeInstanceOf(StateMap);
+  expect(back.entries()).toEqual(m.entries());
 });

@@ -34,5 +34,5 @@ export function trackProgress(jvm: Jvm, progress: Float64Array, onOutputs: (name
       default:
         break;
     }
-  });
+  }, ['contextStarted', 'inputDelivered', 'rddGenerated', 'outputOperationStarted', 'batchCompleted', 'contextStopped']);
 }

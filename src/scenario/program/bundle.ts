@@ -1,7 +1,9 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SourceMapPayload } from 'node:module';
 import type { Message } from 'esbuild';
 import { SimulationError } from '../../errors';
+import { cachedBundle, defaultCacheDir } from './bundleCache';
 import { codeFrame } from './codeFrame';
 import { buildProgramSync } from './esbuildSync';
 
@@ -12,6 +14,9 @@ export interface ProgramBundle {
   /** The source map of `code`; its `sources` are relative to the program's directory. */
   map: SourceMapPayload;
 }
+
+/** The compiler's version, part of a cached bundle's key (read from its package, not by loading it). */
+const esbuildVersion = (JSON.parse(fs.readFileSync(require.resolve('esbuild/package.json'), 'utf8')) as { version: string }).version;
 
 /** The free variable of the bundle through which it loads packages (see {@link bundleProgram}). */
 export const REQUIRE_PARAM = '__dstreamSimRequire';
@@ -24,9 +29,14 @@ export const PACKAGE_NAMESPACE = 'dstream-sim-package';
  * included, packages (bare specifiers such as `dstream-sim` or `node:fs`) are left to
  * `__dstreamSimRequire(id)` at run time, and `import(expr)` becomes a call of `require`. Syntax
  * errors and unresolvable modules throw SimulationError `PROGRAM_INVALID` with esbuild's messages
- * at `file:line:column` (1-based, relative to `relativeTo`) and the failing line.
+ * at `file:line:column` (1-based, relative to `relativeTo`) and the failing line. Compiled once
+ * per content (see `bundleCache`; `cacheDir` undefined: always compile).
  */
-export function bundleProgram(file: string, relativeTo: string): ProgramBundle {
+export function bundleProgram(file: string, relativeTo: string, cacheDir: string | undefined = defaultCacheDir()): ProgramBundle {
+  return cachedBundle(file, relativeTo, esbuildVersion, () => buildBundle(file, relativeTo), cacheDir);
+}
+
+function buildBundle(file: string, relativeTo: string): { bundle: ProgramBundle; inputs: string[] } {
   const dir = path.dirname(file);
   const result = buildProgramSync(
     {
@@ -41,6 +51,7 @@ export function bundleProgram(file: string, relativeTo: string): ProgramBundle {
       outfile: path.join(dir, 'dstream-sim-program.js'),
       sourcemap: 'external',
       sourcesContent: true,
+      metafile: true,
       logLevel: 'silent',
       // The script runs with no module loader behind it: import(expr) → require, import.meta → {}.
       supported: { 'dynamic-import': false, 'import-meta': false },
@@ -51,7 +62,7 @@ export function bundleProgram(file: string, relativeTo: string): ProgramBundle {
   const map = result.files.find((f) => f.path.endsWith('.map'));
   const code = result.files.find((f) => f.path.endsWith('.js'));
   if (map === undefined || code === undefined) throw new SimulationError('esbuild produced no bundle', 'PROGRAM_INVALID');
-  return { code: code.text, map: JSON.parse(map.text) as SourceMapPayload };
+  return { bundle: { code: code.text, map: JSON.parse(map.text) as SourceMapPayload }, inputs: result.inputs };
 }
 
 /** `program.ts:3:14: ERROR: Expected ";" but found "x"`, the failing line, then esbuild's notes. */

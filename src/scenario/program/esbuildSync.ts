@@ -11,8 +11,8 @@ export interface ProgramPluginOptions {
   requireParam: string;
 }
 
-/** The output files of a build, or esbuild's error messages. */
-export type SyncBuildResult = { files: { path: string; text: string }[] } | { errors: Message[] };
+/** The output files of a build with the files it read (relative to `absWorkingDir`), or esbuild's error messages. */
+export type SyncBuildResult = { files: { path: string; text: string }[]; inputs: string[] } | { errors: Message[] };
 
 /**
  * The worker: runs esbuild's asynchronous `build` (the one that takes plugins) with the program
@@ -36,7 +36,7 @@ port.on('message', ({ signal, options, pluginOptions }) => {
   Promise.resolve()
     .then(() => (esbuild = esbuild || require(esbuildPath)).build({ ...options, plugins: [plugin(pluginOptions)] }))
     .then(
-      (r) => ({ files: r.outputFiles.map((f) => ({ path: f.path, text: f.text })) }),
+      (r) => ({ files: r.outputFiles.map((f) => ({ path: f.path, text: f.text })), inputs: Object.keys((r.metafile && r.metafile.inputs) || {}) }),
       (e) => ({ errors: e && Array.isArray(e.errors) && e.errors.length > 0 ? e.errors : [{ text: String((e && e.message) || e), location: null, notes: [] }] }),
     )
     .then((reply) => {

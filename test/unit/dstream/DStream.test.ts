@@ -28,6 +28,7 @@ describe('slice', () => {
         return w;
       },
       4,
+      { keepEvents: true }, // the operation reads the context's event log
     );
     return { records, warnings };
   }
