@@ -9,7 +9,8 @@
  *   receiver → dstream              receivers, DStream kinds (through their runtime ports)
  *   scheduler → streaming           JobGenerator/JobScheduler, the StreamingContext facade
  *   python                          the bridge to a real CPython (a .py program's "JVM" gateway)
- *   testing, timeline → scenario → views → cli → index   the tools around the engine
+ *   testing, timeline → scenario → views → report → cli → index   the tools around the engine
+ *   (report/page/ is the report's browser script: it imports only report/model/)
  */
 const layer = (name, forbidden) => ({
   name: `layer-${name}`,
@@ -19,7 +20,7 @@ const layer = (name, forbidden) => ({
   to: { path: `^src/(${forbidden.join('|')})(/|\\.ts$)` },
 });
 const engine = ['events', 'net', 'env', 'rdd', 'core', 'receiver', 'dstream', 'scheduler', 'streaming'];
-const tools = ['python', 'testing', 'timeline', 'scenario', 'views', 'cli', 'index'];
+const tools = ['python', 'testing', 'timeline', 'scenario', 'views', 'report', 'cli', 'index'];
 
 module.exports = {
   forbidden: [
@@ -60,11 +61,26 @@ module.exports = {
     },
     layer('scheduler', ['streaming', ...tools]),
     layer('streaming', tools),
-    layer('python', ['testing', 'timeline', 'scenario', 'views', 'cli', 'index']),
-    layer('testing', ['python', 'scenario', 'views', 'cli', 'index']),
-    layer('timeline', ['python', 'testing', 'scenario', 'views', 'cli', 'index']),
-    layer('scenario', ['views', 'cli', 'index']),
-    layer('views', ['cli', 'index']),
+    layer('python', ['testing', 'timeline', 'scenario', 'views', 'report', 'cli', 'index']),
+    layer('testing', ['python', 'scenario', 'views', 'report', 'cli', 'index']),
+    layer('timeline', ['python', 'testing', 'scenario', 'views', 'report', 'cli', 'index']),
+    layer('scenario', ['views', 'report', 'cli', 'index']),
+    layer('views', ['report', 'cli', 'index']),
+    layer('report', ['cli', 'index']),
+    {
+      name: 'report-page',
+      severity: 'error',
+      comment: 'The report page runs in a browser: it imports only its own files and the view model (src/report/model/)',
+      from: { path: '^src/report/page/' },
+      to: { path: '^src/', pathNot: '^src/report/(page|model)/' },
+    },
+    {
+      name: 'report-model-pure',
+      severity: 'error',
+      comment: 'The files the page bundles (types, search) import nothing but each other',
+      from: { path: '^src/report/model/(types|search)\\.ts$' },
+      to: { path: '^src/', pathNot: '^src/report/model/(types|search)\\.ts$' },
+    },
     layer('cli', ['index']),
   ],
   options: {

@@ -5,6 +5,8 @@ module.exports = {
   // engine's files; testMatch keeps test files to test/.
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // The real-browser suite needs Debian's chromium: `npm run test:browser` (jest.browser.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
   // Tests import the package by name, as users do.
   moduleNameMapper: { '^dstream-sim$': '<rootDir>/src/index.ts' },
   transform: {

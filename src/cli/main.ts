@@ -6,6 +6,7 @@ import { runWithWatchdog } from './isolatedRun';
 import type { RunCommandOptions } from './commands/run';
 import { TEMPLATE_SOURCES, type TemplateSource } from './commands/templates';
 import { INSPECT_KINDS, inspectOption, startOption } from './options';
+import { reportCommand } from './commands/report';
 import { stepCommand } from './commands/step';
 import { testCommand, type Shard } from './commands/test';
 import { removeTempDirsOnSignal } from './signals';
@@ -111,10 +112,11 @@ async function parseAndRun(argv: string[]): Promise<number> {
     .option('--jobs <n>', 'run this many scenarios at once, each in a worker thread (default 1)', positive, 1)
     .option('--timeout <seconds>', 'real-time budget of one scenario: a run still going after it is stopped and what was running is named', seconds, 30)
     .option('--shard <i/n>', 'run only the i-th of n equal shares of the scenarios (for several CI machines)', shardOption)
+    .option('--report <dir>', 'write an HTML report per scenario into this directory (expected vs actual for failing ones)')
     .action(
       async (
         paths: string[],
-        o: { update?: boolean | string; filter?: string[]; reporter?: Reporter; outputFile?: string; watch?: boolean; jobs: number; timeout: number; shard?: Shard },
+        o: { update?: boolean | string; filter?: string[]; reporter?: Reporter; outputFile?: string; watch?: boolean; jobs: number; timeout: number; shard?: Shard; report?: string },
       ) => {
         const { color } = program.opts<{ color?: boolean }>();
         code = await testCommand(paths, {
@@ -127,6 +129,7 @@ async function parseAndRun(argv: string[]): Promise<number> {
           jobs: o.jobs,
           timeoutMs: o.timeout * 1000,
           ...(o.shard !== undefined ? { shard: o.shard } : {}),
+          ...(o.report !== undefined ? { report: o.report } : {}),
         });
       },
     );
@@ -137,6 +140,17 @@ async function parseAndRun(argv: string[]): Promise<number> {
     .option('--start <iso>', "virtual start date, e.g. 2026-01-01T00:00:00Z (default: the scenario's startDate)", startOption)
     .action(async (dir: string, o: { start?: string }) => {
       code = await stepCommand(dir, { prompt: Boolean(process.stdin.isTTY), start: o.start });
+    });
+  program
+    .command('report')
+    .description('write one self-contained HTML page of a run, batch by batch (docs/report.md)')
+    .argument('<target>', 'a scenario directory, or a TypeScript, JavaScript or Python (PySpark) program')
+    .requiredOption('-o, --output <file>', 'the HTML file to write')
+    .option('--timeline <file>', 'the timeline of socket lines, files and queue pushes (a scenario names its own)')
+    .option('--until <seconds>', "run this many seconds of virtual time (default: the scenario's)", seconds)
+    .option('--python <path>', 'the Python that runs a .py program')
+    .action(async (target: string, o: { output: string; timeline?: string; until?: number; python?: string }) => {
+      code = await reportCommand(target, o);
     });
   program
     .command('new')

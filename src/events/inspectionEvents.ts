@@ -9,6 +9,8 @@ export interface InputDeliveredEvent extends EventBase {
   streamName: string;
   records: readonly unknown[] | undefined;
   numPartitions: number;
+  /** How many of `records` each partition holds, in order (empty when there is no RDD). */
+  partitionSizes: readonly number[];
 }
 
 /** The RDD a DStream generated for a batch time (opt-in, see `ssc.inspect()`). */
@@ -20,6 +22,8 @@ export interface RddGeneratedEvent extends EventBase {
   streamName: string;
   records: readonly unknown[];
   numPartitions: number;
+  /** How many of `records` each partition holds, in order. */
+  partitionSizes: readonly number[];
 }
 
 /** Which batch times (and records, when inspected) made up a window (see `ssc.inspect()`). */

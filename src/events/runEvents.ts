@@ -12,6 +12,11 @@ export interface TimelineEventApplied extends EventBase {
   detail: string;
   /** Set when something could not be delivered (e.g. no receiver connected). */
   undelivered: boolean;
+  /**
+   * What arrived, when something did: the lines sent (`lines`), the text sent (`data`), the
+   * file's lines (`file`), one list of records per RDD pushed (`push`).
+   */
+  records?: readonly unknown[];
 }
 
 /** A line the user's program printed itself (console), when run as a scenario. */

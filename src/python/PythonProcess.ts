@@ -15,6 +15,32 @@ export interface PythonProcessOptions {
   timeoutSeconds: number;
 }
 
+let host: Worker | undefined;
+let hosted = 0;
+
+/**
+ * The one worker thread of this process that owns Python children's pipes (started on first use,
+ * kept for later runs: starting a thread costs ~30 ms). It keeps the process alive only while a
+ * child is open ({@link releaseHost}).
+ */
+function pipesHost(): Worker {
+  if (host === undefined) {
+    const w = new Worker(WORKER_SOURCE, { eval: true, stdout: false, stderr: false, execArgv: [] });
+    w.on('exit', () => {
+      if (host === w) host = undefined;
+    });
+    host = w;
+    hosted = 0;
+  }
+  if (hosted++ === 0) host.ref();
+  return host;
+}
+
+/** A child of {@link pipesHost} is closed: with none left, the thread no longer keeps the process alive. */
+function releaseHost(): void {
+  if (host !== undefined && --hosted === 0) host.unref();
+}
+
 type Raw = { t: 'msg'; body: string } | { t: 'exit'; code?: number | null; signal?: string | null; error?: string; output?: string };
 
 type WaitAsync = (a: Int32Array, i: number, v: number, t: number) => { async: boolean; value: Promise<string> | string };
@@ -29,25 +55,22 @@ type WaitAsync = (a: Int32Array, i: number, v: number, t: number) => { async: bo
  * never a hang or a silent empty run.
  */
 export class PythonProcess {
-  private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly signal: Int32Array;
   private exited: string | undefined;
   /** The worker reported the child's exit. */
   private ended = false;
+  private closed = false;
 
   constructor(private readonly opts: PythonProcessOptions) {
     const { port1, port2 } = new MessageChannel();
     const shared = new SharedArrayBuffer(4);
     this.signal = new Int32Array(shared);
     this.port = port1;
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { port: port2, signal: shared, command: opts.executable ?? opts.python, args: opts.args, cwd: opts.cwd, env: opts.env },
-      transferList: [port2],
-      stdout: false,
-      stderr: false,
-    });
+    pipesHost().postMessage(
+      { t: 'spawn', port: port2, signal: shared, command: opts.executable ?? opts.python, args: opts.args, cwd: opts.cwd, env: opts.env },
+      [port2],
+    );
   }
 
   /** Send one message to Python. */
@@ -81,8 +104,10 @@ export class PythonProcess {
     }
   }
 
-  /** End the child (if still running) and the worker thread. */
+  /** End the child (if still running); the shared worker thread stays for later runs. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     if (!this.ended) {
       // Kill the child and wait (a bounded real time) until the worker has seen it exit.
       this.port.postMessage({ t: 'kill' });
@@ -100,7 +125,7 @@ export class PythonProcess {
       }
     }
     this.port.close();
-    await this.worker.terminate();
+    releaseHost();
   }
 
   private throwIfGone(): void {

@@ -189,6 +189,14 @@ export class RDD<T> extends KeyValueMethods<T> {
   // Actions
   // ---------------------------------------------------------------------------------------------
 
+  /**
+   * @internal `collect`, keeping the partitions apart (Spark: `glom().collect()` without the extra
+   * RDD): one job, the same one `collect` runs.
+   */
+  collectPartitions(): T[][] {
+    return this.runJob(() => this.partitions());
+  }
+
   /** Spark: `collect`: every record, partition by partition. */
   collect(): T[] {
     return this.runJob(() => {

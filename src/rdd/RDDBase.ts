@@ -26,6 +26,8 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
   private level: StorageLevel = 'NONE';
   private rddName: string | null = null;
   private cached: T[][] | undefined;
+  /** Partitions computed for inspection, each handed to the next computation that needs it, once. */
+  private observed: (T[] | undefined)[] | undefined;
 
   private checkpointState: 'none' | 'marked' | 'done' = 'none';
   private locallyCheckpointed = false;
@@ -67,6 +69,12 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
 
   /** @internal Compute (or read the cached copy of) partition `split`. */
   partition(split: number): T[] {
+    const seen = this.observed?.[split];
+    if (seen !== undefined) {
+      this.observed![split] = undefined;
+      if (this.cached !== undefined) this.cached[split] = seen;
+      return seen;
+    }
     if (this.cached !== undefined) {
       let p = this.cached[split];
       if (p === undefined) {
@@ -83,7 +91,7 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
    * record by record into it without building the partition's array (a shuffle's map side).
    */
   eachRecord(split: number, sink: (x: T) => void): void {
-    if (this.pipelined()) {
+    if (this.pipelined(split)) {
       this.runSteps(split, sink);
       return;
     }
@@ -92,22 +100,22 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
   }
 
   private compute(split: number): T[] {
-    if (!this.pipelined()) return this.computeFn(split);
+    if (!this.pipelined(split)) return this.computeFn(split);
     const out: T[] = [];
     this.runSteps(split, (x) => void out.push(x));
     return out;
   }
 
   /** A narrow step whose records nobody keeps: computed on the way, never stored. */
-  private pipelined(): boolean {
-    return this.parentStep !== undefined && this.cached === undefined && this.checkpointState === 'none';
+  private pipelined(split: number): boolean {
+    return this.parentStep !== undefined && this.cached === undefined && this.checkpointState === 'none' && this.observed?.[split] === undefined;
   }
 
   /** Run this step and the pipelined steps above it over the first ancestor whose records exist. */
   private runSteps(split: number, sink: (x: T) => void): void {
     let push = sink as (x: unknown) => void;
     let r: RDDBase<unknown> = this as RDDBase<unknown>;
-    while (r.pipelined()) {
+    while (r.pipelined(split)) {
       const { parent, stage } = r.parentStep!;
       push = stage(push);
       r = parent;
@@ -133,6 +141,24 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
     this.level = level;
     this.cached ??= [];
     return this;
+  }
+
+  /**
+   * @internal Every partition, computed for inspection (no job, no stage). Each is handed to the
+   * next computation of that partition instead of computing it again, so user functions run as
+   * often as unobserved (the first time, earlier) and the log shows what the first job used. A
+   * partition that throws is not kept: its job computes it again, and fails there.
+   */
+  observePartitions(): T[][] {
+    if (this.cached !== undefined) return this.partitions();
+    const parts: T[][] = [];
+    this.observed = [];
+    for (let i = 0; i < this.numParts; i++) {
+      const p = this.compute(i);
+      parts.push(p);
+      this.observed[i] = p;
+    }
+    return parts;
   }
 
   /** Spark: `cache()` = `persist(MEMORY_ONLY)`. */

@@ -27,6 +27,8 @@ export interface ScenarioResult {
   printed: string;
   /** Batch times that ran, in order (ms), over all contexts. */
   batchTimes: number[];
+  /** The run's start (virtual ms): the transcript's times are ms since it. */
+  originMs: number;
 }
 
 /** Options of {@link runScenario}. */
@@ -116,6 +118,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
           events,
           printed: printed.join(''),
           batchTimes: [...new Set(events.flatMap((e) => (e.type === 'batchSubmitted' || e.type === 'inputDelivered' ? [e.batchTime] : [])))],
+          originMs: jvm.startMs,
         };
       },
     );

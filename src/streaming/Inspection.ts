@@ -28,27 +28,39 @@ export class Inspection implements StreamInspector {
 
   input(stream: InputDStream<unknown>, time: Time, rdd: RDD<unknown> | undefined): void {
     if (!this.options.inputs || !this.log.isRecording('inputDelivered')) return;
+    const parts = rdd?.collectPartitions();
     this.log.emit({
       type: 'inputDelivered',
       contextId: this.contextId,
       batchTime: time.milliseconds,
       streamId: stream.id,
       streamName: stream.name,
-      records: rdd?.collect(),
+      records: parts?.flat(),
       numPartitions: rdd?.getNumPartitions() ?? 0,
+      partitionSizes: parts?.map((p) => p.length) ?? [],
     });
   }
 
   generated(stream: DStream<unknown>, time: Time, rdd: RDD<unknown>): void {
     if (!this.log.isRecording('rddGenerated')) return;
+    // Looking is not a Spark job: no stage is used up (error messages keep the run's stage ids);
+    // what it computes is what the first job then uses (functions run as often as unobserved);
+    // a function that throws fails in its job, as it would unobserved, and nothing is recorded.
+    let parts: unknown[][];
+    try {
+      parts = rdd.observePartitions();
+    } catch {
+      return;
+    }
     this.log.emit({
       type: 'rddGenerated',
       contextId: this.contextId,
       batchTime: time.milliseconds,
       streamId: stream.id,
       streamName: stream.name,
-      records: rdd.collect(),
+      records: parts.flat(),
       numPartitions: rdd.getNumPartitions(),
+      partitionSizes: parts.map((p) => p.length),
     });
   }
 

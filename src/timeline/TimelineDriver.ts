@@ -109,8 +109,8 @@ export class TimelineDriver {
 
   private apply(e: Exclude<TimelineEvent, CrashEvent>, source: TimelineSource, start: number): void {
     this.played.add(e);
-    const log = (detail: string, undelivered = false): void =>
-      void this.jvm.log.emit({ type: 'timelineEvent', source: e.source, kind: e.kind, detail, undelivered });
+    const log = (detail: string, undelivered = false, records?: readonly unknown[]): void =>
+      void this.jvm.log.emit({ type: 'timelineEvent', source: e.source, kind: e.kind, detail, undelivered, ...(records !== undefined ? { records } : {}) });
     switch (e.kind) {
       case 'lines':
       case 'data': {
@@ -118,8 +118,9 @@ export class TimelineDriver {
         const bytes = e.kind === 'lines' ? Buffer.from(e.lines.map((l) => `${l}\n`).join(''), 'utf8') : Buffer.from(e.bytes);
         const n = sock.send(bytes);
         const what = e.kind === 'lines' ? `${e.lines.length} line${e.lines.length === 1 ? '' : 's'}` : `${bytes.length} bytes`;
-        if (n === 0) log(`${what} to ${sock.address} not delivered: no receiver connected`, true);
-        else log(`${what} to ${sock.address} (${n} connection${n === 1 ? '' : 's'})`);
+        const sent = e.kind === 'lines' ? [...e.lines] : [bytes.toString('utf8')];
+        if (n === 0) log(`${what} to ${sock.address} not delivered: no receiver connected`, true, sent);
+        else log(`${what} to ${sock.address} (${n} connection${n === 1 ? '' : 's'})`, false, sent);
         return;
       }
       case 'close': {
@@ -148,13 +149,17 @@ export class TimelineDriver {
         fs.utimesSync(file, mtimeMs / 1000, mtimeMs / 1000);
         // Like every time in a transcript, the mtime shown is ms since the run's start.
         const shown = mtimeMs - this.jvm.startMs;
-        log(`${path.join((source as { path: string }).path, e.name)} written (${Buffer.byteLength(e.content)} bytes, mtime ${shown} ms)`);
+        log(
+          `${path.join((source as { path: string }).path, e.name)} written (${Buffer.byteLength(e.content)} bytes, mtime ${shown} ms)`,
+          false,
+          e.content.split('\n').filter((l, i, all) => i < all.length - 1 || l !== ''),
+        );
         return;
       }
       case 'push': {
         const q = this.queueOf((source as { queue: string }).queue);
         q.push(...e.items);
-        log(`${e.items.length} RDD${e.items.length === 1 ? '' : 's'} pushed onto queue '${(source as { queue: string }).queue}'`);
+        log(`${e.items.length} RDD${e.items.length === 1 ? '' : 's'} pushed onto queue '${(source as { queue: string }).queue}'`, false, e.items);
         return;
       }
     }

@@ -100,12 +100,9 @@ export class StateMap<K, S> {
    * map and every delta hold their new keys in order, and a later delta's new keys come after.
    */
   private ordered(): [unknown, Slot<K, S>][] {
-    const chain: StateMap<K, S>[] = [];
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- walking the chain of deltas from this one
-    for (let m: StateMap<K, S> | undefined = this; m !== undefined; m = m.parent) chain.push(m);
     const merged = new Map<unknown, Slot<K, S>>();
-    for (let i = chain.length - 1; i >= 0; i--) {
-      for (const [sk, slot] of chain[i]!.delta) {
+    for (const m of this.chain()) {
+      for (const [sk, slot] of m.delta) {
         const had = merged.get(sk);
         if (slot.entry === undefined) merged.delete(sk);
         else if (had !== undefined && had.order === slot.order) merged.set(sk, slot); // updated in place
@@ -133,13 +130,14 @@ export class StateMap<K, S> {
     return flat;
   }
 
+  /** The newest slot of `sk` along the chain (at most {@link DELTA_CHAIN_THRESHOLD} maps deep). */
   private slot(sk: unknown): Slot<K, S> | undefined {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- walking the chain of deltas from this one
-    for (let m: StateMap<K, S> | undefined = this; m !== undefined; m = m.parent) {
-      const s = m.delta.get(sk);
-      if (s !== undefined) return s;
-    }
-    return undefined;
+    return this.delta.get(sk) ?? this.parent?.slot(sk);
+  }
+
+  /** The maps of the chain, oldest first. */
+  private chain(): StateMap<K, S>[] {
+    return this.parent === undefined ? [this] : [...this.parent.chain(), this];
   }
 }
 

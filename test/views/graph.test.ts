@@ -42,3 +42,18 @@ test('a stream with two parents draws both branches (PySpark unions by transform
 test('no started context: no graph', () => {
   expect(latestGraph([])).toBeUndefined();
 });
+
+test('lineage: the data the stepper\'s tree and the report\'s diagram share — depth, inputs, outputs, labels', async () => {
+  const { lineage } = await import('../../src/views/graph');
+  const r = await runStreams<number>(
+    [[[1], [2]]],
+    (s) => (s[0] as DStream<number>).map((x) => x * 2).window(2, 1),
+    2,
+  );
+  expect(lineage(latestGraph(r.events)!).map((n) => [n.name, n.depth, n.input, n.output, n.label, n.parents, n.children])).toEqual([
+    ['Test input stream [0]', 0, true, undefined, 'TestInputStream, slide 1000 ms', [], [1]],
+    ['map [1]', 1, false, undefined, 'MappedDStream, slide 1000 ms', [0], [2]],
+    ['window [2]', 2, false, undefined, 'WindowedDStream, slide 1000 ms, window 2000 ms', [1], [3]],
+    ['testOutputStream [3]', 3, false, 0, 'ForEachDStream, slide 1000 ms', [2], []],
+  ]);
+});

@@ -49,6 +49,12 @@ export interface TestCommandOptions {
   timeoutMs?: number;
   /** Run only this share of the (filtered, sorted) scenarios: the i-th of n, 1-based (`--shard 2/4`). */
   shard?: Shard;
+  /**
+   * Write an HTML report per scenario into this directory (`<name>.html`, docs/report.md): a
+   * failing one shows the golden against the actual transcript per batch, the first difference
+   * marked. The reports need each run's event log, so scenarios then run in this thread.
+   */
+  report?: string;
 }
 
 /** One of n equal shares of a suite (as jest's and playwright's `--shard`). */
@@ -68,6 +74,8 @@ interface Cycle {
   ci: boolean;
   toUpdate: ReadonlySet<string>;
   updating: boolean;
+  /** Where the HTML reports go (`--report`). */
+  reportDir: string | undefined;
 }
 
 /**
@@ -91,6 +99,7 @@ export async function testCommand(paths: string[], opts: TestCommandOptions = {}
   };
   if (opts.outputFile !== undefined && opts.reporter === undefined) return usage('--output-file names where the report goes: add --reporter junit or --reporter json');
   if (opts.watch && opts.reporter !== undefined) return usage('--watch and --reporter do not mix (a report is for CI, watching is for a terminal); drop one');
+  if (opts.watch && opts.report !== undefined) return usage('--watch and --report do not mix (reports are for CI, watching is for a terminal); drop one');
   if (update !== undefined && ci) return usage(`${refuseUpdateUnderCi({ CI: '1' })!.message}.`);
   if (update === true && paths.length === 0) {
     say('dstream-sim test --update: name the scenarios to update (--update <name>), or use --update=all.\n');
@@ -114,8 +123,9 @@ export async function testCommand(paths: string[], opts: TestCommandOptions = {}
     .filter((g) => nameMatches(path.dirname(g), opts.filter ?? []))
     .map((g) => path.relative(cwd, g) || g);
   const jobs = Math.max(1, opts.jobs ?? 1);
-  const pool = opts.jobs !== undefined && ScenarioPool.available() ? new ScenarioPool({ workers: jobs, timeoutMs: opts.timeoutMs ?? 30_000 }) : undefined;
-  const cycle: Cycle = { say, paint: (c, t) => paint(c, t, stream, opts.color), cwd, ci, toUpdate, updating: update !== undefined, pool, jobs };
+  const reportDir = opts.report !== undefined ? path.resolve(cwd, opts.report) : undefined;
+  const pool = reportDir === undefined && opts.jobs !== undefined && ScenarioPool.available() ? new ScenarioPool({ workers: jobs, timeoutMs: opts.timeoutMs ?? 30_000 }) : undefined;
+  const cycle: Cycle = { say, paint: (c, t) => paint(c, t, stream, opts.color), cwd, ci, toUpdate, updating: update !== undefined, pool, jobs, reportDir };
   try {
     return await runAndReport(dirs, cycle, obsolete, opts, out, usage);
   } finally {
@@ -160,7 +170,7 @@ async function runCycle(dirs: readonly string[], c: Cycle, obsolete: readonly st
   // Up to `jobs` scenarios run at once; rows print in the scenarios' order, each as soon as it and
   // those before it are done, so the output is that of a run one after another.
   const pending = dirs.map(() => undefined as Promise<ScenarioRow> | undefined);
-  const start = (i: number): Promise<ScenarioRow> => (pending[i] ??= runRow(dirs[i]!, c.toUpdate.has(dirs[i]!), c.cwd, runner));
+  const start = (i: number): Promise<ScenarioRow> => (pending[i] ??= runRow(dirs[i]!, c.toUpdate.has(dirs[i]!), c.cwd, runner, c.reportDir));
   for (let i = 0; i < dirs.length; i++) {
     await yieldToEventLoop(); // a Ctrl-C between scenarios is handled now, not after the last one
     for (let j = i; j < Math.min(dirs.length, i + c.jobs); j++) void start(j);
@@ -176,6 +186,7 @@ async function runCycle(dirs: readonly string[], c: Cycle, obsolete: readonly st
   const failed = rows.length - numPassed + (c.ci ? obsolete.length : 0);
   const written = c.updating ? ` (${rows.filter((r) => r.result === 'updated').length} goldens written)` : '';
   c.say(`\n${numPassed} passed, ${failed} failed${written}\n`);
+  if (c.reportDir !== undefined) c.say(`reports: ${path.relative(c.cwd, c.reportDir) || '.'}/<scenario>.html (${rows.length})\n`);
   return { rows, code: failed === 0 ? 0 : 1 };
 }
 

@@ -1,9 +1,13 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkGolden, describeGoldenOutcome } from '../../scenario/golden';
 import { loadScenario } from '../../scenario/Scenario';
 import { runScenario } from '../../scenario/runScenario';
 import type { Color } from '../style';
+import { modelOfRun, writeReport } from '../../report/reportRun';
+import { buildReportModel } from '../../report/model/buildReportModel';
+import type { ScenarioResult } from '../../scenario/runScenario';
 
 /** What running one scenario against its golden gave: one row of the `dstream-sim test` table. */
 export interface ScenarioRow {
@@ -20,26 +24,42 @@ export interface ScenarioRow {
 /** Whether a row counts as passed. */
 export const passed = (r: ScenarioRow): boolean => r.result === 'pass' || r.result === 'updated';
 
-/** What a row needs of a run: its transcript and batch times (in this thread, or from a worker's). */
-export type ScenarioRunner = (dir: string) => Promise<{ transcript: string; batchTimes: readonly number[] }>;
+/**
+ * What a row needs of a run: its transcript and batch times (in this thread, or from a worker's);
+ * a run in this thread gives its whole {@link ScenarioResult} (the event log `--report` draws).
+ */
+export type ScenarioRunner = (dir: string) => Promise<{ transcript: string; batchTimes: readonly number[] } | ScenarioResult>;
 
 /** Runs in this thread. */
 export const runHere: ScenarioRunner = (dir) => runScenario(dir);
 
-/** Run one scenario and check (or, with `update`, write) its golden. Never throws. */
-export async function runRow(dir: string, update: boolean, cwd: string, runner: ScenarioRunner = runHere): Promise<ScenarioRow> {
+/**
+ * Run one scenario and check (or, with `update`, write) its golden. Never throws. With
+ * `reportDir`, also write its HTML report there (`<name>.html`): the run, and the golden against
+ * the transcript, the first difference marked (needs a runner that hands over the result).
+ */
+export async function runRow(dir: string, update: boolean, cwd: string, runner: ScenarioRunner = runHere, reportDir?: string): Promise<ScenarioRow> {
   const t0 = performance.now();
   const name = path.relative(cwd, dir) || dir;
   try {
     const scenario = loadScenario(dir);
     const run = await runner(dir);
     const label = path.join(name, 'expected.golden');
+    const expected = reportDir !== undefined && fs.existsSync(scenario.golden) ? fs.readFileSync(scenario.golden, 'utf8') : undefined;
     const outcome = checkGolden(scenario.golden, run.transcript, { update, label });
+    if (reportDir !== undefined && 'events' in run) {
+      const golden = { label, expected: outcome.kind === 'updated' ? run.transcript : expected, actual: run.transcript };
+      writeReport(path.join(reportDir, `${scenario.name}.html`), modelOfRun(run, golden));
+    }
     const result = ({ pass: 'pass', updated: 'updated', missing: 'MISSING', fail: 'FAIL' } as const)[outcome.kind];
     const detail = outcome.kind === 'fail' || outcome.kind === 'missing' ? describeGoldenOutcome(outcome, label, scenario.name) : undefined;
     return { name, batches: run.batchTimes.length, result, ms: performance.now() - t0, ...(detail !== undefined ? { detail } : {}) };
   } catch (e) {
-    return { name, batches: 0, result: 'ERROR', ms: performance.now() - t0, detail: String(e instanceof Error ? `${e.name}: ${e.message}` : e) };
+    const detail = String(e instanceof Error ? `${e.name}: ${e.message}` : e);
+    if (reportDir !== undefined) {
+      writeReport(path.join(reportDir, `${path.basename(dir)}.html`), buildReportModel([], { title: path.basename(dir), description: `The scenario could not run: ${detail}` }));
+    }
+    return { name, batches: 0, result: 'ERROR', ms: performance.now() - t0, detail };
   }
 }
 
