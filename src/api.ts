@@ -90,6 +90,11 @@ export type {
   TimelineEventApplied,
   ProgramOutputEvent,
   ProgramFailedEvent,
+  CheckpointWrittenEvent,
+  ContextRecoveredEvent,
+  BatchesRescheduledEvent,
+  DriverCrashedEvent,
+  DriverRestartedEvent,
   StreamGraph,
   StreamGraphNode,
 } from './events/SimEvent';
@@ -110,6 +115,8 @@ export {
   ValueError,
   IndexError,
   SimulationError,
+  CheckpointReadError,
+  IOError,
 } from './errors';
 export { FileAlreadyExistsError } from './rdd/saveAsTextFile';
 

@@ -53,6 +53,28 @@ export class SparkError extends DStreamSimError {
   }
 }
 
+/**
+ * Spark: the `SparkException("Failed to read checkpoint from directory <dir>")` of
+ * `CheckpointReader.read`: checkpoint files exist and none of them could be read. `files` says
+ * which were tried and why each failed (newest first); the cause is the last error.
+ */
+export class CheckpointReadError extends SparkError {
+  constructor(
+    readonly directory: string,
+    readonly files: readonly { file: string; reason: string }[],
+    cause?: unknown,
+  ) {
+    super(`Failed to read checkpoint from directory ${directory}`, 'CHECKPOINT_READ_FAILED', { cause });
+  }
+}
+
+/** Spark: `java.io.IOException` (a checkpoint directory that cannot be created or written). */
+export class IOError extends DStreamSimError {
+  constructor(message: string, errorClass = 'IO_EXCEPTION', options?: { cause?: unknown }) {
+    super(message, errorClass, 'java.io.IOException', options);
+  }
+}
+
 /** Spark: `java.lang.UnsupportedOperationException`. */
 export class UnsupportedOperationError extends DStreamSimError {
   constructor(message: string, errorClass = 'UNSUPPORTED_OPERATION', options?: { cause?: unknown }) {

@@ -8,6 +8,7 @@ const EVENT_OF: Record<InspectKind, SimEvent['type']> = {
   windows: 'windowComputed',
   state: 'stateChanged',
   delays: 'batchCompleted',
+  checkpoints: 'checkpointWritten',
 };
 
 /**

@@ -53,7 +53,7 @@ export function fixedLengthRecords(recordLength: number): FileRecordReader<Uint8
  * records (read when selected). Reports 0 records, as Spark does, and the files it picked.
  */
 export class FileInputDStream<T = string> extends InputDStream<T> {
-  private readonly initialModTimeIgnoreThreshold: number;
+  private initialModTimeIgnoreThreshold: number;
   private readonly durationToRemember: Duration;
   private readonly batchTimeToSelectedFiles = new Map<number, string[]>();
   private readonly recentlySelectedFiles = new Set<string>();
@@ -92,6 +92,11 @@ export class FileInputDStream<T = string> extends InputDStream<T> {
     const files = this.findNewFiles(validTime.milliseconds);
     this.batchTimeToSelectedFiles.set(validTime.milliseconds, files);
     for (const f of files) this.recentlySelectedFiles.add(f);
+    return this.filesToRDD(files);
+  }
+
+  /** Spark: `filesToRDD`: one partition per non-empty file, its records in order. */
+  private filesToRDD(files: readonly string[]): RDD<T> {
     const parts: T[][] = [];
     for (const f of files) {
       const bytes = fs.readFileSync(f);
@@ -151,6 +156,36 @@ export class FileInputDStream<T = string> extends InputDStream<T> {
   /** A path as logs show it: relative to the run's directory, so no run-specific path is printed. */
   private shown(p: string): string {
     return path.relative(this.ssc.cwd, p).split(path.sep).join('/') || '.';
+  }
+
+  /**
+   * @internal Spark: `FileInputDStreamCheckpointData.update`: the files selected per remembered
+   * batch time, as paths relative to the run's directory.
+   */
+  /** @internal Spark's `initialModTimeIgnoreThreshold` (saved in a checkpoint with the stream). */
+  get ignoreBeforeMs(): number {
+    return this.initialModTimeIgnoreThreshold;
+  }
+
+  /** @internal */
+  checkpointedFiles(): { timeMs: number; files: string[] }[] {
+    return [...this.batchTimeToSelectedFiles].sort(([a], [b]) => a - b).map(([timeMs, files]) => ({ timeMs, files: files.map((f) => this.shown(f)) }));
+  }
+
+  /**
+   * @internal Spark: `FileInputDStreamCheckpointData.restore`: remember the files again (so they
+   * are not selected twice) and rebuild each batch's RDD from them.
+   */
+  restoreFiles(entries: readonly { timeMs: number; files: readonly string[] }[], ignoreBeforeMs: number): void {
+    // Spark deserializes the stream with the threshold it was made with (files older than the
+    // first run's start stay ignored; files of the down time are found).
+    this.initialModTimeIgnoreThreshold = ignoreBeforeMs;
+    for (const { timeMs, files } of entries) {
+      const abs = files.map((f) => path.resolve(this.ssc.cwd, f));
+      this.batchTimeToSelectedFiles.set(timeMs, abs);
+      for (const f of abs) this.recentlySelectedFiles.add(f);
+      this.generatedRDDs.set(timeMs, this.filesToRDD(abs));
+    }
   }
 
   /** Spark: files selected before `t − remember` are forgotten (they are older than the threshold). */

@@ -11,6 +11,8 @@ import type { CostModel } from './CostModel';
 /** Something that behaves like the JVM's one active StreamingContext slot. */
 export interface ActiveContextSlot {
   stopFromHorizon(reason?: 'horizon' | 'exit'): void;
+  /** The driver died (a timeline crash): stop at once, silently. */
+  crash?(): void;
 }
 
 /** Options of a simulated JVM. */
@@ -136,6 +138,15 @@ export class Jvm {
   /** Set when an outside driver (the stepper) moves time instead of the program's waits. */
   manual: ManualDrive | undefined;
   private nextIds = new Map<string, number>();
+  /** Whether the JVM was given a run directory (`cwd`): only then are checkpoint files written and read. */
+  readonly hasRunDir: boolean;
+  /**
+   * Above 0 while a recovering `getOrCreate` re-runs the program's setup code to rebuild the
+   * graph's functions: what the program prints then is not shown (Spark does not call it).
+   */
+  rebuilding = 0;
+  /** Set when a timeline `crash` killed the driver: every wait of the dead program ends with {@link DriverCrash}. */
+  crashed: { restartAtMs: number } | undefined;
 
   constructor(options: JvmOptions = {}) {
     this.startMs = clockStart(options);
@@ -145,10 +156,23 @@ export class Jvm {
     this.timeZone = options.timeZone ?? 'UTC';
     this.horizonMs = options.horizonMs;
     this.cwd = options.cwd ?? process.cwd();
+    this.hasRunDir = options.cwd !== undefined;
     this.inspect = options.inspect ?? {};
     this.cost = options.cost;
     this.adversarialOrder = options.adversarialOrder !== undefined ? new AdversarialOrder(options.adversarialOrder) : undefined;
     this.settleHooks.push(() => this.network.settle());
+  }
+
+  /**
+   * The driver process starts again after a crash: nothing in memory survives (ids, the active
+   * context, the named queues); the clock, the log, the network and the run's directory go on.
+   */
+  restartProcess(): void {
+    this.nextIds = new Map();
+    this.activeContext = undefined;
+    this.queues.clear();
+    this.crashed = undefined;
+    this.rebuilding = 0;
   }
 
   /** A per-JVM counter (context ids, app ids …), deterministic within the JVM. */
@@ -189,4 +213,15 @@ export function currentJvm(): Jvm {
 export function withIsolatedJvm<R>(options: JvmOptions, fn: (jvm: Jvm) => R): R {
   const jvm = new Jvm(options);
   return storage.run(jvm, () => fn(jvm));
+}
+
+/**
+ * Thrown out of every wait of a program whose driver a timeline `crash` killed: the run starts the
+ * program again at the restart time. Not an error of the program.
+ */
+export class DriverCrash extends Error {
+  constructor(readonly restartAtMs: number) {
+    super('the driver crashed (timeline crash event)');
+    this.name = 'DriverCrash';
+  }
 }

@@ -1,4 +1,4 @@
-import { ManualDrive, type Jvm } from './Jvm';
+import { DriverCrash, ManualDrive, type Jvm } from './Jvm';
 import { runUntil } from './runUntil';
 
 /**
@@ -33,9 +33,16 @@ export class Stepper {
     return this.ended;
   }
 
-  /** Fire every timer due up to `targetMs` (ms), wake the program, and wait until it waits again. */
+  /**
+   * Fire every timer due up to `targetMs` (ms), wake the program, and wait until it waits again.
+   * A timeline crash ends the step there: the dead program's wait ends, the run restarts it.
+   */
   async advanceTo(targetMs: number): Promise<void> {
-    await runUntil(this.jvm, targetMs, () => false, () => 'nothing left to run', true);
+    try {
+      await runUntil(this.jvm, targetMs, () => false, () => 'nothing left to run', true);
+    } catch (e) {
+      if (!(e instanceof DriverCrash)) throw e;
+    }
     const waits = this.drive.waits;
     if (this.drive.wake()) await this.untilIdle(waits);
   }

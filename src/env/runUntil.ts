@@ -1,5 +1,5 @@
 import { SimulationError } from '../errors';
-import type { Jvm } from './Jvm';
+import { DriverCrash, type Jvm } from './Jvm';
 
 /** How many timer firings an unbounded wait may take before it is judged endless. */
 export const MAX_UNBOUNDED_STEPS = 100_000;
@@ -22,7 +22,8 @@ export async function runUntil(
   const clock = jvm.clock;
   if (jvm.manual !== undefined && !asDriver) {
     // The stepper moves time; this wait ends when the condition or the deadline is reached.
-    await jvm.manual.waitUntil(() => done() || (deadline !== undefined && clock.now() >= deadline));
+    await jvm.manual.waitUntil(() => jvm.crashed !== undefined || done() || (deadline !== undefined && clock.now() >= deadline));
+    if (jvm.crashed !== undefined) throw new DriverCrash(jvm.crashed.restartAtMs);
     return;
   }
   jvm.driving++;
@@ -36,6 +37,10 @@ export async function runUntil(
 async function drive(jvm: Jvm, deadline: number | undefined, done: () => boolean, endlessMessage: () => string): Promise<void> {
   const clock = jvm.clock;
   let steps = 0;
+  const crashed = (): void => {
+    if (jvm.crashed !== undefined) throw new DriverCrash(jvm.crashed.restartAtMs);
+  };
+  crashed();
   while (!done()) {
     const horizon = jvm.horizonMs;
     const limit =
@@ -52,6 +57,7 @@ async function drive(jvm: Jvm, deadline: number | undefined, done: () => boolean
     }
     if (jvm.settleHooks.length > 0) await Promise.all(jvm.settleHooks.map((h) => h(next)));
     clock.fireNext();
+    crashed();
     if (limit === undefined && ++steps > MAX_UNBOUNDED_STEPS) {
       throw new SimulationError(
         `Aborting after ${MAX_UNBOUNDED_STEPS} timer firings, assuming an endless wait. ${endlessMessage()}`,

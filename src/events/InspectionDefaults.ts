@@ -16,4 +16,6 @@ export interface InspectionDefaults {
    * the times are always in the log: `batchSubmitted`/`batchStarted`/`batchCompleted`).
    */
   delays?: boolean;
+  /** Show every checkpoint file written in the transcript (default false; always in the log: `checkpointWritten`). */
+  checkpoints?: boolean;
 }

@@ -2,7 +2,8 @@ import type { ContextCreatedEvent, ContextStartedEvent, ContextStoppedEvent, Spa
 import type { InputDeliveredEvent, RddGeneratedEvent, WindowComputedEvent, StateChangedEvent } from './inspectionEvents';
 import type { BatchSubmittedEvent, BatchStartedEvent, OutputOperationStartedEvent, OutputOperationCompletedEvent, BatchCompletedEvent, OutputWrittenEvent, ErrorReportedEvent } from './batchEvents';
 import type { ReceiverStartedEvent, ReceiverErrorEvent, ReceiverStoppedEvent, ReceiverRateUpdatedEvent } from './receiverEvents';
-import type { TimelineEventApplied, ProgramOutputEvent, ProgramFailedEvent } from './runEvents';
+import type { TimelineEventApplied, ProgramOutputEvent, ProgramFailedEvent, DriverCrashedEvent, DriverRestartedEvent } from './runEvents';
+import type { CheckpointWrittenEvent, ContextRecoveredEvent, BatchesRescheduledEvent } from './checkpointEvents';
 
 export type { EventBase } from './EventBase';
 export type { StreamGraph, StreamGraphNode } from './StreamGraph';
@@ -10,7 +11,8 @@ export type { ContextCreatedEvent, ContextStartedEvent, ContextStoppedEvent, Spa
 export type { InputDeliveredEvent, RddGeneratedEvent, WindowComputedEvent, StateChangedEvent } from './inspectionEvents';
 export type { StreamInputInfo, BatchSubmittedEvent, BatchStartedEvent, OutputOperationStartedEvent, OutputOperationCompletedEvent, BatchCompletedEvent, OutputWrittenEvent, ErrorReportedEvent } from './batchEvents';
 export type { ReceiverStartedEvent, ReceiverErrorEvent, ReceiverStoppedEvent, ReceiverRateUpdatedEvent } from './receiverEvents';
-export type { TimelineEventApplied, ProgramOutputEvent, ProgramFailedEvent } from './runEvents';
+export type { TimelineEventApplied, ProgramOutputEvent, ProgramFailedEvent, DriverCrashedEvent, DriverRestartedEvent } from './runEvents';
+export type { CheckpointWrittenEvent, ContextRecoveredEvent, BatchesRescheduledEvent } from './checkpointEvents';
 
 /**
  * The engine's event log: one closed, typed union of everything that happens in a simulation, in
@@ -45,7 +47,12 @@ export type SimEvent =
   | ReceiverRateUpdatedEvent
   | TimelineEventApplied
   | ProgramOutputEvent
-  | ProgramFailedEvent;
+  | ProgramFailedEvent
+  | CheckpointWrittenEvent
+  | ContextRecoveredEvent
+  | BatchesRescheduledEvent
+  | DriverCrashedEvent
+  | DriverRestartedEvent;
 
 /** An event before it gets its `seq` and `at`. */
 export type SimEventInput = SimEvent extends infer E

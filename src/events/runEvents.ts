@@ -35,3 +35,17 @@ export interface ProgramFailedEvent extends EventBase {
   /** The failing line with a caret, when known. */
   frame: string | undefined;
 }
+
+/**
+ * The timeline's `crash`: the driver process died (nothing in memory survives: contexts, state,
+ * received blocks); it is started again at `restartAt` (ms) and the program runs from the top.
+ */
+export interface DriverCrashedEvent extends EventBase {
+  type: 'driverCrashed';
+  restartAt: number;
+}
+
+/** The driver process started again after a crash: the program runs from the top. */
+export interface DriverRestartedEvent extends EventBase {
+  type: 'driverRestarted';
+}

@@ -1,5 +1,5 @@
 import type { DStream } from '../dstream/internal';
-import type { Jvm } from '../env/Jvm';
+import { DriverCrash, type Jvm } from '../env/Jvm';
 import { DStreamSimError, SimulationError } from '../errors';
 import type { Pair } from '../rdd/RDD';
 import type { RDD } from '../rdd/RDD';
@@ -13,6 +13,8 @@ import type { PythonProcess } from './PythonProcess';
 export interface ProgramEnd {
   /** The uncaught exception (or `SystemExit` with a non-zero code), if any. */
   failed?: PythonErrorInfo;
+  /** A timeline crash killed the driver while the program waited. */
+  crashed?: boolean;
 }
 
 type FromPython =
@@ -81,6 +83,8 @@ export class Gateway {
           const wait = this.waits[m.cmd];
           reply = { t: 'ret', v: wait !== undefined ? await wait(m.a) : this.run(m.cmd, m.a) };
         } catch (e) {
+          // A timeline crash killed the driver: the Python process dies with it (the run restarts it).
+          if (e instanceof DriverCrash || this.jvm.crashed !== undefined) return { crashed: true };
           reply = this.errorReply(e);
         }
         this.send(reply as Record<string, unknown>);

@@ -1,4 +1,5 @@
 import { PYTHON_OBJECT, type PythonObjectText } from '../util/format';
+import { registerRecordCodec } from '../util/recordCodec';
 
 /** A record as it crosses the bridge from Python: its pickle, and Python's own `repr`/`str` of it. */
 export interface WirePyObject {
@@ -83,3 +84,16 @@ export function toWire(v: unknown): unknown {
   if (v instanceof Uint8Array) return { b: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
   return v === undefined ? null : v;
 }
+
+// A Python record goes into a checkpoint as its wire form (pickle and texts), untouched.
+registerRecordCodec({
+  tag: '$py',
+  handles: (v) => v instanceof PyObject && v.pickle !== '' && v.batchOf === undefined,
+  encode: (v) => {
+    const o = v as PyObject;
+    const kv = o[0] !== undefined && o[1] !== undefined ? ([o[0].repr, o[1].repr] as [string, string]) : undefined;
+    const w: WirePyObject = { p: o.pickle, r: o.repr, ...(o.str !== o.repr ? { s: o.str } : {}), ...(kv ? { kv } : {}) };
+    return w;
+  },
+  decode: (d) => fromWire(d as WirePyObject),
+});

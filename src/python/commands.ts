@@ -90,6 +90,15 @@ export function engineCommands(g: GatewayTools): Record<string, Handler> {
       return active === undefined ? null : g.ref(active);
     },
     'ssc.checkpoint': (a) => void g.get<StreamingContext>(a, 'ssc').checkpoint(a['dir'] as string | null),
+    // PySpark's getOrCreate: `isCheckpointPresent` of the checkpoint read (ignoreReadError = false).
+    'ssc.checkpointPresent': (a) => StreamingContext.readCheckpoint(a['dir'] as string, false) !== undefined,
+    // The setup code runs again to rebuild the functions; what it prints meanwhile is not shown.
+    'ssc.rebuild': (a) => void (g.jvm.rebuilding += a['begin'] === true ? 1 : -1),
+    'ssc.recover': (a) => {
+      const dir = a['dir'] as string;
+      const read = StreamingContext.readCheckpoint(dir, false);
+      if (read !== undefined) g.get<StreamingContext>(a, 'ssc').recoverFrom(read, dir);
+    },
     'ssc.remember': (a) => void g.get<StreamingContext>(a, 'ssc').remember(num(a, 'seconds')),
     'ssc.queueStream': (a) => {
       const ssc = g.get<StreamingContext>(a, 'ssc');

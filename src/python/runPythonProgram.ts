@@ -83,7 +83,7 @@ export async function runPythonProgram(jvm: Jvm, opts: PythonProgramOptions, out
       }
       throw e;
     }
-    if (end.failed === undefined) return {};
+    if (end.crashed === true || end.failed === undefined) return {};
     const where = located(end.failed);
     return { failed: { errorName: end.failed.type, message: end.failed.message.replace(/\n/g, ' '), where: where?.where, frame: where?.frame } };
   } finally {

@@ -41,7 +41,7 @@ export interface Scenario {
 const FIELDS = ['description', 'program', 'timeline', 'until', 'batches', 'inspect', 'timeZone', 'startDate', 'cost'];
 
 /** The `inspect` keys a scenario may set: those of {@link InspectionOptions} (checked by the compiler). */
-const INSPECT_KEYS: Record<keyof InspectionOptions, true> = { inputs: true, streams: true, windows: true, state: true, delays: true };
+const INSPECT_KEYS: Record<keyof InspectionOptions, true> = { inputs: true, streams: true, windows: true, state: true, delays: true, checkpoints: true };
 
 /** The `cost` keys a scenario may set (a cost function is for TypeScript harness runs only). */
 const COST_KEYS = ['perBatch', 'perRecord', 'perOutput', 'perStream'];

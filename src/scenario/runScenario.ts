@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { withIsolatedJvm, type InspectionDefaults, type Jvm } from '../env/Jvm';
+import { DriverCrash, withIsolatedJvm, type InspectionDefaults, type Jvm } from '../env/Jvm';
+import { runUntil } from '../env/runUntil';
 import type { SimEvent } from '../events/SimEvent';
 import { loadTimeline } from '../timeline/loadTimeline';
 import type { Timeline } from '../timeline/Timeline';
@@ -90,13 +91,17 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         if (batches !== undefined) horizonAfterBatches(jvm, batches);
         const driver = timeline !== undefined ? await TimelineDriver.attach(jvm, timeline) : undefined;
         const programConsole = new ProgramConsole((text) => {
+          if (jvm.rebuilding > 0) return; // getOrCreate's rebuild: Spark does not call the setup code
           jvm.log.emit({ type: 'programOutput', text });
           opts.echo?.(text + '\n');
         });
         try {
           await opts.onJvm?.(jvm);
-          if (scenario.program.endsWith('.py')) await runPyProgram(jvm, scenario, cwd, opts);
-          else await runTsProgram(jvm, scenario, programConsole);
+          for (;;) {
+            if (scenario.program.endsWith('.py')) await runPyProgram(jvm, scenario, cwd, opts);
+            else await runTsProgram(jvm, scenario, programConsole);
+            if (!(await restartAfterCrash(jvm))) break;
+          }
           // The program ended: the driver process exits, and the shutdown hook stops the context.
           jvm.activeContext?.stopFromHorizon('exit');
           warnAboutSilentRun(jvm, driver);
@@ -115,7 +120,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         ];
         return {
           scenario,
-          transcript: renderTranscript(events, header, { originMs: jvm.startMs, delays: inspect.delays === true }),
+          transcript: renderTranscript(events, header, { originMs: jvm.startMs, delays: inspect.delays === true, checkpoints: inspect.checkpoints === true }),
           events,
           printed: printed.join(''),
           batchTimes: [...new Set(events.flatMap((e) => (e.type === 'batchSubmitted' || e.type === 'inputDelivered' ? [e.batchTime] : [])))],
@@ -128,12 +133,29 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
   }
 }
 
+/**
+ * After a timeline `crash`: let time pass while the driver is down (the timeline goes on), then
+ * start the driver process again (nothing in memory survives). False when there was no crash, or
+ * the run ends before the restart time.
+ */
+async function restartAfterCrash(jvm: Jvm): Promise<boolean> {
+  const crash = jvm.crashed;
+  if (crash === undefined) return false;
+  jvm.crashed = undefined;
+  await runUntil(jvm, crash.restartAtMs, () => false, () => 'the driver is down', true);
+  if (jvm.horizonMs !== undefined && jvm.clock.now() >= jvm.horizonMs) return false;
+  jvm.restartProcess();
+  jvm.log.emit({ type: 'driverRestarted' });
+  return true;
+}
+
 /** A `.py` program in a real CPython; its uncaught exception becomes `programFailed`. */
 async function runPyProgram(jvm: Jvm, scenario: Scenario, cwd: string, opts: RunScenarioOptions): Promise<void> {
   const end = await runPythonProgram(
     jvm,
     { program: scenario.program, relativeTo: scenario.dir, args: opts.args, python: opts.python, cwd, timeZone: scenario.timeZone },
     (line) => {
+      if (jvm.rebuilding > 0) return; // getOrCreate's rebuild: PySpark does not call setupFunc
       jvm.log.emit({ type: 'programOutput', text: line });
       opts.echo?.(line + '\n');
     },
@@ -147,13 +169,18 @@ async function runPyProgram(jvm: Jvm, scenario: Scenario, cwd: string, opts: Run
 /** A `.ts`/`.js` program, bundled and run with virtual time; what it throws becomes `programFailed` at its own line. */
 async function runTsProgram(jvm: Jvm, scenario: Scenario, programConsole: ProgramConsole): Promise<void> {
   let program: ProgramModule | undefined;
+  let time: VirtualTime | undefined;
   try {
     program = loadProgram(scenario.program, { relativeTo: scenario.dir });
     jvm.locateUserCode = (e) => program?.locate(e);
-    const time = new VirtualTime(jvm);
+    time = new VirtualTime(jvm);
     const running = program.run({ api: programApi as unknown as Record<string, unknown>, scope: { ...time.scope, console: programConsole } });
     await driveWhileSleeping(jvm, running, time);
   } catch (e) {
+    if (e instanceof DriverCrash || jvm.crashed !== undefined) {
+      time?.cancelAll(); // the dead program's timers never fire
+      return;
+    }
     const where = program?.locate(e);
     jvm.log.emit({
       type: 'programFailed',

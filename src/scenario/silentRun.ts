@@ -29,7 +29,7 @@ export function warnAboutSilentRun(jvm: Jvm, driver: TimelineDriver | undefined)
   if (late.length > 0) {
     const first = late[0]!;
     warn(
-      `timeline: ${late.length} event${late.length === 1 ? '' : 's'} after the end of the run (${jvm.clock.now()} ms) never happened, the first at ${first.at} s (${first.source}); run longer or move ${late.length === 1 ? 'it' : 'them'} earlier`,
+      `timeline: ${late.length} event${late.length === 1 ? '' : 's'} after the end of the run (${jvm.clock.now()} ms) never happened, the first at ${first.at} s (${first.source ?? 'the driver crash'}); run longer or move ${late.length === 1 ? 'it' : 'them'} earlier`,
     );
   }
 }

@@ -15,6 +15,8 @@ export interface TranscriptOptions {
   originMs?: number;
   /** Show each completed batch's scheduling, processing and total delay (`inspect: { delays: true }`). */
   delays?: boolean;
+  /** Show every checkpoint file written (`inspect: { checkpoints: true }`). */
+  checkpoints?: boolean;
 }
 
 /**
@@ -60,13 +62,35 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
     currentBatch = undefined;
     lines.push(`[${at - origin} ms] ${text}`);
   };
+  /** Driver incarnations: batches completed before a crash, and the times a recovery reschedules. */
+  let epoch = 0;
+  const ranBefore = new Set<string>();
+  let rescheduled = new Set<string>();
+  let pending = new Set<string>();
   const batch = (ctx: number, t: number): void => {
-    const key = `${ctx}@${t}`;
+    const key = `${epoch}:${ctx}@${t}`;
     if (currentBatch === key) return;
     currentBatch = key;
-    lines.push(`== batch ${t - origin} ms${contexts.size > 1 ? ` (context ${ctx})` : ''} ==`);
+    const k = `${ctx}@${t}`;
+    const mark = !rescheduled.has(k)
+      ? ''
+      : ranBefore.has(k)
+        ? ' (re-run after recovery)'
+        : pending.has(k)
+          ? ' (pending at the crash, run after recovery)'
+          : ' (down time, run after recovery)';
+    lines.push(`== batch ${t - origin} ms${contexts.size > 1 ? ` (context ${ctx})` : ''}${mark} ==`);
   };
+  for (const e of events.slice(0, since)) {
+    if (e.type === 'batchCompleted') ranBefore.add(`${e.contextId}@${e.batchTime}`);
+    if (e.type === 'batchesRescheduled') {
+      rescheduled = new Set(e.rescheduled.map((t) => `${e.contextId}@${t}`));
+      pending = new Set(e.pendingTimes.map((t) => `${e.contextId}@${t}`));
+    }
+  }
+  const ms = (ts: readonly number[]): string => ts.map((t) => `${t - origin} ms`).join(', ');
   for (const e of inTimeOrder(events.slice(since))) {
+    if (e.type === 'batchCompleted') ranBefore.add(`${e.contextId}@${e.batchTime}`);
     switch (e.type) {
       case 'contextCreated':
         flavorOf.set(e.contextId, e.flavor);
@@ -165,6 +189,37 @@ export function renderTranscript(events: readonly SimEvent[], header: readonly s
         }
         break;
       }
+      case 'checkpointWritten':
+        if (options.checkpoints) {
+          const extra = [e.backedUp ? `previous one renamed to ${e.file}.bk` : '', e.deleted.length ? `deleted ${e.deleted.join(', ')}` : ''].filter((x) => x);
+          stamp(e.at, `checkpoint for time ${e.checkpointTime - origin} ms written: ${e.file}${extra.length ? ` (${extra.join('; ')})` : ''}`);
+        }
+        break;
+      case 'contextRecovered':
+        for (const s of e.skipped) stamp(e.at, `warning: Error reading checkpoint from file ${e.directory}/${s.file}: ${s.reason}`);
+        stamp(e.at, `StreamingContext ${e.contextId} recovered from ${e.directory}/${e.file} (checkpoint time ${e.checkpointTime - origin} ms)`);
+        for (const r of e.restored) {
+          const parts = [r.rddTimes.length ? `checkpointed RDDs of ${ms(r.rddTimes)}` : '', r.fileTimes.length ? `files of ${ms(r.fileTimes)}` : ''].filter((x) => x);
+          lines.push(`  restored ${r.stream}: ${parts.join('; ')}`);
+        }
+        break;
+      case 'batchesRescheduled':
+        rescheduled = new Set(e.rescheduled.map((t) => `${e.contextId}@${t}`));
+        pending = new Set(e.pendingTimes.map((t) => `${e.contextId}@${t}`));
+        stamp(e.at, `StreamingContext ${e.contextId} restarts at ${e.restartTime - origin} ms (checkpoint time ${e.checkpointTime - origin} ms)`);
+        lines.push(`  Batches during down time (${e.downTimes.length} batches): ${ms(e.downTimes)}`);
+        lines.push(`  Batches pending processing (${e.pendingTimes.length} batches): ${ms(e.pendingTimes)}`);
+        lines.push(`  Batches to reschedule (${e.rescheduled.length} batches): ${ms(e.rescheduled)}`);
+        break;
+      case 'driverCrashed':
+        stamp(e.at, `driver crashed (timeline): nothing in memory survives; it restarts at ${e.restartAt - origin} ms`);
+        break;
+      case 'driverRestarted':
+        epoch++;
+        rescheduled = new Set();
+        pending = new Set();
+        stamp(e.at, 'driver restarted: the program runs again from the top');
+        break;
       case 'batchSubmitted':
       case 'batchStarted':
       case 'outputOperationStarted':
@@ -199,9 +254,18 @@ export function inTimeOrder(events: readonly SimEvent[]): SimEvent[] {
         return e.at;
     }
   };
+  // A driver restart starts a new incarnation: its (re-run) batches come after everything before.
+  let epoch = 0;
+  let epochStart = -Infinity;
   return events
-    .map((e, i) => ({ e, t: timeOf(e), i }))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((e, i) => {
+      if (e.type === 'driverRestarted') {
+        epoch++;
+        epochStart = e.at;
+      }
+      return { e, t: Math.max(timeOf(e), epochStart), i, epoch };
+    })
+    .sort((a, b) => a.epoch - b.epoch || a.t - b.t || a.i - b.i)
     .map((x) => x.e);
 }
 

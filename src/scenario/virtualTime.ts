@@ -18,6 +18,15 @@ export class VirtualTime {
     this.scope = virtualTimeScope(jvm, this.due);
   }
 
+  /** The driver died: none of the dead program's timers fires any more. */
+  cancelAll(): void {
+    const s = this.scope as { clearTimeout(id: number): void; clearInterval(id: number): void };
+    for (const id of [...this.due.keys()]) {
+      s.clearTimeout(id);
+      s.clearInterval(id);
+    }
+  }
+
   /** When the program's next timer is due (ms), if it has one pending. */
   nextDue(): number | undefined {
     let min: number | undefined;

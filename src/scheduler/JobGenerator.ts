@@ -6,13 +6,14 @@ import type { JobScheduler } from './JobScheduler';
 
 /**
  * The events the job generator handles, in one `switch` (Spark: `JobGeneratorEvent`). The union
- * is closed. Spark's fourth event, `ClearCheckpointData`, deletes old checkpoint files after a
- * checkpoint is written; no files are written yet, so it is not modelled.
+ * is closed. Spark's fourth event, `ClearCheckpointData`, deletes old RDD checkpoint files after a
+ * metadata checkpoint is written; the simulator keeps checkpointed RDDs inside the metadata
+ * checkpoint file (docs/checkpoints.md), so there is nothing for it to delete.
  */
 export type JobGeneratorEvent =
   | { type: 'GenerateJobs'; time: Time }
   | { type: 'ClearMetadata'; time: Time }
-  | { type: 'DoCheckpoint'; time: Time };
+  | { type: 'DoCheckpoint'; time: Time; clearCheckpointDataLater: boolean };
 
 /**
  * Spark: `JobGenerator`. A recurring timer on the virtual clock posts `GenerateJobs(t)` at every
@@ -31,7 +32,13 @@ export class JobGenerator {
     private readonly scheduler: JobScheduler,
   ) {}
 
-  /** Spark: `startFirstTime`: first batch at the next multiple of the batch after now. */
+  /** Batch times a restart still has to run (Spark submits them in `restart()`; see {@link runRescheduled}). */
+  private rescheduled: number[] = [];
+
+  /**
+   * Spark: `JobGenerator.start`: `restart()` when the context was recovered from a checkpoint,
+   * else `startFirstTime`: first batch at the next multiple of the batch after now.
+   */
   start(): { zeroTime: Time; startTime: Time } {
     const batch = this.ssc.graph.batchDuration;
     this.timer = new RecurringTimer(
@@ -40,11 +47,61 @@ export class JobGenerator {
       (ms) => this.post({ type: 'GenerateJobs', time: new Time(ms) }),
       TimerPriority.BATCH,
     );
+    if (this.ssc.recovered !== undefined) return this.restart(this.timer);
     const startTime = new Time(this.timer.getStartTime());
     const zeroTime = startTime.minus(batch);
     this.ssc.graph.start(zeroTime);
     this.timer.start(startTime.milliseconds);
     return { zeroTime, startTime };
+  }
+
+  /**
+   * Spark: `JobGenerator.restart()`: the graph comes back with the checkpoint's zero time and its
+   * checkpoint data; `restartTime` is the next batch time after now; the batches to reschedule
+   * are the checkpoint's pending times plus the down times `[checkpointTime, restartTime)` by
+   * batch, before restartTime, distinct and sorted. The checkpointed batch itself is among the
+   * down times: it runs again (so an output operation can see a batch twice, as on Spark). The
+   * timer restarts at restartTime; the rescheduled batches run once the context is ACTIVE.
+   */
+  private restart(timer: RecurringTimer): { zeroTime: Time; startTime: Time } {
+    const cp = this.ssc.recovered!;
+    const batchMs = this.ssc.graph.batchDuration.milliseconds;
+    const zero = cp.zeroTimeMs;
+    this.ssc.graph.restart(new Time(zero), new Time(cp.startTimeMs));
+    cp.restoreStreams();
+    // Spark: RecurringTimer.getRestartTime(zeroTime)
+    const restartTimeMs = (Math.floor((this.ssc.clock.now() - zero) / batchMs) + 1) * batchMs + zero;
+    const downTimesMs: number[] = [];
+    for (let t = cp.checkpointTimeMs; t < restartTimeMs; t += batchMs) downTimesMs.push(t);
+    const pendingTimesMs = [...cp.pendingTimesMs].sort((a, b) => a - b);
+    const rescheduledMs = [...new Set([...pendingTimesMs, ...downTimesMs])].filter((t) => t < restartTimeMs).sort((a, b) => a - b);
+    this.ssc.reportRestart({ checkpointTimeMs: cp.checkpointTimeMs, restartTimeMs, downTimesMs, pendingTimesMs, rescheduledMs });
+    this.rescheduled = [...rescheduledMs];
+    timer.start(restartTimeMs);
+    return { zeroTime: new Time(zero), startTime: new Time(restartTimeMs) };
+  }
+
+  /**
+   * Spark: the rescheduled batches of `restart()`, each with its blocks allocated and its jobs
+   * submitted (`submitJobSet(JobSet(time, graph.generateJobs(time)))`), in time order.
+   */
+  runRescheduled(): void {
+    const times = this.rescheduled.splice(0);
+    for (const ms of times) {
+      if (this.stopped) return;
+      const time = new Time(ms);
+      let jobs;
+      try {
+        this.scheduler.receivedBlockTracker.allocateBlocksToBatch(ms);
+        jobs = this.ssc.graph.generateJobs(time);
+      } catch (e) {
+        this.scheduler.markedForCheckpoint.length = 0;
+        this.scheduler.reportError(`Error generating jobs for time ${time}`, e, 'generation', time);
+        continue;
+      }
+      this.scheduler.submitJobSet(time, jobs);
+      this.scheduler.checkpoint(this.scheduler.markedForCheckpoint.splice(0), time);
+    }
   }
 
   /** Stop the timer and drop pending events (Spark: immediate stop). */
@@ -109,7 +166,7 @@ export class JobGenerator {
       case 'ClearMetadata':
         return this.clearMetadata(event.time);
       case 'DoCheckpoint':
-        return this.doCheckpoint(event.time);
+        return this.doCheckpoint(event.time, event.clearCheckpointDataLater);
       default: {
         const unreachable: never = event;
         return unreachable;
@@ -129,26 +186,37 @@ export class JobGenerator {
     } catch (e) {
       this.scheduler.markedForCheckpoint.length = 0; // no job ran on them (Spark checkpoints after jobs)
       this.scheduler.reportError(`Error generating jobs for time ${time}`, e, 'generation', time);
-      this.post({ type: 'DoCheckpoint', time });
+      this.post({ type: 'DoCheckpoint', time, clearCheckpointDataLater: false });
       return;
     }
     this.scheduler.submitJobSet(time, jobs);
-    this.post({ type: 'DoCheckpoint', time });
+    this.post({ type: 'DoCheckpoint', time, clearCheckpointDataLater: false });
   }
 
-  /** Spark: `clearMetadata(time)`: every stream forgets RDDs older than its remember duration. */
+  /**
+   * Spark: `clearMetadata(time)`: every stream forgets RDDs older than its remember duration; with
+   * checkpointing on, `DoCheckpoint(time, clearCheckpointDataLater = true)` follows (a second
+   * checkpoint of the batch, now completed).
+   */
   private clearMetadata(time: Time): void {
     this.ssc.graph.clearMetadata(time);
+    if (this.ssc.shouldCheckpoint) this.post({ type: 'DoCheckpoint', time, clearCheckpointDataLater: true });
     const maxRemember = this.ssc.graph.maxInputRememberMs();
     this.scheduler.inputInfoTracker.cleanup(time.milliseconds - maxRemember);
     this.scheduler.receivedBlockTracker.cleanupOldBatches(time.milliseconds - maxRemember);
   }
 
   /**
-   * Spark: `doCheckpoint`: the RDDs marked in this batch are checkpointed (materialized, lineage
-   * cut; kept in memory). No metadata checkpoint files are written yet.
+   * Spark: `doCheckpoint(time, clearCheckpointDataLater)`: the RDDs marked in this batch are
+   * checkpointed (materialized, lineage cut; Spark does it at the end of their jobs), then, with
+   * checkpointing on and `(time − zeroTime)` a multiple of the checkpoint duration, a metadata
+   * checkpoint is written (`checkpoint-<time>`, docs/checkpoints.md).
    */
-  private doCheckpoint(time: Time): void {
+  private doCheckpoint(time: Time, _clearCheckpointDataLater: boolean): void {
     this.scheduler.checkpoint(this.scheduler.markedForCheckpoint.splice(0), time);
+    const zero = this.ssc.graph.zeroTime;
+    if (!this.ssc.shouldCheckpoint || zero === undefined) return;
+    if ((time.milliseconds - zero.milliseconds) % this.ssc.checkpointDurationMs !== 0) return;
+    this.ssc.writeCheckpoint(time, this.scheduler.getPendingTimes());
   }
 }

@@ -40,6 +40,8 @@ export class JobScheduler {
   private readonly queued: { job: Job; set: JobSet }[] = [];
   private runningJobs = 0;
   private readonly inFlight = new Set<TimerHandle>();
+  /** Batch times submitted and not completed (Spark: the keys of `jobSets`). */
+  private readonly pending = new Set<number>();
 
   constructor(private readonly ssc: SchedulerRuntime) {
     this.jobGenerator = new JobGenerator(ssc, this);
@@ -98,6 +100,7 @@ export class JobScheduler {
       inputInfos: this.inputInfoTracker.getInfo(batchTime),
       outputOpNames: jobs.map((j) => j.outputName),
     });
+    this.pending.add(batchTime);
     const set: JobSet = { time, remaining: jobs.length, failed: 0, started: false, records: this.inputInfoTracker.numRecords(batchTime) };
     if (!isCostly(this.ssc.cost)) {
       for (const job of jobs) {
@@ -175,10 +178,16 @@ export class JobScheduler {
     });
     set.remaining--;
     const last = set.remaining === 0;
+    if (last) this.pending.delete(batchTime);
     if (last) this.ssc.post({ type: 'batchCompleted', contextId: ctx, batchTime, failedJobs: set.failed });
     if (last && set.checkpoint !== undefined) this.checkpoint(set.checkpoint, set.time);
     if (!result.ok) this.reportError(`Error running job ${job}`, result.error, 'job', set.time);
     else if (last && this.running) this.jobGenerator.onBatchCompletion(set.time);
+  }
+
+  /** Spark: `getPendingTimes()`: batches submitted and not yet completed, in time order. */
+  getPendingTimes(): number[] {
+    return [...this.pending].sort((a, b) => a - b);
   }
 
   /** Spark: `RDD.doCheckpoint` after a job: materialize the marked RDDs and cut their lineage. */

@@ -32,6 +32,35 @@ export interface SchedulerRuntime {
   passTimeUntil(done: () => boolean, deadlineMs: number): boolean;
   /** Where the user's code threw `error`, when the runner knows the program. */
   locateUserCode(error: unknown): { where: string; frame: string } | undefined;
+  /** Spark: `shouldCheckpoint`: a checkpoint directory is set (metadata checkpoints are written). */
+  readonly shouldCheckpoint: boolean;
+  /** Spark: `ssc.checkpointDuration` in ms (the batch, or the recovered checkpoint's). */
+  readonly checkpointDurationMs: number;
+  /** Spark: `checkpointWriter.write(new Checkpoint(ssc, time))`: write a metadata checkpoint. */
+  writeCheckpoint(time: Time, pendingTimesMs: readonly number[]): void;
+  /** Spark: `ssc.isCheckpointPresent` / `initialCheckpoint`: the checkpoint this context was recovered from. */
+  readonly recovered: RecoveredCheckpoint | undefined;
+  /** Report the batches a restart reschedules (Spark's three `JobGenerator.restart` log lines). */
+  reportRestart(restart: RestartPlan): void;
+}
+
+/** What JobGenerator.restart needs from the checkpoint a context was recovered from. */
+export interface RecoveredCheckpoint {
+  checkpointTimeMs: number;
+  zeroTimeMs: number;
+  startTimeMs: number;
+  pendingTimesMs: readonly number[];
+  /** Spark: `graph.restoreCheckpointData()`: put the streams' checkpointed RDDs and files back. */
+  restoreStreams(): void;
+}
+
+/** Spark's `JobGenerator.restart` plan (times in ms). */
+export interface RestartPlan {
+  checkpointTimeMs: number;
+  restartTimeMs: number;
+  downTimesMs: number[];
+  pendingTimesMs: number[];
+  rescheduledMs: number[];
 }
 
 /** The part of Spark's `DStreamGraph` the scheduler drives. */
@@ -39,6 +68,10 @@ export interface JobGraph {
   readonly batchDuration: Duration;
   /** Spark: `graph.start(zeroTime)`. */
   start(zeroTime: Time): void;
+  /** A recovered graph starts again: initialized with the checkpoint's zero and start times. */
+  restart(zeroTime: Time, startTime: Time): void;
+  /** Spark: `graph.zeroTime` (set by start). */
+  readonly zeroTime: Time | undefined;
   /** Spark: `graph.stop()`. */
   stop(): void;
   /** Spark: `graph.generateJobs(time)`: one job per output operation that has one. */

@@ -28,6 +28,13 @@ export class StreamingListenerBus {
     this.unsubscribe ??= this.log.subscribe((e) => this.post(e));
   }
 
+  /** The driver died (a timeline crash): its listeners hear nothing more. */
+  close(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.listeners.length = 0;
+  }
+
   /** Spark: `isInListenerBusThread`: a listener callback is running (stop() is refused there). */
   get inListenerCallback(): boolean {
     return this.posting > 0;

@@ -72,6 +72,16 @@ export class DStreamGraph implements JobGraph {
     for (const i of this.inputStreams) i.start();
   }
 
+  /**
+   * A graph recovered from a checkpoint (Spark deserializes it already initialized, with its
+   * zeroTime and startTime): initialize, remember and validate with the checkpoint's times, then
+   * start the inputs.
+   */
+  restart(zeroTime: Time, startTime: Time): void {
+    this.start(zeroTime);
+    this.startTime = startTime;
+  }
+
   /** Spark: `stop()`: stop the inputs. */
   stop(): void {
     if (this.stopped) return;

@@ -16,7 +16,7 @@ import { structuralKey } from '../util/hashing';
  */
 export class Inspection implements StreamInspector {
   /** What is recorded (mutable until start: `ssc.inspect()`). */
-  readonly options: Required<InspectionDefaults> = { inputs: true, streams: 'none', windows: false, state: false, delays: false };
+  readonly options: Required<InspectionDefaults> = { inputs: true, streams: 'none', windows: false, state: false, delays: false, checkpoints: false };
 
   constructor(
     private readonly log: EventLog,

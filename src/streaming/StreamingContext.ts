@@ -19,7 +19,7 @@ import {
 } from '../dstream/internal';
 import { currentJvm, type Jvm } from '../env/Jvm';
 import { runUntil } from '../env/runUntil';
-import { EndOfFileError, IllegalArgumentError, requireThat, SimulationError, SparkError, ValueError, type DStreamSimError } from '../errors';
+import { CheckpointReadError, EndOfFileError, IllegalArgumentError, requireThat, SimulationError, SparkError, ValueError, type DStreamSimError } from '../errors';
 import type { InspectionDefaults } from '../events/InspectionDefaults';
 import type { CostModel } from '../env/CostModel';
 import { timeStringAsMs } from '../util/timeString';
@@ -44,6 +44,10 @@ import { ContextWaiter } from './ContextWaiter';
 import { describeGraph } from './describeGraph';
 import { DStreamGraph } from './DStreamGraph';
 import { Inspection } from './Inspection';
+import { ContextCheckpoint } from './ContextCheckpoint';
+import { readCheckpoint, type CheckpointReadResult } from './CheckpointReader';
+import { resolveCheckpointDir } from './ContextCheckpoint';
+import type { RecoveredCheckpoint, RestartPlan } from '../scheduler/SchedulerRuntime';
 import type { StreamingContextState } from './StreamingContextState';
 
 declare module '../util/facades' {
@@ -94,6 +98,7 @@ export class StreamingContext {
   private readonly lifecycle: ContextLifecycle;
   private readonly listenerBus: StreamingListenerBus;
   private inspectedStreams: InspectionOptions['streams'];
+  private readonly checkpointing: ContextCheckpoint;
 
   /**
    * @param sparkContext the SparkContext to run on (it must not be stopped).
@@ -126,6 +131,7 @@ export class StreamingContext {
       const where = this.locateUserCode(error)?.where;
       this.warn(where === undefined ? m : `${m} (at ${where})`);
     });
+    this.checkpointing = new ContextCheckpoint(this.jvm, this);
     this.scheduler = new JobScheduler(this);
     this.post({ type: 'contextCreated', contextId: this.id, batchDurationMs: batch.milliseconds, flavor: this.flavor });
     const master = sparkContext.master;
@@ -265,14 +271,17 @@ export class StreamingContext {
 
   /**
    * Spark: `checkpoint(directory)`: set the checkpoint directory (also the SparkContext's), which
-   * stateful and inverse-window operations require. The simulator records checkpoint times; it
-   * does not write checkpoint files yet.
+   * stateful and inverse-window operations require, and create it. Once started, the context
+   * writes a metadata checkpoint there after every batch (`checkpoint-<ms>`, docs/checkpoints.md),
+   * from which `getOrCreate` recovers. The directory must be inside the run's directory.
    */
   checkpoint(directory: string | null): void {
     if (directory === null) {
       this.checkpointDir = undefined;
+      this.checkpointing.clear();
       return;
     }
+    this.checkpointing.setDirectory(directory);
     this.sparkContext.setCheckpointDir(directory);
     this.checkpointDir = directory;
   }
@@ -340,6 +349,7 @@ export class StreamingContext {
       startTimeMs: times.startTime.milliseconds,
       graph: describeGraph(this.graph),
     });
+    this.scheduler.jobGenerator.runRescheduled();
   }
 
   /**
@@ -448,25 +458,74 @@ export class StreamingContext {
    * one (not started). With a checkpoint path this is `getOrCreate(path, creatingFunc)`.
    */
   static getActiveOrCreate(creatingFunc: () => StreamingContext): StreamingContext;
-  static getActiveOrCreate(checkpointPath: string | null, creatingFunc: () => StreamingContext): StreamingContext;
-  static getActiveOrCreate(a: string | null | (() => StreamingContext), b?: () => StreamingContext): StreamingContext {
+  static getActiveOrCreate(checkpointPath: string | null, creatingFunc: () => StreamingContext, createOnError?: boolean): StreamingContext;
+  static getActiveOrCreate(a: string | null | (() => StreamingContext), b?: () => StreamingContext, createOnError = false): StreamingContext {
     const path = typeof a === 'function' ? null : a;
     const fn = typeof a === 'function' ? a : b;
     if (typeof fn !== 'function') throw new TypeError('setupFunc should be callable.');
     const active = StreamingContext.getActive();
     if (active !== undefined) return active;
-    return path !== null ? StreamingContext.getOrCreate(path, fn) : fn();
+    return path !== null ? StreamingContext.getOrCreate(path, fn, createOnError) : fn();
   }
 
   /**
-   * Spark: `getOrCreate(checkpointPath, creatingFunc)`: recover from the checkpoint in the path,
-   * or create. The simulator writes no checkpoint files yet, so this always creates; the PySpark
-   * flavor then calls `ssc.checkpoint(path)`, as PySpark does.
+   * Spark: `getOrCreate(checkpointPath, creatingFunc, hadoopConf, createOnError)`: recover from
+   * the newest readable checkpoint in the path (`CheckpointReader.read`), or create with
+   * `creatingFunc()` when there is none (the PySpark flavor then calls `ssc.checkpoint(path)`,
+   * as PySpark does). Files that all fail to read give Spark's {@link CheckpointReadError}
+   * ("Failed to read checkpoint from directory …") unless `createOnError`.
+   *
+   * Recovering, Spark does not call `creatingFunc`: it deserializes the graph with its functions.
+   * Functions cannot be serialized here, so `creatingFunc` runs in rebuild mode — what it prints
+   * is not shown, nothing it builds runs until the checkpoint is restored — and the checkpoint's
+   * streams, state and pending batches are put onto the graph it built (docs/checkpoints.md).
    */
-  static getOrCreate(checkpointPath: string, creatingFunc: () => StreamingContext): StreamingContext {
-    const ssc = creatingFunc();
-    if (ssc.flavor === 'pyspark') ssc.checkpoint(checkpointPath);
+  static getOrCreate(checkpointPath: string, creatingFunc: () => StreamingContext, createOnError = false): StreamingContext {
+    const jvm = currentJvm();
+    const read = StreamingContext.readCheckpoint(checkpointPath, createOnError);
+    if (read === undefined) {
+      const ssc = creatingFunc();
+      if (ssc.flavor === 'pyspark') ssc.checkpoint(checkpointPath);
+      return ssc;
+    }
+    let ssc: StreamingContext;
+    jvm.rebuilding++;
+    try {
+      ssc = creatingFunc();
+    } finally {
+      jvm.rebuilding--;
+    }
+    ssc.recoverFrom(read, checkpointPath);
     return ssc;
+  }
+
+  /**
+   * @internal Spark: `CheckpointReader.read(checkpointPath, …, ignoreReadError)`: the newest
+   * readable checkpoint, if any (only a JVM with a run directory reads checkpoint files).
+   */
+  static readCheckpoint(checkpointPath: string, ignoreReadError: boolean): CheckpointReadResult | undefined {
+    const jvm = currentJvm();
+    if (!jvm.hasRunDir) return undefined;
+    try {
+      return readCheckpoint(resolveCheckpointDir(jvm, checkpointPath), checkpointPath, ignoreReadError);
+    } catch (e) {
+      if (e instanceof CheckpointReadError) {
+        // Spark logs each file it could not read before it gives up.
+        const warn = (message: string): void => void jvm.log.emit({ type: 'warning', contextId: undefined, message });
+        for (const f of e.files) warn(`Error reading checkpoint from file ${checkpointPath}/${f.file}: ${f.reason}`);
+        warn(
+          `No checkpoint file in ${checkpointPath} could be read (the files are left as they are): repair or remove them to start afresh, or pass createOnError = true to getOrCreate to create a new context instead.`,
+        );
+      }
+      throw e;
+    }
+  }
+
+  /** @internal Make this (rebuilt, not started) context the one recovered from `read`. */
+  recoverFrom(read: CheckpointReadResult, checkpointPath: string): void {
+    this.checkpointing.recoverFrom(read, checkpointPath);
+    this.checkpointDir = read.checkpoint.checkpointDir;
+    this.sparkContext.setCheckpointDir(read.checkpoint.checkpointDir);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -548,6 +607,37 @@ export class StreamingContext {
   }
   /** @internal */ addOutputStream(stream: ForEachDStream<unknown>): void {
     this.graph.addOutputStream(stream);
+  }
+  /** @internal */ get shouldCheckpoint(): boolean {
+    return this.checkpointDir !== undefined;
+  }
+  /** @internal */ get checkpointDurationMs(): number {
+    return this.batchDuration.milliseconds;
+  }
+  /** @internal */ writeCheckpoint(time: Time, pendingTimesMs: readonly number[]): void {
+    this.checkpointing.write(time, pendingTimesMs, this.checkpointDurationMs);
+  }
+  /** @internal */ get recovered(): RecoveredCheckpoint | undefined {
+    return this.checkpointing.recovered;
+  }
+  /** @internal */ reportRestart(p: RestartPlan): void {
+    this.post({
+      type: 'batchesRescheduled',
+      contextId: this.id,
+      checkpointTime: p.checkpointTimeMs,
+      restartTime: p.restartTimeMs,
+      downTimes: p.downTimesMs,
+      pendingTimes: p.pendingTimesMs,
+      rescheduled: p.rescheduledMs,
+    });
+  }
+  /** @internal The driver died (a timeline crash): stop at once, nothing written, no events of a stop. */
+  crash(): void {
+    this.listenerBus.close();
+    if (this.lifecycle.state !== 'ACTIVE') return;
+    this.scheduler.stop();
+    if (this.jvm.activeContext === this) this.jvm.activeContext = undefined;
+    this.lifecycle.state = 'STOPPED';
   }
   /** @internal */ markForCheckpoint(rdd: RDD<unknown>): void {
     this.scheduler.markedForCheckpoint.push(rdd);

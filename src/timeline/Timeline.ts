@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { SimulationError } from '../errors';
-import { escapesLexically } from './confinedPath';
+import { escapesLexically } from '../util/confinedPath';
 
 /**
  * A timeline scripts what arrives when: lines on a socket, files appearing in a directory,
@@ -35,7 +35,20 @@ export type TimelineEvent =
       /** modification time in seconds; defaults to `at` (an older one is a classic pitfall) */
       mtime?: number;
     }
-  | { at: number; source: string; kind: 'push'; /** one array of records per RDD pushed */ items: unknown[][] };
+  | { at: number; source: string; kind: 'push'; /** one array of records per RDD pushed */ items: unknown[][] }
+  | CrashEvent;
+
+/**
+ * The driver dies at `at` (nothing in memory survives) and is started again at `restart` (seconds,
+ * later than `at`): the program runs again from the top and recovers through `getOrCreate`. Not
+ * about a source (docs/checkpoints.md).
+ */
+export interface CrashEvent {
+  at: number;
+  kind: 'crash';
+  restart: number;
+  source?: undefined;
+}
 
 /** Where a timeline came from, to name it in errors. */
 export interface TimelineLocation {
@@ -92,6 +105,13 @@ export function validateTimeline(t: Timeline, where: TimelineLocation = {}): Tim
       throw new TimelineError(`${field('at')}: events out of order (${e.at} s comes after ${last} s); list events by time`);
     }
     last = e.at;
+    if (e.kind === 'crash') {
+      if (typeof e.restart !== 'number' || !Number.isFinite(e.restart) || e.restart <= e.at) {
+        throw new TimelineError(`${field('crash.restart')}: the restart time must be a number of seconds after the crash (${e.at} s)`);
+      }
+      if (!wholeMs(e.restart)) throw new TimelineError(`${field('crash.restart')}: ${e.restart} is finer than a millisecond; ${MS_PRECISION}`);
+      return;
+    }
     const s = sources.get(e.source);
     if (s === undefined) {
       const known = [...sources.keys()].join(', ') || 'none';
@@ -173,6 +193,12 @@ export class TimelineBuilder {
   /** Write a file into a directory source; `mtime` (seconds) defaults to `at`. */
   file(at: number, source: string, name: string, content: string, options: { mtime?: number } = {}): this {
     this.t.events.push({ at, source, kind: 'file', name, content, ...(options.mtime !== undefined ? { mtime: options.mtime } : {}) });
+    return this;
+  }
+
+  /** The driver crashes at `at` and is started again at `restart` (seconds): see {@link CrashEvent}. */
+  crash(at: number, restart: number): this {
+    this.t.events.push({ at, kind: 'crash', restart });
     return this;
   }
 

@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import type { Jvm } from '../env/Jvm';
 import { TimerPriority } from '../util/Clock';
 import { namedLiveQueue } from '../dstream/LiveQueue';
-import { resolveInside } from './confinedPath';
+import { resolveInside } from '../util/confinedPath';
 import { SocketSource } from './SocketSource';
-import { TimelineError, type Timeline, type TimelineEvent, type TimelineSource } from './Timeline';
+import { TimelineError, type CrashEvent, type Timeline, type TimelineEvent, type TimelineSource } from './Timeline';
 
 /**
  * Plays a timeline into a simulated JVM: socket sources become real TCP servers on loopback,
@@ -64,6 +64,10 @@ export class TimelineDriver {
     const start = this.jvm.clock.now();
     const sources = new Map(this.timeline.sources.map((s) => [s.name, s]));
     for (const e of this.timeline.events) {
+      if (e.kind === 'crash') {
+        this.jvm.clock.schedule(start + Math.round(e.at * 1000), () => this.crash(e, start), TimerPriority.INPUT);
+        continue;
+      }
       const source = sources.get(e.source)!;
       this.jvm.clock.schedule(start + Math.round(e.at * 1000), () => this.apply(e, source, start), TimerPriority.INPUT);
     }
@@ -90,7 +94,20 @@ export class TimelineDriver {
     return this.timeline.events.filter((e) => !this.played.has(e));
   }
 
-  private apply(e: TimelineEvent, source: TimelineSource, start: number): void {
+  /**
+   * The driver dies: the active context stops at once (no stop events, nothing more written),
+   * and every wait of the program ends with `DriverCrash`; the run starts it again at the restart
+   * time (scenario/runScenario.ts).
+   */
+  private crash(e: CrashEvent, start: number): void {
+    this.played.add(e);
+    const restartAtMs = start + Math.round(e.restart * 1000);
+    this.jvm.log.emit({ type: 'driverCrashed', restartAt: restartAtMs });
+    this.jvm.activeContext?.crash?.();
+    this.jvm.crashed = { restartAtMs };
+  }
+
+  private apply(e: Exclude<TimelineEvent, CrashEvent>, source: TimelineSource, start: number): void {
     this.played.add(e);
     const log = (detail: string, undelivered = false, records?: readonly unknown[]): void =>
       void this.jvm.log.emit({ type: 'timelineEvent', source: e.source, kind: e.kind, detail, undelivered, ...(records !== undefined ? { records } : {}) });

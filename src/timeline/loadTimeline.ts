@@ -3,7 +3,7 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { TimelineError, validateTimeline, type Timeline, type TimelineEvent, type TimelineSource } from './Timeline';
 
-const EVENT_FIELDS = ['at', 'source', 'lines', 'data', 'bytes', 'close', 'drop', 'open', 'file', 'content', 'mtime', 'push'];
+const EVENT_FIELDS = ['at', 'source', 'lines', 'data', 'bytes', 'close', 'drop', 'open', 'file', 'content', 'mtime', 'push', 'crash'];
 
 /**
  * Read a timeline file (YAML, or JSON, which is YAML too). Every error names the file, the line
@@ -117,6 +117,14 @@ function eventOf(value: unknown, where: (field: string) => string): TimelineEven
   const at = v['at'];
   const source = v['source'];
   if (typeof at !== 'number') throw new TimelineError(`${where('at')}: must be a number of seconds`);
+  if (v['crash'] !== undefined) {
+    const c = v['crash'] as { restart?: unknown } | null;
+    if (c === null || typeof c !== 'object' || typeof c.restart !== 'number' || Object.keys(c).some((k) => k !== 'restart')) {
+      throw new TimelineError(`${where('crash')}: write { at: 7, crash: { restart: 9 } } (the driver dies at 7 s and starts again at 9 s)`);
+    }
+    if (source !== undefined) throw new TimelineError(`${where('source')}: a crash is the driver's, not a source's; remove 'source'`);
+    return { at, kind: 'crash', restart: c.restart };
+  }
   if (typeof source !== 'string') throw new TimelineError(`${where('source')}: must name a declared source`);
   if (v['lines'] !== undefined) {
     const lines = typeof v['lines'] === 'string' ? [v['lines']] : v['lines'];
@@ -150,7 +158,7 @@ function eventOf(value: unknown, where: (field: string) => string): TimelineEven
     if (!Array.isArray(push) || !push.every(Array.isArray)) throw new TimelineError(`${where('push')}: a list of RDDs, each a list of records`);
     return { at, source, kind: 'push', items: push as unknown[][] };
   }
-  throw new TimelineError(`${where('')}: say what happens: lines, data, bytes, close, drop, open, file or push`);
+  throw new TimelineError(`${where('')}: say what happens: lines, data, bytes, close, drop, open, file, push or crash`);
 }
 
 /** One source of a timeline, checked; `where` names it in errors. */

@@ -1,3 +1,5 @@
+import { decodeRecord, encodeRecord, registerRecordCodec } from './recordCodec';
+
 /** One key's state with the time it was last updated (Spark: a `StateMap` entry). */
 export interface StateEntry<K, S> {
   key: K;
@@ -113,6 +115,13 @@ export class StateMap<K, S> {
     return [...merged];
   }
 
+  /** A map with these entries, in this order (a checkpoint's state map read back). */
+  static fromEntries<K, S>(entries: readonly [unknown, StateEntry<K, S>][]): StateMap<K, S> {
+    const m = StateMap.empty<K, S>();
+    for (const [sk, entry] of entries) m.put(sk, entry);
+    return m;
+  }
+
   /** One map with this map's entries and no parent (their order and the counter kept). */
   private compacted(): StateMap<K, S> {
     const flat = new StateMap<K, S>(undefined, 0, this.counter);
@@ -131,3 +140,16 @@ export class StateMap<K, S> {
     return this.parent === undefined ? [this] : [...this.parent.chain(), this];
   }
 }
+
+// A mapWithState partition's states go into a checkpoint as their entries, in order (Spark
+// serializes its StateMap the same way: `OpenHashMapBasedStateMap.writeObject` writes the entries).
+registerRecordCodec({
+  tag: '$stateMap',
+  handles: (v) => v instanceof StateMap,
+  encode: (v) =>
+    (v as StateMap<unknown, unknown>).entries().map(([sk, e]) => [encodeRecord(sk), encodeRecord(e.key), encodeRecord(e.state), e.updateTimeMs]),
+  decode: (d) =>
+    StateMap.fromEntries(
+      (d as [unknown, unknown, unknown, number][]).map(([sk, key, state, updateTimeMs]) => [decodeRecord(sk), { key: decodeRecord(key), state: decodeRecord(state), updateTimeMs }]),
+    ),
+});

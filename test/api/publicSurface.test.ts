@@ -5,6 +5,8 @@ test('public value exports', () => {
   expect(Object.keys(api).sort()).toEqual(
     [
       'DStreamSimError',
+      'CheckpointReadError',
+      'IOError',
       'Duration',
       'FileAlreadyExistsError',
       'HashPartitioner',

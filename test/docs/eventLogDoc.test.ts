@@ -31,6 +31,11 @@ const EVERY_EVENT_TYPE = {
   timelineEvent: true,
   programOutput: true,
   programFailed: true,
+  checkpointWritten: true,
+  contextRecovered: true,
+  batchesRescheduled: true,
+  driverCrashed: true,
+  driverRestarted: true,
 } as const satisfies Record<SimEvent['type'], true>;
 
 test('docs/event-log.md has a row for every event type', () => {

@@ -22,7 +22,7 @@ function scenario(yaml: string, opts: { program?: boolean } = {}): { dir: string
   return { dir, file: path.join(dir, 'scenario.yaml') };
 }
 
-const INSPECT = 'inputs, streams, windows, state, delays';
+const INSPECT = 'inputs, streams, windows, state, delays, checkpoints';
 
 const cases: [string, string, string][] = [
   ['inspect: 5', 'until: 3\ninspect: 5\n', `:2: inspect: a map of what the golden also shows (${INSPECT}), e.g. { windows: true, state: true }`],

@@ -71,7 +71,7 @@ describe('timeline format', () => {
     [
       'an unknown field',
       `sources:\n  w: { socket: "localhost:9000" }\nevents:\n  - { at: 1, source: w, line: a }\n`,
-      't.yaml:4: events[0].line: unknown field (expected one of at, source, lines, data, bytes, close, drop, open, file, content, mtime, push)',
+      't.yaml:4: events[0].line: unknown field (expected one of at, source, lines, data, bytes, close, drop, open, file, content, mtime, push, crash)',
     ],
     [
       'a socket address without a port',

@@ -16,7 +16,8 @@ test('the YAML example loads', () => {
   const block = /```yaml\n([\s\S]*?)```/.exec(doc)![1]!;
   const t = parseTimeline(block, 'docs/timeline.md');
   expect(t.sources.map((s) => s.kind)).toEqual(['socket', 'directory', 'queue']);
-  expect(t.events).toHaveLength(7);
+  expect(t.events).toHaveLength(8);
+  expect(t.events[7]).toEqual({ at: 9, kind: 'crash', restart: 11 });
 });
 
 test('the quoted errors are the ones a user gets', () => {

@@ -28,10 +28,22 @@ class StreamingContext:
 
     @classmethod
     def getOrCreate(cls, checkpointPath, setupFunc):
-        """PySpark: ``getOrCreate(checkpointPath, setupFunc)``. The simulator writes no checkpoint
-        data, so it always creates: ``setupFunc()``, then ``ssc.checkpoint(checkpointPath)``."""
-        ssc = setupFunc()
-        ssc.checkpoint(checkpointPath)
+        """PySpark: ``getOrCreate(checkpointPath, setupFunc)``. Without a checkpoint in the path:
+        ``setupFunc()``, then ``ssc.checkpoint(checkpointPath)``. With one, PySpark rebuilds the
+        context from it and re-registers the pickled functions without calling ``setupFunc``; here
+        the functions are rebuilt by running ``setupFunc`` in rebuild mode (what it prints is not
+        shown) and the checkpoint's state and pending batches are put onto the graph it built.
+        Unreadable checkpoint files raise Spark's "Failed to read checkpoint from directory"."""
+        if not _gateway.call("ssc.checkpointPresent", dir=checkpointPath):
+            ssc = setupFunc()
+            ssc.checkpoint(checkpointPath)
+            return ssc
+        _gateway.call("ssc.rebuild", begin=True)
+        try:
+            ssc = setupFunc()
+        finally:
+            _gateway.call("ssc.rebuild", begin=False)
+        _gateway.call("ssc.recover", ssc=ssc._jssc, dir=checkpointPath)
         return ssc
 
     @classmethod

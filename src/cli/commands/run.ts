@@ -1,3 +1,4 @@
+import { renderTranscript } from '../../scenario/transcript';
 import * as path from 'node:path';
 import type { Jvm } from '../../env/Jvm';
 import type { SimEvent } from '../../events/SimEvent';
@@ -79,6 +80,13 @@ export async function runCommand(program: string, opts: RunCommandOptions = {}):
       jvm.log.subscribe(print);
     } else if (!opts.transcript && opts.inspect !== undefined && opts.inspect.length > 0) {
       jvm.log.subscribe(inspectionPrinter(opts.inspect, jvm.startMs, out));
+    }
+    if (!opts.transcript && opts.events === undefined) {
+      // A crash and a recovery are shown between the program's output, in the transcript's words.
+      const shown = new Set<SimEvent['type']>(['driverCrashed', 'driverRestarted', 'contextRecovered', 'batchesRescheduled']);
+      jvm.log.subscribe((e) => {
+        if (shown.has(e.type)) out(renderTranscript([e], [], { originMs: jvm.startMs }));
+      });
     }
   };
   const result = await runScenario(scenario, { onJvm, args: opts.args, python: opts.python, ...(opts.transcript || opts.events ? {} : { echo: out }) });

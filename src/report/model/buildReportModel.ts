@@ -171,6 +171,32 @@ export function buildReportModel(events: readonly SimEvent[], info: ReportInfo):
         });
         break;
       }
+      case 'checkpointWritten':
+        break;
+      case 'contextRecovered':
+        mark(
+          e.at,
+          'lifecycle',
+          `StreamingContext ${e.contextId} recovered from ${e.directory}/${e.file} (checkpoint time ${e.checkpointTime - origin} ms)`,
+          [...e.skipped.map((s) => `could not read ${s.file}: ${s.reason}`), ...e.restored.map((r) => `restored ${r.stream}`)].join('\n') || undefined,
+        );
+        break;
+      case 'batchesRescheduled': {
+        const ms = (ts: readonly number[]): string => ts.map((t) => `${t - origin} ms`).join(', ');
+        mark(
+          e.at,
+          'lifecycle',
+          `StreamingContext ${e.contextId} restarts at ${e.restartTime - origin} ms (checkpoint time ${e.checkpointTime - origin} ms)`,
+          `Batches during down time: ${ms(e.downTimes)}\nBatches pending processing: ${ms(e.pendingTimes)}\nBatches to reschedule: ${ms(e.rescheduled)}`,
+        );
+        break;
+      }
+      case 'driverCrashed':
+        mark(e.at, 'error', `driver crashed (timeline): nothing in memory survives; it restarts at ${e.restartAt - origin} ms`);
+        break;
+      case 'driverRestarted':
+        mark(e.at, 'lifecycle', 'driver restarted: the program runs again from the top');
+        break;
       case 'outputOperationStarted':
         break;
       default: {
