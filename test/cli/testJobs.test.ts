@@ -40,12 +40,12 @@ await ssc.awaitTermination();
     yaml: 'until: 3\n',
   });
   fs.cpSync(path.join(root, 'scenarios', 'notes-map'), path.join(path.dirname(stuck), 'notes-map'), { recursive: true });
-  const r = cli(['test', path.dirname(stuck), '--timeout', '1']);
+  const r = cli(['test', path.dirname(stuck), '--timeout', '3']);
   expect(r.status).toBe(1);
   expect(r.stdout).toMatch(/notes-map\s+\d+\s+pass/);
   expect(r.stdout).toMatch(/stuck\s+0\s+ERROR/);
   expect(r.stdout).toContain(
-    'SimulationError: stopped after 1 s of real time in batch 2000 ms, output operation 0 (pprint [2]): a user function did not return (an endless loop?)',
+    'SimulationError: stopped after 3 s of real time in batch 2000 ms, output operation 0 (pprint [2]): a user function did not return (an endless loop?)',
   );
 }, 60_000);
 

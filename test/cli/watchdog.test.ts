@@ -1,6 +1,6 @@
 /**
  * A user function stuck in an endless loop never hangs the command: a real-time watchdog stops
- * the run and names where it was. Runs the built command (the watchdog needs the compiled worker).
+  * the run and names where it was. Runs the built command (the watchdog needs the compiled worker).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,7 +16,7 @@ beforeAll(() => {
 
 const run = (program: string): { status: number | null; stdout: string; stderr: string } => {
   const dir = makeScenario('loop', { program, yaml: 'until: 5\n' });
-  return spawnSync(process.execPath, [path.join(root, 'bin', 'dstream-sim.js'), 'run', path.join(dir, 'program.ts'), '--until', '5', '--timeout', '1'], {
+  return spawnSync(process.execPath, [path.join(root, 'bin', 'dstream-sim.js'), 'run', path.join(dir, 'program.ts'), '--until', '5', '--timeout', '3'], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
   });
@@ -32,12 +32,12 @@ await ssc.awaitTermination();
   expect(r.status).toBe(1);
   expect(r.stdout).toContain('Time: 1970-01-01 00:00:01');
   expect(r.stderr).toContain(
-    'stopped after 1 s of real time in batch 2000 ms, output operation 0 (pprint [2]): a user function did not return (an endless loop?)',
+    'stopped after 3 s of real time in batch 2000 ms, output operation 0 (pprint [2]): a user function did not return (an endless loop?)',
   );
 }, 30_000);
 
 test("an endless loop in the program's own code is named as such", () => {
   const r = run(`for (;;) { /* stuck before any batch */ }\n`);
   expect(r.status).toBe(1);
-  expect(r.stderr).toContain("stopped after 1 s of real time in the program's own code (at 0 ms of virtual time)");
+  expect(r.stderr).toContain("stopped after 3 s of real time in the program's own code (at 0 ms of virtual time)");
 }, 30_000);
