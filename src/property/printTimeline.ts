@@ -17,6 +17,7 @@ function source(s: TimelineSource): string {
 }
 
 function event(e: TimelineEvent): string {
+  if (e.kind === 'crash') return `{ at: ${seconds(e.at)}, crash: { restart: ${seconds(e.restart)} } }`;
   const head = `at: ${seconds(e.at)}, source: ${scalar(e.source)}`;
   switch (e.kind) {
     case 'lines':

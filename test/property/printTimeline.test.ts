@@ -15,6 +15,7 @@ test('every event kind, odd names and texts survive the round trip', () => {
     .file(2, 'in box', 'old.csv', 'k,1\nk,2\n', { mtime: 0 })
     .file(2.001, 'in box', 'true', '')
     .push(3, 'yes', [1, 'two', [3, 4]], [])
+    .crash(4, 6.5)
     .build();
   const yaml = printTimeline(t);
   expect(yaml).toBe(
@@ -32,6 +33,7 @@ test('every event kind, odd names and texts survive the round trip', () => {
       '  - { at: 2, source: "in box", file: old.csv, content: "k,1\\nk,2\\n", mtime: 0 }',
       '  - { at: 2.001, source: "in box", file: "true", content: "" }',
       '  - { at: 3, source: "yes", push: [[1,"two",[3,4]],[]] }',
+      '  - { at: 4, crash: { restart: 6.5 } }',
       '',
     ].join('\n'),
   );
