@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { newCommand } from './commands/new';
@@ -109,7 +110,7 @@ async function parseAndRun(argv: string[]): Promise<number> {
     .addOption(new Option('--reporter <format>', 'also write a report for CI').choices(REPORTERS))
     .option('--output-file <file>', 'write the report here (default: stdout, and the table goes to stderr)')
     .option('--watch', 'after the run, rerun the scenarios whose files change (Ctrl-C to stop)')
-    .option('--jobs <n>', 'run this many scenarios at once, each in a worker thread (default 1)', positive, 1)
+    .option('--jobs <n>', 'run this many scenarios at once, each in a worker thread (one per core unless given)', positive, defaultJobs())
     .option('--timeout <seconds>', 'real-time budget of one scenario: a run still going after it is stopped and what was running is named', seconds, 30)
     .option('--shard <i/n>', 'run only the i-th of n equal shares of the scenarios (for several CI machines)', shardOption)
     .option('--report <dir>', 'write an HTML report per scenario into this directory (expected vs actual for failing ones)')
@@ -198,4 +199,9 @@ async function parseAndRun(argv: string[]): Promise<number> {
     return 1;
   }
   return code;
+}
+
+/** `test --jobs` by default: one scenario per core (Node's `availableParallelism`). */
+function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism());
 }

@@ -5,6 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { makeScenario } from '../__helpers__/scenarioDir';
 
@@ -22,11 +23,14 @@ const cli = (args: string[], cwd = root): { status: number | null; stdout: strin
 /** The table without its durations, which vary. */
 const stable = (s: string): string => s.replace(/ +\d+ ms\n/g, '\n');
 
-test('--jobs 2 prints what --jobs 1 prints, row for row', () => {
+test('--jobs 2 (and the default, one per core) prints what --jobs 1 prints, row for row', () => {
   const one = cli(['test', 'scenarios', '-t', 'notes-*', '--jobs', '1']);
   const two = cli(['test', 'scenarios', '-t', 'notes-*', '--jobs', '2']);
+  const byDefault = cli(['test', 'scenarios', '-t', 'notes-*']);
   expect(one.status).toBe(0);
   expect(stable(two.stdout)).toBe(stable(one.stdout));
+  expect(stable(byDefault.stdout)).toBe(stable(one.stdout));
+  expect(cli(['test', '--help']).stdout.replace(/\s+/g, ' ')).toContain(`(default: ${os.availableParallelism()})`);
 }, 60_000);
 
 test('a scenario stuck in a user function is stopped by the watchdog; the others still run', () => {
