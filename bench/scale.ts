@@ -12,11 +12,13 @@
  *   e. reduceByKeyAndWindow with an inverse, window 10 … 1000 batches (slide 1 batch)
  *   f. timelines of 10^3 … 10^5 single-line socket events over 100 s: loading the YAML, and the run
  *      (targets: 10^5 events load well under a second, run in ≤ 2 s)
+ *   g. heap after 10^4 and 10^5 batches of `dstream-sim run` with defaults (target: growth ≤ 8 MB)
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createClock } from '@sinonjs/fake-timers';
+import { runCommand } from '../src/cli/commands/run';
 import { loadTimeline } from '../src/timeline/loadTimeline';
 import {
   runOperation,
@@ -213,6 +215,34 @@ function timelineScenario(events: number): string {
   return dir;
 }
 
+/** The heap (MiB, after a full GC) when `dstream-sim run` (in this process) has run `batches` batches with pprint. */
+async function runHeap(batches: number): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-bench-heap-'));
+  try {
+    fs.writeFileSync(
+      path.join(dir, 'program.ts'),
+      [
+        "import { SparkContext, StreamingContext } from 'dstream-sim';",
+        "const sc = new SparkContext({ master: 'local[2]', appName: 'heap' });",
+        'const ssc = new StreamingContext(sc, 1);',
+        'ssc.queueStream<number>([], true, sc.parallelize([1, 2, 3])).map((x) => x * 2).pprint();',
+        'ssc.start();',
+        'await ssc.awaitTermination();',
+      ].join('\n'),
+    );
+    await runCommand(path.join(dir, 'program.ts'), {
+      until: batches,
+      out: () => undefined,
+    });
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
+    return process.memoryUsage().heapUsed / 1024 / 1024;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Part 6 of the bench. */
 export async function scaleBench(line: Line, fmt: Fmt): Promise<void> {
   const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
@@ -270,5 +300,13 @@ export async function scaleBench(line: Line, fmt: Fmt): Promise<void> {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  if ((globalThis as { gc?: () => void }).gc !== undefined) {
+    const small = await runHeap(10_000);
+    const large = await runHeap(100_000);
+    line(`   g. dstream-sim run (defaults, pprint every batch): heap ${fmt(small, 1)} MiB after 10^4 batches, ${fmt(large, 1)} MiB after 10^5   target growth ≤ 8 MB: ${verdict(large - small <= 8)}`);
+  } else {
+    line('   g. heap figures skipped: run with node --expose-gc (npm run bench does)');
   }
 }

@@ -10,7 +10,7 @@ import { loadProgram, type ProgramModule } from './loadProgram';
 import { ProgramConsole } from './ProgramConsole';
 import { renderTranscript } from './transcript';
 import { makeRunDir, releaseRunDir } from '../util/tempDirs';
-import { warnAboutSilentRun } from './silentRun';
+import { watchForSilentRun } from './silentRun';
 import { VirtualTime } from './virtualTime';
 import { driveWhileSleeping } from './sleepDriver';
 import * as programApi from '../api';
@@ -42,6 +42,12 @@ export interface RunScenarioOptions {
   batches?: number;
   /** Called with the JVM before the program runs (the stepper drives it). */
   onJvm?: (jvm: Jvm) => void | Promise<void>;
+  /**
+   * Keep the run's event log and what its outputs printed for the result (default true). False:
+   * a long run's memory stays flat — `events` is empty, `transcript` and `printed` are '' — and
+   * whoever needs events subscribes in `onJvm` (`dstream-sim run` without `--transcript` does).
+   */
+  keepEvents?: boolean;
   /** Record more than the scenario asks for (the stepper records everything). */
   inspect?: InspectionDefaults;
   /** The program's command-line arguments (`sys.argv[1:]` of a `.py` program). */
@@ -68,6 +74,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
   const timeline = opts.timeline ?? (scenario.timeline !== undefined ? loadTimeline(scenario.timeline) : undefined);
   const cwd = makeRunDir();
   const printed: string[] = [];
+  const keep = opts.keepEvents ?? true;
   const until = opts.until ?? scenario.until;
   const inspect = { ...scenario.inspect, ...opts.inspect } as InspectionDefaults;
   const cost = opts.cost ?? scenario.cost;
@@ -82,13 +89,15 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         cost,
         adversarialOrder: opts.adversarialOrder,
         stdout: (t) => {
-          printed.push(t);
+          if (keep) printed.push(t);
           opts.echo?.(t);
         },
+        ...(keep ? {} : { eventLogCapacity: 0 }),
       },
       async (jvm) => {
         if (batches === undefined && until !== undefined) jvm.horizonMs = jvm.startMs + Math.round(until * 1000);
         if (batches !== undefined) horizonAfterBatches(jvm, batches);
+        const warnIfSilent = watchForSilentRun(jvm);
         const driver = timeline !== undefined ? await TimelineDriver.attach(jvm, timeline) : undefined;
         const programConsole = new ProgramConsole((text) => {
           if (jvm.rebuilding > 0) return; // getOrCreate's rebuild: Spark does not call the setup code
@@ -104,7 +113,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
           }
           // The program ended: the driver process exits, and the shutdown hook stops the context.
           jvm.activeContext?.stopFromHorizon('exit');
-          warnAboutSilentRun(jvm, driver);
+          warnIfSilent(driver);
         } finally {
           await driver?.close();
         }
@@ -120,7 +129,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         ];
         return {
           scenario,
-          transcript: renderTranscript(events, header, { originMs: jvm.startMs, delays: inspect.delays === true, checkpoints: inspect.checkpoints === true }),
+          transcript: keep ? renderTranscript(events, header, { originMs: jvm.startMs, delays: inspect.delays === true, checkpoints: inspect.checkpoints === true }) : '',
           events,
           printed: printed.join(''),
           batchTimes: [...new Set(events.flatMap((e) => (e.type === 'batchSubmitted' || e.type === 'inputDelivered' ? [e.batchTime] : [])))],

@@ -69,3 +69,24 @@ test('a program asleep past the end of the run ends at the horizon', async () =>
   expect(r.transcript).not.toContain('never');
   expect(r.transcript).toContain('[2000 ms] StreamingContext 0 stopped (end of run; was ACTIVE)');
 });
+
+test('a run that keeps no event log (keepEvents: false) still prints as it goes and still says what did not happen', async () => {
+  const dir = makeScenario('no-log', {
+    program: `${header}ssc.socketTextStream('localhost', 9999).pprint();\nssc.queueStream([[1, 2]]).pprint();\nssc.start();\nawait ssc.awaitTermination();\n`,
+    yaml: 'timeline: timeline.yaml\nuntil: 2\n',
+    timeline: 'sources:\n  nc: { socket: "localhost:9000" }\nevents:\n  - { at: 1, source: nc, lines: ["a"] }\n',
+  });
+  const echoed: string[] = [];
+  const warnings: string[] = [];
+  const r = await runScenario(dir, {
+    keepEvents: false,
+    echo: (t) => void echoed.push(t),
+    onJvm: (jvm) => void jvm.log.subscribe((e) => void (e.type === 'warning' && warnings.push(e.message)), ['warning']),
+  });
+  expect(r.events).toEqual([]);
+  expect(r.transcript).toBe('');
+  expect(echoed.join('')).toContain('Time: 1970-01-01 00:00:01\n-------------------------------------------\n1\n2\n');
+  expect(warnings).toContain(
+    'timeline nc: none of its 1 send reached a receiver; does the program read this address (socketTextStream) and start before the first send?',
+  );
+});

@@ -83,15 +83,15 @@ export async function runCommand(program: string, opts: RunCommandOptions = {}):
     }
     if (!opts.transcript && opts.events === undefined) {
       // A crash and a recovery are shown between the program's output, in the transcript's words.
-      const shown = new Set<SimEvent['type']>(['driverCrashed', 'driverRestarted', 'contextRecovered', 'batchesRescheduled']);
-      jvm.log.subscribe((e) => {
-        if (shown.has(e.type)) out(renderTranscript([e], [], { originMs: jvm.startMs }));
-      });
+      jvm.log.subscribe((e) => out(renderTranscript([e], [], { originMs: jvm.startMs })), ['driverCrashed', 'driverRestarted', 'contextRecovered', 'batchesRescheduled']);
     }
+    jvm.log.subscribe((e) => void (failed ??= e), ['programFailed']);
   };
-  const result = await runScenario(scenario, { onJvm, args: opts.args, python: opts.python, ...(opts.transcript || opts.events ? {} : { echo: out }) });
+  let failed: SimEvent | undefined;
+  // Without --transcript nothing needs the whole log afterwards: the run keeps none (flat memory).
+  const keepEvents = opts.transcript === true || opts.events !== undefined;
+  const result = await runScenario(scenario, { onJvm, keepEvents, args: opts.args, python: opts.python, ...(opts.transcript || opts.events ? {} : { echo: out }) });
   if (opts.transcript) out(result.transcript);
-  const failed = result.events.find((e) => e.type === 'programFailed');
   if (failed && failed.type === 'programFailed') {
     const where = failed.where !== undefined ? `\n  at ${failed.where}${failed.frame ? `\n${failed.frame.replace(/^/gm, '  ')}` : ''}` : '';
     (opts.err ?? ((t: string) => void process.stderr.write(t)))(`dstream-sim run: the program failed: ${failed.errorName}: ${failed.message}${where}\n`);
