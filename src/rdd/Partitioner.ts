@@ -50,6 +50,7 @@ export class PythonPartitioner implements Partitioner {
   ) {}
 
   getPartition(key: unknown): number {
+    if (typeof key === 'string' && this.partitionFunc === portableHash) return stringPartition(key, this.numPartitions);
     return pythonMod(this.partitionFunc(key), this.numPartitions);
   }
 
@@ -60,6 +61,29 @@ export class PythonPartitioner implements Partitioner {
       other.partitionFunc === this.partitionFunc
     );
   }
+}
+
+/**
+ * `portable_hash(s) % n` of recently placed string keys, per partition count: keys repeat batch
+ * after batch, and the hash is a 64-bit value whose modulo takes BigInt arithmetic. Bounded, so
+ * memory stays flat.
+ */
+const stringPartitions = new Map<number, Map<string, number>>();
+const STRING_PARTITIONS_MAX = 1 << 17;
+
+function stringPartition(key: string, numPartitions: number): number {
+  let byKey = stringPartitions.get(numPartitions);
+  if (byKey === undefined) {
+    byKey = new Map();
+    stringPartitions.set(numPartitions, byKey);
+  }
+  let p = byKey.get(key);
+  if (p === undefined) {
+    p = pythonMod(portableHash(key), numPartitions);
+    if (byKey.size >= STRING_PARTITIONS_MAX) byKey.clear();
+    byKey.set(key, p);
+  }
+  return p;
 }
 
 /**
