@@ -1,4 +1,6 @@
-"""dstream-sim runs a PySpark program with this: ``python _dstream_sim_main.py <file> <name> [args…]``.
+"""dstream-sim runs a PySpark program with this: ``python _dstream_sim_main.py <file> <name> [args…]``,
+or ``python _dstream_sim_main.py --wait``: a driver started ahead of time (the restart after a
+timeline crash), which waits for the engine's first frame ``{"program", "name", "args"}``.
 
 It opens the bridge, makes the program's print() and time.sleep() the simulator's, and runs the
 file as ``__main__`` with ``sys.argv`` as spark-submit passes it. How the program ended (normally,
@@ -13,10 +15,16 @@ import types
 
 
 def main():
-    path, name = sys.argv[1], sys.argv[2]
-    args = sys.argv[3:]
-    program_dir = os.path.dirname(os.path.abspath(path))
     from pyspark import _gateway
+
+    if sys.argv[1] == "--wait":
+        _gateway._open()
+        go = _gateway._recv()
+        path, name, args = go["program"], go["name"], list(go["args"])
+    else:
+        path, name = sys.argv[1], sys.argv[2]
+        args = sys.argv[3:]
+    program_dir = os.path.dirname(os.path.abspath(path))
 
     _gateway.install(program_dir)
     sys.argv = [name] + args

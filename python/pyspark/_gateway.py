@@ -38,6 +38,8 @@ class SimulationError(Exception):
 
 def _open():
     global _IN, _OUT
+    if _IN is not None:
+        return
     _IN = os.fdopen(3, "rb", buffering=0)
     _OUT = os.fdopen(4, "wb", buffering=0)
 

@@ -50,26 +50,21 @@ function packageDir(from: string): string {
  * in functions the engine runs carry Python's traceback, and a process that dies or hangs ends
  * the run with a SimulationError saying so.
  */
-export async function runPythonProgram(jvm: Jvm, opts: PythonProgramOptions, output: (line: string) => void): Promise<PythonProgramEnd> {
-  const python = findPython(opts.python);
+export async function runPythonProgram(
+  jvm: Jvm,
+  opts: PythonProgramOptions,
+  output: (line: string) => void,
+  /** A driver started ahead of time for this run ({@link startWaitingDriver}): it is told which program to run. */
+  waiting?: PythonProcess,
+): Promise<PythonProgramEnd> {
   const name = path.relative(opts.relativeTo, opts.program) || path.basename(opts.program);
-  const timeout = Number(process.env['DSTREAM_SIM_PYTHON_TIMEOUT'] ?? '60');
-  const pythonPath = [PYTHON_PACKAGE_DIR, process.env['PYTHONPATH']].filter((p) => p).join(path.delimiter);
-  const proc = new PythonProcess({
-    python,
-    executable: pythonExecutable(python),
-    args: ['-X', 'utf8', path.join(PYTHON_PACKAGE_DIR, '_dstream_sim_main.py'), opts.program, name, ...(opts.args ?? [])],
-    cwd: opts.cwd,
-    env: {
-      ...process.env,
-      PYTHONHASHSEED: '0',
-      PYTHONPATH: pythonPath,
-      PYTHONDONTWRITEBYTECODE: '1',
-      PYTHONIOENCODING: 'utf-8',
-      TZ: opts.timeZone,
-    },
-    timeoutSeconds: Number.isFinite(timeout) && timeout > 0 ? timeout : 60,
-  });
+  let proc: PythonProcess;
+  if (waiting !== undefined) {
+    proc = waiting;
+    proc.send({ program: opts.program, name, args: [...(opts.args ?? [])] });
+  } else {
+    proc = spawnDriver(opts, [opts.program, name, ...(opts.args ?? [])]);
+  }
   const previous = jvm.locateUserCode;
   jvm.locateUserCode = (e) => (e instanceof PythonException ? located(e.info) : previous?.(e));
   try {
@@ -89,6 +84,36 @@ export async function runPythonProgram(jvm: Jvm, opts: PythonProgramOptions, out
   } finally {
     await proc.close();
   }
+}
+
+/**
+ * Start the Python driver of a later run of this program now, waiting for its go (a timeline
+ * crash restarts the program: its start-up then overlaps the run before the crash instead of
+ * adding to it). Hand it to {@link runPythonProgram}, or close it.
+ */
+export function startWaitingDriver(opts: PythonProgramOptions): PythonProcess {
+  return spawnDriver(opts, ['--wait']);
+}
+
+function spawnDriver(opts: PythonProgramOptions, mainArgs: string[]): PythonProcess {
+  const python = findPython(opts.python);
+  const timeout = Number(process.env['DSTREAM_SIM_PYTHON_TIMEOUT'] ?? '60');
+  const pythonPath = [PYTHON_PACKAGE_DIR, process.env['PYTHONPATH']].filter((p) => p).join(path.delimiter);
+  return new PythonProcess({
+    python,
+    executable: pythonExecutable(python),
+    args: ['-X', 'utf8', path.join(PYTHON_PACKAGE_DIR, '_dstream_sim_main.py'), ...mainArgs],
+    cwd: opts.cwd,
+    env: {
+      ...process.env,
+      PYTHONHASHSEED: '0',
+      PYTHONPATH: pythonPath,
+      PYTHONDONTWRITEBYTECODE: '1',
+      PYTHONIOENCODING: 'utf-8',
+      TZ: opts.timeZone,
+    },
+    timeoutSeconds: Number.isFinite(timeout) && timeout > 0 ? timeout : 60,
+  });
 }
 
 function located(info: PythonErrorInfo): { where: string; frame: string } | undefined {

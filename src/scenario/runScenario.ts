@@ -14,7 +14,8 @@ import { watchForSilentRun } from './silentRun';
 import { VirtualTime } from './virtualTime';
 import { driveWhileSleeping } from './sleepDriver';
 import * as programApi from '../api';
-import { runPythonProgram } from '../python/runPythonProgram';
+import type { PythonProcess } from '../python/PythonProcess';
+import { runPythonProgram, startWaitingDriver } from '../python/runPythonProgram';
 import type { CostModel } from '../env/CostModel';
 
 /** What running a scenario produced. */
@@ -98,6 +99,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         if (batches === undefined && until !== undefined) jvm.horizonMs = jvm.startMs + Math.round(until * 1000);
         if (batches !== undefined) horizonAfterBatches(jvm, batches);
         const warnIfSilent = watchForSilentRun(jvm);
+        const drivers: PythonDrivers = { crashesLeft: timeline?.events.filter((e) => e.kind === 'crash').length ?? 0 };
         const driver = timeline !== undefined ? await TimelineDriver.attach(jvm, timeline) : undefined;
         const programConsole = new ProgramConsole((text) => {
           if (jvm.rebuilding > 0) return; // getOrCreate's rebuild: Spark does not call the setup code
@@ -107,7 +109,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         try {
           await opts.onJvm?.(jvm);
           for (;;) {
-            if (scenario.program.endsWith('.py')) await runPyProgram(jvm, scenario, cwd, opts);
+            if (scenario.program.endsWith('.py')) await runPyProgram(jvm, scenario, cwd, opts, drivers);
             else await runTsProgram(jvm, scenario, programConsole);
             if (!(await restartAfterCrash(jvm))) break;
           }
@@ -116,6 +118,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
           warnIfSilent(driver);
         } finally {
           await driver?.close();
+          await drivers.waiting?.close(); // the run ended before the restart it was started for
         }
         const events = [...jvm.log.events()];
         // The header names files relative to the scenario, never its directory: a renamed or
@@ -158,16 +161,30 @@ async function restartAfterCrash(jvm: Jvm): Promise<boolean> {
   return true;
 }
 
-/** A `.py` program in a real CPython; its uncaught exception becomes `programFailed`. */
-async function runPyProgram(jvm: Jvm, scenario: Scenario, cwd: string, opts: RunScenarioOptions): Promise<void> {
+/** The Python drivers of a run: the one started ahead for the next restart, and how many crashes remain. */
+interface PythonDrivers {
+  waiting?: PythonProcess;
+  crashesLeft: number;
+}
+
+/**
+ * A `.py` program in a real CPython; its uncaught exception becomes `programFailed`. When the
+ * timeline crashes the driver later, the next driver is started now and waits
+ * (`drivers.waiting`), so its start-up overlaps this run instead of following the crash.
+ */
+async function runPyProgram(jvm: Jvm, scenario: Scenario, cwd: string, opts: RunScenarioOptions, drivers: PythonDrivers): Promise<void> {
+  const python = { program: scenario.program, relativeTo: scenario.dir, args: opts.args, python: opts.python, cwd, timeZone: scenario.timeZone };
+  const waiting = drivers.waiting;
+  drivers.waiting = drivers.crashesLeft-- > 0 ? startWaitingDriver(python) : undefined;
   const end = await runPythonProgram(
     jvm,
-    { program: scenario.program, relativeTo: scenario.dir, args: opts.args, python: opts.python, cwd, timeZone: scenario.timeZone },
+    python,
     (line) => {
       if (jvm.rebuilding > 0) return; // getOrCreate's rebuild: PySpark does not call setupFunc
       jvm.log.emit({ type: 'programOutput', text: line });
       opts.echo?.(line + '\n');
     },
+    waiting,
   );
   if (end.failed !== undefined) {
     const f = end.failed;

@@ -60,3 +60,38 @@ ssc = StreamingContext.getOrCreate("cp", setup)
     fs.rmSync(path.dirname(dir), { recursive: true, force: true });
   }
 });
+
+/** This process's child processes whose command line contains `text` (Linux's /proc). */
+function childrenRunning(text: string): number {
+  let n = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text)) n++;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return n;
+}
+
+test('the driver started ahead for a restart runs the program after the crash, and is ended when the run ends before the restart', async () => {
+  const program = `${PREAMBLE}print("driver up")
+ssc.queueStream([], default=sc.parallelize([1])).count().pprint()
+ssc.start()
+ssc.awaitTermination()
+`;
+  const restarted = makePyScenario('py-crash-restart', program, 'timeline: timeline.yaml\nuntil: 4\n', 'events:\n  - { at: 1.5, crash: { restart: 2.5 } }\n');
+  const neverRestarted = makePyScenario('py-crash-late', program, 'timeline: timeline.yaml\nuntil: 4\n', 'events:\n  - { at: 1.5, crash: { restart: 9 } }\n');
+  try {
+    const a = await runScenario(restarted);
+    expect(a.events.filter((e) => e.type === 'programOutput').map((e) => (e.type === 'programOutput' ? e.text : ''))).toEqual(['driver up', 'driver up']);
+    expect(a.printed).toContain('Time: 1970-01-01 00:00:03');
+    const b = await runScenario(neverRestarted);
+    expect(b.events.filter((e) => e.type === 'programOutput')).toHaveLength(1);
+    expect(childrenRunning('_dstream_sim_main.py')).toBe(0);
+  } finally {
+    for (const d of [restarted, neverRestarted]) fs.rmSync(path.dirname(d), { recursive: true, force: true });
+  }
+});
