@@ -1,7 +1,7 @@
 import type { Flavor } from '../conf/Flavor';
 import { UnsupportedDStreamMethods } from './UnsupportedDStreamMethods';
 import type { FacadeOf } from '../util/facades';
-import { SparkError, UnsupportedOperationError, requireThat } from '../errors';
+import { IllegalArgumentError, SparkError, UnsupportedOperationError, requireThat } from '../errors';
 import type { Pair, PartitionSpec, RDD } from '../rdd/RDD';
 import type { Partitioner } from '../rdd/Partitioner';
 import type { StorageLevel } from '../rdd/StorageLevel';
@@ -114,7 +114,10 @@ export abstract class DStream<T> extends UnsupportedDStreamMethods {
       throw new SparkError(`${this.name} has not been initialized`, 'DSTREAM_NOT_INITIALIZED');
     }
     if (time.lte(this.zeroTime)) return false;
-    return time.minus(this.zeroTime).isMultipleOf(this.slideDuration);
+    // (time - zeroTime).isMultipleOf(slideDuration), in ms: asked for every stream of every batch.
+    const slide = this.slideDuration.milliseconds;
+    if (slide === 0) throw new IllegalArgumentError('/ by zero', 'ARITHMETIC');
+    return (time.milliseconds - this.zeroTime.milliseconds) % slide === 0;
   }
 
   /**
