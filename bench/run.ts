@@ -12,50 +12,23 @@
  *      see bench/scale.ts
  */
 import { pythonBench } from './python';
-import { scaleBench } from './scale';
-import { SparkContext, StreamingContext, withIsolatedJvm, type Flavor, type Pair, type RDD, type Time } from '../src/index';
+import { quietContext, quietly, scaleBench, words } from './scale';
+import type { Pair, RDD, Time } from '../src/index';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const line = (s = ''): void => console.log(s);
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** A seeded generator of words (never Math.random: the bench is deterministic too). */
-function wordsFor(seed: number, count: number, vocabulary: number): string[] {
-  let x = (seed * 2654435761) >>> 0 || 1;
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    out.push(`w${x % vocabulary}`);
-  }
-  return out;
-}
-
-/** A fresh simulated JVM that keeps no event log (long runs keep memory flat). */
-async function quietly<R>(fn: () => Promise<R>): Promise<R> {
-  return withIsolatedJvm({ stdout: () => undefined, eventLogCapacity: 0 }, fn);
-}
-
-function context(flavor: Flavor = 'pyspark', batch = 1): StreamingContext {
-  const sc = new SparkContext({ master: 'local[2]', appName: 'bench', flavor });
-  const ssc = new StreamingContext(sc, batch);
-  ssc.inspect({ inputs: false });
-  return ssc;
-}
-
 async function windowedStateHeap(checkpoints: number[]): Promise<number[]> {
   return quietly(async () => {
-    const ssc = context();
+    const ssc = quietContext();
     ssc.checkpoint('bench-checkpoint');
-    const words = ssc
+    const pairs = ssc
       .queueStream<string>([[]])
-      .transform((time: Time, rdd: RDD<string>) => rdd.context.parallelize(wordsFor(time.milliseconds, 100, 500)))
+      .transform((time: Time, rdd: RDD<string>) => rdd.context.parallelize(words(time.milliseconds, 100, 500)))
       .map((w): Pair<string, number> => [w, 1]);
-    words.reduceByKeyAndWindow((a, b) => a + b, (a, b) => a - b, 30, 2).foreachRDD((rdd) => void rdd.count());
-    words.updateStateByKey((vs: number[], s: number | undefined) => (s ?? 0) + vs.length).foreachRDD((rdd) => void rdd.count());
+    pairs.reduceByKeyAndWindow((a, b) => a + b, (a, b) => a - b, 30, 2).foreachRDD((rdd) => void rdd.count());
+    pairs.updateStateByKey((vs: number[], s: number | undefined) => (s ?? 0) + vs.length).foreachRDD((rdd) => void rdd.count());
     ssc.start();
     const heaps: number[] = [];
     let done = 0;

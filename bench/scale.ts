@@ -43,8 +43,8 @@ async function cpuMs(fn: () => Promise<void> | void): Promise<number> {
   return (c.user + c.system) / 1000;
 }
 
-/** A seeded xorshift word generator (the bench is deterministic too). */
-function words(seed: number, count: number, vocabulary: number): string[] {
+/** A seeded xorshift word generator (never Math.random: the bench is deterministic too). */
+export function words(seed: number, count: number, vocabulary: number): string[] {
   let x = (seed * 2654435761) >>> 0 || 1;
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -58,14 +58,16 @@ function words(seed: number, count: number, vocabulary: number): string[] {
   return out;
 }
 
-function quietContext(flavor: 'pyspark' | 'scala' = 'pyspark'): StreamingContext {
+/** A context on a 1-second batch that records no inputs (the bench measures the engine, not inspection). */
+export function quietContext(flavor: 'pyspark' | 'scala' = 'pyspark'): StreamingContext {
   const sc = new SparkContext({ master: 'local[2]', appName: 'bench', flavor });
   const ssc = new StreamingContext(sc, 1);
   ssc.inspect({ inputs: false });
   return ssc;
 }
 
-const quietly = <R>(fn: () => Promise<R>): Promise<R> => withIsolatedJvm({ stdout: () => undefined, eventLogCapacity: 0 }, fn);
+/** A fresh simulated JVM that keeps no event log (long runs keep memory flat). */
+export const quietly = <R>(fn: () => Promise<R>): Promise<R> => withIsolatedJvm({ stdout: () => undefined, eventLogCapacity: 0 }, fn);
 
 async function harnessEmpty(n: number): Promise<number> {
   const input = Array.from({ length: n }, () => [] as number[]);

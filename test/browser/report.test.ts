@@ -11,6 +11,7 @@ import { runForReport } from '../../src/report/reportRun';
 import { findPython } from '../../src/python/findPython';
 import { testCommand } from '../../src/cli/commands/test';
 import { launch, openReport, selectedTitle, writeHtml, SHOTS_DIR, type OpenedReport } from './browser';
+import { TUTORIAL_SCREENSHOTS } from '../__helpers__/tutorialScreenshots';
 
 const SCENARIOS = path.join(__dirname, '..', '..', 'scenarios');
 let browser: Browser;
@@ -253,23 +254,9 @@ test('test --report: a failing scenario\'s report opens at the first difference 
   }
 });
 
-/** The scenarios the tutorial (docs/tutorial/) shows a report of, each at a batch worth seeing. */
-const TUTORIAL = [
-  'notes-context',
-  'notes-pprint',
-  'notes-queue-one-at-a-time',
-  'notes-socket-word-count',
-  'notes-text-file-stream',
-  'notes-map',
-  'notes-flat-map',
-  'notes-count-count-by-value',
-  'notes-transform',
-  'notes-update-state-by-key',
-  'notes-window',
-];
 
 test('tutorial screenshots: every tutorial scenario\'s report opens at a batch with its records and output (npm run screenshots writes docs/tutorial/img/)', async () => {
-  for (const name of TUTORIAL) {
+  for (const name of TUTORIAL_SCREENSHOTS) {
     const o = await open(name);
     const { page } = o;
     const batches = await page.locator('#rows .row.batch').count();

@@ -7,26 +7,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Block, blocksOf, check, root } from '../__helpers__/docBlocks';
+import { TUTORIAL_SCREENSHOTS } from '../__helpers__/tutorialScreenshots';
 
 const tutorial = path.join('docs', 'tutorial');
 const languages = ['en', 'ko'] as const;
 const chaptersOf = (lang: string): string[] => fs.readdirSync(path.join(root, tutorial, lang)).filter((f) => f.endsWith('.md')).sort();
 const chapters = chaptersOf('en');
 
-/** The scenarios whose report `npm run screenshots` draws into docs/tutorial/img/<name>.png. */
-const screenshots = [
-  'notes-context',
-  'notes-pprint',
-  'notes-queue-one-at-a-time',
-  'notes-socket-word-count',
-  'notes-text-file-stream',
-  'notes-map',
-  'notes-flat-map',
-  'notes-count-count-by-value',
-  'notes-transform',
-  'notes-update-state-by-key',
-  'notes-window',
-];
+const screenshots: readonly string[] = TUTORIAL_SCREENSHOTS;
 
 const read = (doc: string): string => fs.readFileSync(path.join(root, doc), 'utf8');
 const doc = (lang: string, chapter: string): string => path.join(tutorial, lang, chapter);

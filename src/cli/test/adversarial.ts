@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { compareGolden } from '../../scenario/goldenDiff';
 import { loadScenario } from '../../scenario/Scenario';
 import { runScenario } from '../../scenario/runScenario';
-import type { ScenarioRow } from './rows';
+import { describeGoldenOutcome } from '../../scenario/golden';
+import { errorText, stopwatch, type ScenarioRow } from './rows';
 
 /**
  * A transcript with each batch's lines sorted: what `--adversarial-order` compares. The order of
@@ -67,17 +67,16 @@ function partsInAnyOrder(line: string): string {
  * writes goldens. Never throws.
  */
 export async function runAdversarialRow(dir: string, seed: number, cwd: string): Promise<ScenarioRow> {
-  const t0 = performance.now();
+  const ms = stopwatch();
   const name = path.relative(cwd, dir) || dir;
   try {
     const scenario = loadScenario(dir);
     const run = await runScenario(dir, { adversarialOrder: seed });
     const label = path.join(name, 'expected.golden');
     if (!fs.existsSync(scenario.golden)) {
-      return { name, batches: run.batchTimes.length, result: 'MISSING', ms: performance.now() - t0, detail: `no golden at ${label}: record one first (dstream-sim test --update ${scenario.name})` };
+      return { name, batches: run.batchTimes.length, result: 'MISSING', ms: ms(), detail: describeGoldenOutcome({ kind: 'missing' }, label, scenario.name) };
     }
     const golden = fs.readFileSync(scenario.golden, 'utf8');
-    const ms = (): number => performance.now() - t0;
     if (compareGolden(linesInAnyOrder(golden), linesInAnyOrder(run.transcript), label) === undefined) {
       return { name, batches: run.batchTimes.length, result: 'pass', ms: ms() };
     }
@@ -87,6 +86,6 @@ export async function runAdversarialRow(dir: string, seed: number, cwd: string):
       `the program depends on an order Spark does not promise (records after a shuffle, values of a group, the order a reduce combines in; see docs/property-testing.md)\n${mismatch.diff}`;
     return { name, batches: run.batchTimes.length, result: 'FAIL', ms: ms(), detail };
   } catch (e) {
-    return { name, batches: 0, result: 'ERROR', ms: performance.now() - t0, detail: String(e instanceof Error ? `${e.name}: ${e.message}` : e) };
+    return { name, batches: 0, result: 'ERROR', ms: ms(), detail: errorText(e) };
   }
 }

@@ -25,6 +25,18 @@ export interface ScenarioRow {
 export const passed = (r: ScenarioRow): boolean => r.result === 'pass' || r.result === 'updated';
 
 /**
+ * The real time a row takes (the table's `time` column): the command's one stopwatch. Display
+ * only — it never reaches a transcript, a golden or an engine decision.
+ */
+export function stopwatch(): () => number {
+  const start = performance.now();
+  return () => performance.now() - start;
+}
+
+/** What a scenario that could not run says: the error's name and message. */
+export const errorText = (e: unknown): string => String(e instanceof Error ? `${e.name}: ${e.message}` : e);
+
+/**
  * What a row needs of a run: its transcript and batch times (in this thread, or from a worker's);
  * a run in this thread gives its whole {@link ScenarioResult} (the event log `--report` draws).
  */
@@ -39,7 +51,7 @@ export const runHere: ScenarioRunner = (dir) => runScenario(dir);
  * the transcript, the first difference marked (needs a runner that hands over the result).
  */
 export async function runRow(dir: string, update: boolean, cwd: string, runner: ScenarioRunner = runHere, reportDir?: string): Promise<ScenarioRow> {
-  const t0 = performance.now();
+  const elapsed = stopwatch();
   const name = path.relative(cwd, dir) || dir;
   try {
     const scenario = loadScenario(dir);
@@ -53,13 +65,13 @@ export async function runRow(dir: string, update: boolean, cwd: string, runner: 
     }
     const result = ({ pass: 'pass', updated: 'updated', missing: 'MISSING', fail: 'FAIL' } as const)[outcome.kind];
     const detail = outcome.kind === 'fail' || outcome.kind === 'missing' ? describeGoldenOutcome(outcome, label, scenario.name) : undefined;
-    return { name, batches: run.batchTimes.length, result, ms: performance.now() - t0, ...(detail !== undefined ? { detail } : {}) };
+    return { name, batches: run.batchTimes.length, result, ms: elapsed(), ...(detail !== undefined ? { detail } : {}) };
   } catch (e) {
-    const detail = String(e instanceof Error ? `${e.name}: ${e.message}` : e);
+    const detail = errorText(e);
     if (reportDir !== undefined) {
       writeReport(path.join(reportDir, `${path.basename(dir)}.html`), buildReportModel([], { title: path.basename(dir), description: `The scenario could not run: ${detail}` }));
     }
-    return { name, batches: 0, result: 'ERROR', ms: performance.now() - t0, detail };
+    return { name, batches: 0, result: 'ERROR', ms: elapsed(), detail };
   }
 }
 
