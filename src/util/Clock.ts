@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 /**
  * The one source of time for the engine. Spark: `org.apache.spark.util.Clock`. No engine code
  * reads the wall clock; everything asks the Clock it was given.
@@ -33,3 +35,13 @@ export const TimerPriority = {
   BATCH: 3,
   OTHER: 4,
 } as const;
+
+/**
+ * A stopwatch on *real* time: how long something took for a person to read (the `time` column of
+ * `dstream-sim test`). The one reader of the wall clock besides the real-time watchdogs; nothing
+ * it measures reaches a transcript, a golden or an engine decision.
+ */
+export function realStopwatch(): () => number {
+  const start = performance.now();
+  return () => performance.now() - start;
+}

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { realStopwatch } from '../../util/Clock';
 import { checkGolden, describeGoldenOutcome } from '../../scenario/golden';
 import { loadScenario } from '../../scenario/Scenario';
 import { runScenario } from '../../scenario/runScenario';
@@ -24,14 +24,6 @@ export interface ScenarioRow {
 /** Whether a row counts as passed. */
 export const passed = (r: ScenarioRow): boolean => r.result === 'pass' || r.result === 'updated';
 
-/**
- * The real time a row takes (the table's `time` column): the command's one stopwatch. Display
- * only — it never reaches a transcript, a golden or an engine decision.
- */
-export function stopwatch(): () => number {
-  const start = performance.now();
-  return () => performance.now() - start;
-}
 
 /** What a scenario that could not run says: the error's name and message. */
 export const errorText = (e: unknown): string => String(e instanceof Error ? `${e.name}: ${e.message}` : e);
@@ -51,7 +43,7 @@ export const runHere: ScenarioRunner = (dir) => runScenario(dir);
  * the transcript, the first difference marked (needs a runner that hands over the result).
  */
 export async function runRow(dir: string, update: boolean, cwd: string, runner: ScenarioRunner = runHere, reportDir?: string): Promise<ScenarioRow> {
-  const elapsed = stopwatch();
+  const elapsed = realStopwatch(); // the table's time column: display only
   const name = path.relative(cwd, dir) || dir;
   try {
     const scenario = loadScenario(dir);
