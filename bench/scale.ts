@@ -12,7 +12,8 @@
  *   e. reduceByKeyAndWindow with an inverse, window 10 … 1000 batches (slide 1 batch)
  *   f. timelines of 10^3 … 10^5 single-line socket events over 100 s: loading the YAML, and the run
  *      (targets: 10^5 events load well under a second, run in ≤ 2 s)
- *   g. heap after 10^4 and 10^5 batches of `dstream-sim run` with defaults (target: growth ≤ 8 MB)
+ *   g. heap after 10^4 and 10^5 batches of `dstream-sim run` and of `runScenario` with defaults
+ *      (target: growth ≤ 8 MB); a `runScenario` whose batches print holds what they printed
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -245,6 +246,45 @@ async function runHeap(batches: number): Promise<number> {
   }
 }
 
+/**
+ * The heap (MiB, after a full GC) inside a `runScenario` with defaults, after 10^4 and 10^5 batches
+ * of `body`, and the length (MiB) of the transcript it returned.
+ */
+export async function scenarioHeap(body: string, inspect: string): Promise<{ small: number; large: number; transcript: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-bench-scenario-heap-'));
+  try {
+    fs.writeFileSync(
+      path.join(dir, 'program.ts'),
+      [
+        "import { SparkContext, StreamingContext } from 'dstream-sim';",
+        "const sc = new SparkContext({ master: 'local[2]', appName: 'heap' });",
+        'const ssc = new StreamingContext(sc, 1);',
+        body,
+        'ssc.start();',
+        'await ssc.awaitTermination();',
+      ].join('\n'),
+    );
+    fs.writeFileSync(path.join(dir, 'scenario.yaml'), `program: program.ts\nuntil: 100000\ninspect: ${inspect}\n`);
+    const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
+    const heap: number[] = [];
+    let batches = 0;
+    const r = await runScenario(dir, {
+      onJvm: (jvm) =>
+        void jvm.log.subscribe(() => {
+          batches++;
+          if (batches === 10_000 || batches === 100_000) {
+            gc();
+            gc();
+            heap.push(process.memoryUsage().heapUsed / 1024 / 1024);
+          }
+        }, ['batchCompleted']),
+    });
+    return { small: heap[0] ?? NaN, large: heap[1] ?? NaN, transcript: r.transcript.length / 1024 / 1024 };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Part 6 of the bench. */
 export async function scaleBench(line: Line, fmt: Fmt): Promise<void> {
   const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
@@ -308,6 +348,14 @@ export async function scaleBench(line: Line, fmt: Fmt): Promise<void> {
     const small = await runHeap(10_000);
     const large = await runHeap(100_000);
     line(`   g. dstream-sim run (defaults, pprint every batch): heap ${fmt(small, 1)} MiB after 10^4 batches, ${fmt(large, 1)} MiB after 10^5   target growth ≤ 8 MB: ${verdict(large - small <= 8)}`);
+    const quiet = await scenarioHeap('ssc.queueStream<number>([], true, sc.parallelize([1, 2, 3])).map((x) => x * 2).foreachRDD(() => undefined);', '{ inputs: false }');
+    line(
+      `      runScenario (defaults; batches that print nothing): heap ${fmt(quiet.small, 1)} MiB after 10^4 batches, ${fmt(quiet.large, 1)} MiB after 10^5   target growth ≤ 8 MB: ${verdict(quiet.large - quiet.small <= 8)}`,
+    );
+    const loud = await scenarioHeap('ssc.queueStream<number>([], true, sc.parallelize([1, 2, 3])).map((x) => x * 2).pprint();', '{}');
+    line(
+      `      runScenario (defaults; pprint every batch): ${fmt(loud.small, 1)} → ${fmt(loud.large, 1)} MiB: it holds what the run printed (the transcript it returns is ${fmt(loud.transcript, 1)} MiB)`,
+    );
   } else {
     line('   g. heap figures skipped: run with node --expose-gc (npm run bench does)');
   }

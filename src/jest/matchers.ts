@@ -62,6 +62,11 @@ export const dstreamMatchers = {
    * started are left out. Reads the event log (harness, scenario, or events).
    */
   toHaveSchedulingDelays(received: BatchesSource, expected: readonly number[]): MatcherResult {
+    if ('keptEvents' in received && received.keptEvents !== 'all') {
+      throw new Error(
+        `toHaveSchedulingDelays reads the scheduler's batch events, which this scenario result did not keep (keepEvents: '${received.keptEvents}'): run it with runScenario(dir, { keepEvents: 'all' })`,
+      );
+    }
     const events: readonly SimEvent[] = 'events' in received ? received.events : received;
     const actual = batchInfos(events).flatMap((b) => (b.schedulingDelay === undefined ? [] : [b.schedulingDelay / 1000]));
     const pass = actual.length === expected.length && actual.every((d, i) => d === expected[i]);

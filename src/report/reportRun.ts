@@ -52,6 +52,7 @@ export async function runForReport(target: ReportTarget): Promise<{ result: Scen
   const scenario = reportScenario(target);
   const result = await runScenario(scenario, {
     inspect: { inputs: true, streams: 'all', windows: true, state: true },
+    keepEvents: 'all',
     ...(target.until !== undefined ? { until: target.until } : {}),
     ...(target.python !== undefined ? { python: target.python } : {}),
   });

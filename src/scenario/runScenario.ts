@@ -8,7 +8,7 @@ import { TimelineDriver } from '../timeline/TimelineDriver';
 import { loadScenario, type Scenario } from './Scenario';
 import { loadProgram, type ProgramModule } from './loadProgram';
 import { ProgramConsole } from './ProgramConsole';
-import { renderTranscript } from './transcript';
+import { TranscriptRecorder } from './transcript';
 import { makeRunDir, releaseRunDir } from '../util/tempDirs';
 import { watchForSilentRun } from './silentRun';
 import { VirtualTime } from './virtualTime';
@@ -18,13 +18,18 @@ import type { PythonProcess } from '../python/PythonProcess';
 import { runPythonProgram, startWaitingDriver } from '../python/runPythonProgram';
 import type { CostModel } from '../env/CostModel';
 
+/** What a scenario result keeps of the event log (see {@link RunScenarioOptions.keepEvents}). */
+export type KeptEvents = 'shown' | 'all' | 'none';
+
 /** What running a scenario produced. */
 export interface ScenarioResult {
   scenario: Scenario;
   /** The golden transcript text (see docs/scenarios.md). */
   transcript: string;
-  /** The event log. */
+  /** The event log: every event, or those the transcript shows (the default; see `keptEvents`). */
   events: SimEvent[];
+  /** What `events` holds: `'shown'` (the default), `'all'`, or `'none'`. */
+  keptEvents: KeptEvents;
   /** Everything the program's outputs printed (pprint), in order. */
   printed: string;
   /** Batch times that ran, in order (ms), over all contexts. */
@@ -44,11 +49,14 @@ export interface RunScenarioOptions {
   /** Called with the JVM before the program runs (the stepper drives it). */
   onJvm?: (jvm: Jvm) => void | Promise<void>;
   /**
-   * Keep the run's event log and what its outputs printed for the result (default true). False:
-   * a long run's memory stays flat — `events` is empty, `transcript` and `printed` are '' — and
-   * whoever needs events subscribes in `onJvm` (`dstream-sim run` without `--transcript` does).
+   * What the result keeps of the run's event log. `'shown'` (the default): the events its
+   * transcript shows — lifecycle, inputs, windows, state, outputs, errors — not the scheduler's
+   * per-batch bookkeeping (batch submitted/started/completed, output operation started/completed),
+   * so a long run's memory grows with what it prints, not with its batches. `'all'`: every event
+   * (reports, `toHaveSchedulingDelays`). `'none'`: nothing — `events` is empty and `transcript`
+   * and `printed` are '' — for a run whose caller subscribes in `onJvm` (`dstream-sim run` does).
    */
-  keepEvents?: boolean;
+  keepEvents?: KeptEvents;
   /** Record more than the scenario asks for (the stepper records everything). */
   inspect?: InspectionDefaults;
   /** The program's command-line arguments (`sys.argv[1:]` of a `.py` program). */
@@ -75,7 +83,8 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
   const timeline = opts.timeline ?? (scenario.timeline !== undefined ? loadTimeline(scenario.timeline) : undefined);
   const cwd = makeRunDir();
   const printed: string[] = [];
-  const keep = opts.keepEvents ?? true;
+  const kept = opts.keepEvents ?? 'shown';
+  const keep = kept !== 'none';
   const until = opts.until ?? scenario.until;
   const inspect = { ...scenario.inspect, ...opts.inspect } as InspectionDefaults;
   const cost = opts.cost ?? scenario.cost;
@@ -93,12 +102,23 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
           if (keep) printed.push(t);
           opts.echo?.(t);
         },
-        ...(keep ? {} : { eventLogCapacity: 0 }),
+        ...(kept === 'all' ? {} : { eventLogCapacity: 0 }),
       },
       async (jvm) => {
         if (batches === undefined && until !== undefined) jvm.horizonMs = jvm.startMs + Math.round(until * 1000);
         if (batches !== undefined) horizonAfterBatches(jvm, batches);
         const warnIfSilent = watchForSilentRun(jvm);
+        const recorder = new TranscriptRecorder({ originMs: jvm.startMs, delays: inspect.delays === true, checkpoints: inspect.checkpoints === true });
+        const batchTimes: number[] = [];
+        if (keep) {
+          jvm.log.subscribe((e) => {
+            recorder.add(e);
+            if (e.type !== 'batchSubmitted' && e.type !== 'inputDelivered') return;
+            // In order but for a second context or a recovery's re-runs: the rare look back.
+            const last = batchTimes.length > 0 ? batchTimes[batchTimes.length - 1]! : -Infinity;
+            if (e.batchTime > last || (e.batchTime !== last && !batchTimes.includes(e.batchTime))) batchTimes.push(e.batchTime);
+          });
+        }
         const drivers: PythonDrivers = { crashesLeft: timeline?.events.filter((e) => e.kind === 'crash').length ?? 0 };
         const driver = timeline !== undefined ? await TimelineDriver.attach(jvm, timeline) : undefined;
         const programConsole = new ProgramConsole((text) => {
@@ -120,7 +140,6 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
           await driver?.close();
           await drivers.waiting?.close(); // the run ended before the restart it was started for
         }
-        const events = [...jvm.log.events()];
         // The header names files relative to the scenario, never its directory: a renamed or
         // copied scenario keeps its golden.
         const header = [
@@ -132,10 +151,11 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         ];
         return {
           scenario,
-          transcript: keep ? renderTranscript(events, header, { originMs: jvm.startMs, delays: inspect.delays === true, checkpoints: inspect.checkpoints === true }) : '',
-          events,
+          transcript: keep ? recorder.render(header) : '',
+          events: kept === 'all' ? [...jvm.log.events()] : recorder.events(),
+          keptEvents: kept,
           printed: printed.join(''),
-          batchTimes: [...new Set(events.flatMap((e) => (e.type === 'batchSubmitted' || e.type === 'inputDelivered' ? [e.batchTime] : [])))],
+          batchTimes,
           originMs: jvm.startMs,
         };
       },

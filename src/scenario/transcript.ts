@@ -1,5 +1,6 @@
 import type { SimEvent } from '../events/SimEvent';
 import { pythonRepr, scalaString } from '../util/format';
+import { BatchTimings, type BatchDelays, type StopRecord } from './batchTimings';
 
 /** The user's location of an error, indented under its line: `  at program.ts:6:29` and the frame. */
 function located(where: string | undefined, frame: string | undefined): string[] {
@@ -29,217 +30,254 @@ export interface TranscriptOptions {
  * clock's start: 0, or the scenario's `startDate`); what the program prints is left as printed.
  */
 export function renderTranscript(events: readonly SimEvent[], header: readonly string[] = [], options: TranscriptOptions = {}): string {
-  const origin = options.originMs ?? 0;
-  const lines: string[] = [...header.map((h) => `# ${h}`)];
-  if (header.length > 0) lines.push('');
-  const flavorOf = new Map<number, 'pyspark' | 'scala'>();
-  const contexts = new Set(events.flatMap((e) => (e.type === 'contextCreated' ? [e.contextId] : [])));
-  const since = options.since ?? 0;
-  /** When each batch was submitted and started (`ctx@batchTime`), for its delays. */
-  const submitted = new Map<string, number>();
-  const started = new Map<string, number>();
-  const completed = new Map<string, number>();
-  const timing = (e: SimEvent): void => {
-    if (e.type === 'batchSubmitted') submitted.set(`${e.contextId}@${e.batchTime}`, e.at);
-    if (e.type === 'batchStarted') started.set(`${e.contextId}@${e.batchTime}`, e.at);
-    if (e.type === 'batchCompleted') completed.set(`${e.contextId}@${e.batchTime}`, e.at);
-  };
-  /** Batches of a context submitted before `at` that had not completed by then (a stop dropped them). */
-  const unfinished = (ctx: number, at: number): string[] =>
-    [...submitted]
-      .filter(([key, t]) => key.startsWith(`${ctx}@`) && t <= at && !((completed.get(key) ?? Infinity) <= at))
-      .map(([key]) => {
-        const batchTime = Number(key.slice(key.indexOf('@') + 1));
-        const running = (started.get(key) ?? Infinity) <= at;
-        return `${batchTime - origin} ms${running ? ' (running)' : ''}`;
-      });
-  for (const e of events) timing(e);
-  for (const e of events.slice(0, since)) if (e.type === 'contextCreated') flavorOf.set(e.contextId, e.flavor);
-  let currentBatch: string | undefined;
-  const repr = (ctx: number, v: unknown): string => (flavorOf.get(ctx) === 'scala' ? scalaString(v) : pythonRepr(v));
-  const list = (ctx: number, xs: readonly unknown[]): string => `[${xs.map((x) => repr(ctx, x)).join(', ')}]`;
-  const stamp = (at: number, text: string): void => {
-    currentBatch = undefined;
-    lines.push(`[${at - origin} ms] ${text}`);
-  };
-  /** Driver incarnations: batches completed before a crash, and the times a recovery reschedules. */
-  let epoch = 0;
-  const ranBefore = new Set<string>();
-  let rescheduled = new Set<string>();
-  let pending = new Set<string>();
-  const batch = (ctx: number, t: number): void => {
-    const key = `${epoch}:${ctx}@${t}`;
-    if (currentBatch === key) return;
-    currentBatch = key;
-    const k = `${ctx}@${t}`;
-    const mark = !rescheduled.has(k)
-      ? ''
-      : ranBefore.has(k)
-        ? ' (re-run after recovery)'
-        : pending.has(k)
-          ? ' (pending at the crash, run after recovery)'
-          : ' (down time, run after recovery)';
-    lines.push(`== batch ${t - origin} ms${contexts.size > 1 ? ` (context ${ctx})` : ''}${mark} ==`);
-  };
-  for (const e of events.slice(0, since)) {
-    if (e.type === 'batchCompleted') ranBefore.add(`${e.contextId}@${e.batchTime}`);
-    if (e.type === 'batchesRescheduled') {
-      rescheduled = new Set(e.rescheduled.map((t) => `${e.contextId}@${t}`));
-      pending = new Set(e.pendingTimes.map((t) => `${e.contextId}@${t}`));
-    }
-  }
-  const ms = (ts: readonly number[]): string => ts.map((t) => `${t - origin} ms`).join(', ');
-  for (const e of inTimeOrder(events.slice(since))) {
-    if (e.type === 'batchCompleted') ranBefore.add(`${e.contextId}@${e.batchTime}`);
-    switch (e.type) {
-      case 'contextCreated':
-        flavorOf.set(e.contextId, e.flavor);
-        stamp(e.at, `StreamingContext ${e.contextId} created: batch ${e.batchDurationMs} ms, ${e.flavor}`);
-        break;
-      case 'contextStarted':
-        stamp(e.at, `StreamingContext ${e.contextId} started: first batch at ${e.startTimeMs - origin} ms`);
-        break;
-      case 'contextStopped': {
-        const why = { stop: e.graceful ? 'stop(), gracefully' : 'stop()', horizon: 'end of run', exit: 'program ended', startFailed: 'start failed' }[e.reason];
-        stamp(e.at, `StreamingContext ${e.contextId} stopped (${why}; was ${e.previousState})`);
-        for (const l of e.gracefulLog ?? []) lines.push(`  ${l}`);
-        const dropped = unfinished(e.contextId, e.at);
-        if (dropped.length > 0) lines.push(`  batches not completed: ${dropped.join(', ')}`);
-        break;
-      }
-      case 'sparkContextStopped':
-        stamp(e.at, `SparkContext ${e.appName} stopped`);
-        break;
-      case 'callRefused':
-        stamp(e.at, `refused ${e.call} [rule ${e.rule}]: ${e.errorName}: ${e.message}`);
-        break;
-      case 'warning':
-        stamp(e.at, `warning: ${e.message}`);
-        break;
-      case 'receiverStarted':
-        stamp(e.at, `receiver ${e.name} started`);
-        break;
-      case 'receiverError':
-        stamp(e.at, `receiver ${e.name} ${e.restartDelayMs === undefined ? 'reported an error' : 'restarting'}: ${e.message}${e.error ? ` (${e.error})` : ''}`);
-        break;
-      case 'receiverStopped':
-        stamp(e.at, `receiver ${e.name} stopped`);
-        break;
-      case 'receiverRateUpdated':
-        stamp(e.at, `receiver ${e.name} rate limit ${Math.round(e.rate)} records/s (backpressure)`);
-        break;
-      case 'timelineEvent':
-        stamp(e.at, `timeline ${e.source}: ${e.detail}`);
-        break;
-      case 'programOutput':
-        for (const l of e.text.replace(/\n$/, '').split('\n')) stamp(e.at, `program: ${l}`);
-        break;
-      case 'programFailed':
-        stamp(e.at, `program failed: ${e.errorName}: ${e.message}`);
-        lines.push(...located(e.where, e.frame));
-        break;
-      case 'errorReported':
-        stamp(e.at, `error (${e.context}): ${e.errorName}: ${e.message}`);
-        lines.push(...located(e.where, e.frame));
-        break;
-      case 'inputDelivered':
-        batch(e.contextId, e.batchTime);
-        lines.push(`input ${e.streamName}: ${e.records === undefined ? 'no RDD' : list(e.contextId, e.records)}`);
-        break;
-      case 'rddGenerated':
-        batch(e.contextId, e.batchTime);
-        lines.push(`rdd ${e.streamName}: ${list(e.contextId, e.records)}`);
-        break;
-      case 'windowComputed':
-        batch(e.contextId, e.batchTime);
-        lines.push(
-          `window ${e.streamName} (${e.batchTime - e.windowMs - origin} ms, ${e.batchTime - origin} ms] = batches [${e.batchTimes.map((t) => t - origin).join(', ')}]: ${list(e.contextId, e.records ?? [])}`,
-        );
-        break;
-      case 'stateChanged': {
-        batch(e.contextId, e.batchTime);
-        const c = e.contextId;
-        const parts: string[] = [];
-        if (e.added.length) parts.push(`added ${e.added.map(([k, s]) => `${repr(c, k)}=${repr(c, s)}`).join(', ')}`);
-        if (e.updated.length) parts.push(`updated ${e.updated.map(([k, a, b]) => `${repr(c, k)}: ${repr(c, a)} → ${repr(c, b)}`).join(', ')}`);
-        if (e.removed.length) parts.push(`removed ${e.removed.map(([k]) => repr(c, k)).join(', ')}`);
-        if (e.timedOut.length) parts.push(`timed out ${e.timedOut.map(([k]) => repr(c, k)).join(', ')}`);
-        lines.push(`state ${e.streamName}: ${parts.length ? parts.join('; ') : 'unchanged'}`);
-        break;
-      }
-      case 'outputWritten':
-        batch(e.contextId, e.batchTime);
-        lines.push(...e.text.replace(/\n$/, '').split('\n'));
-        break;
-      case 'outputOperationCompleted':
-        if (e.failureReason !== undefined) {
-          batch(e.contextId, e.batchTime);
-          lines.push(`job ${e.outputOpId} (${e.name}) failed: ${e.failureReason}`);
-        }
-        break;
-      case 'batchCompleted': {
-        const key = `${e.contextId}@${e.batchTime}`;
-        const sub0 = submitted.get(key);
-        const start = started.get(key);
-        if (options.delays && sub0 !== undefined && start !== undefined) {
-          batch(e.contextId, e.batchTime);
-          lines.push(
-            `delays: scheduling ${start - sub0} ms, processing ${e.at - start} ms, total ${e.at - sub0} ms (started ${start - origin} ms, done ${e.at - origin} ms)`,
-          );
-        }
-        break;
-      }
-      case 'checkpointWritten':
-        if (options.checkpoints) {
-          const extra = [e.backedUp ? `previous one renamed to ${e.file}.bk` : '', e.deleted.length ? `deleted ${e.deleted.join(', ')}` : ''].filter((x) => x);
-          stamp(e.at, `checkpoint for time ${e.checkpointTime - origin} ms written: ${e.file}${extra.length ? ` (${extra.join('; ')})` : ''}`);
-        }
-        break;
-      case 'contextRecovered':
-        for (const s of e.skipped) stamp(e.at, `warning: Error reading checkpoint from file ${e.directory}/${s.file}: ${s.reason}`);
-        stamp(e.at, `StreamingContext ${e.contextId} recovered from ${e.directory}/${e.file} (checkpoint time ${e.checkpointTime - origin} ms)`);
-        for (const r of e.restored) {
-          const parts = [r.rddTimes.length ? `checkpointed RDDs of ${ms(r.rddTimes)}` : '', r.fileTimes.length ? `files of ${ms(r.fileTimes)}` : ''].filter((x) => x);
-          lines.push(`  restored ${r.stream}: ${parts.join('; ')}`);
-        }
-        break;
-      case 'batchesRescheduled':
-        rescheduled = new Set(e.rescheduled.map((t) => `${e.contextId}@${t}`));
-        pending = new Set(e.pendingTimes.map((t) => `${e.contextId}@${t}`));
-        stamp(e.at, `StreamingContext ${e.contextId} restarts at ${e.restartTime - origin} ms (checkpoint time ${e.checkpointTime - origin} ms)`);
-        lines.push(`  Batches during down time (${e.downTimes.length} batches): ${ms(e.downTimes)}`);
-        lines.push(`  Batches pending processing (${e.pendingTimes.length} batches): ${ms(e.pendingTimes)}`);
-        lines.push(`  Batches to reschedule (${e.rescheduled.length} batches): ${ms(e.rescheduled)}`);
-        break;
-      case 'driverCrashed':
-        stamp(e.at, `driver crashed (timeline): nothing in memory survives; it restarts at ${e.restartAt - origin} ms`);
-        break;
-      case 'driverRestarted':
-        epoch++;
-        rescheduled = new Set();
-        pending = new Set();
-        stamp(e.at, 'driver restarted: the program runs again from the top');
-        break;
-      case 'batchSubmitted':
-      case 'batchStarted':
-      case 'outputOperationStarted':
-        break;
-      default: {
-        const unreachable: never = e;
-        void unreachable;
-      }
-    }
-  }
-  return lines.join('\n') + '\n';
+  const recorder = new TranscriptRecorder(options);
+  for (const e of events) recorder.add(e);
+  return recorder.render(header, options.since ?? 0);
+}
+
+/** An event the transcript shows, with what it needs beside it. */
+interface Entry {
+  e: SimEvent;
+  /** Its position in the log. */
+  index: number;
+  /** The driver incarnation it belongs to (driver restarts before it). */
+  epoch: number;
+  note: StopRecord | BatchDelays | undefined;
 }
 
 /**
- * The events in the order a reader expects: by the time they are about (a batch's records at
+ * A transcript built as the run goes: {@link renderTranscript} of the events it was given, holding
+ * only the events that show (and the scheduler's times while they can matter — see
+ * {@link BatchTimings}), so a long run's memory grows with what it prints, not with its batches.
+ */
+export class TranscriptRecorder {
+  private readonly entries: Entry[] = [];
+  private readonly timings = new BatchTimings();
+  private readonly contexts = new Set<number>();
+  private index = 0;
+  private epoch = 0;
+
+  constructor(private readonly options: TranscriptOptions = {}) {}
+
+  /** Take the run's next event. */
+  add(e: SimEvent): void {
+    const index = this.index++;
+    if (e.type === 'driverRestarted') this.epoch++;
+    if (e.type === 'contextCreated') this.contexts.add(e.contextId);
+    const note = this.timings.note(e, index, this.epoch);
+    if (shows(e, this.options)) this.entries.push({ e, index, epoch: this.epoch, note });
+  }
+
+  /** The events that show, in log order. */
+  events(): SimEvent[] {
+    return this.entries.map((x) => x.e);
+  }
+
+  /** The transcript so far; `since`: only the events from that log index on (the earlier ones still name contexts and flavors). */
+  render(header: readonly string[] = [], since = 0): string {
+    const origin = this.options.originMs ?? 0;
+    const lines: string[] = [...header.map((h) => `# ${h}`)];
+    if (header.length > 0) lines.push('');
+    const flavorOf = new Map<number, 'pyspark' | 'scala'>();
+    const before = this.entries.filter((x) => x.index < since);
+    for (const { e } of before) if (e.type === 'contextCreated') flavorOf.set(e.contextId, e.flavor);
+    let currentBatch: string | undefined;
+    const repr = (ctx: number, v: unknown): string => (flavorOf.get(ctx) === 'scala' ? scalaString(v) : pythonRepr(v));
+    const list = (ctx: number, xs: readonly unknown[]): string => `[${xs.map((x) => repr(ctx, x)).join(', ')}]`;
+    const stamp = (at: number, text: string): void => {
+      currentBatch = undefined;
+      lines.push(`[${at - origin} ms] ${text}`);
+    };
+    /** Driver incarnations: the times a recovery reschedules, and which of them had run. */
+    let rescheduled = new Set<string>();
+    let pending = new Set<string>();
+    const batch = (x: Entry, ctx: number, t: number): void => {
+      const key = `${x.epoch}:${ctx}@${t}`;
+      if (currentBatch === key) return;
+      currentBatch = key;
+      const k = `${ctx}@${t}`;
+      const mark = !rescheduled.has(k)
+        ? ''
+        : this.timings.ranBefore(k, x.epoch, x.index)
+          ? ' (re-run after recovery)'
+          : pending.has(k)
+            ? ' (pending at the crash, run after recovery)'
+            : ' (down time, run after recovery)';
+      lines.push(`== batch ${t - origin} ms${this.contexts.size > 1 ? ` (context ${ctx})` : ''}${mark} ==`);
+    };
+    for (const { e } of before) {
+      if (e.type === 'batchesRescheduled') {
+        rescheduled = new Set(e.rescheduled.map((t) => `${e.contextId}@${t}`));
+        pending = new Set(e.pendingTimes.map((t) => `${e.contextId}@${t}`));
+      }
+    }
+    const ms = (ts: readonly number[]): string => ts.map((t) => `${t - origin} ms`).join(', ');
+    for (const x of inTimeOrder(this.entries.filter((y) => y.index >= since))) {
+      const e = x.e;
+      switch (e.type) {
+        case 'contextCreated':
+          flavorOf.set(e.contextId, e.flavor);
+          stamp(e.at, `StreamingContext ${e.contextId} created: batch ${e.batchDurationMs} ms, ${e.flavor}`);
+          break;
+        case 'contextStarted':
+          stamp(e.at, `StreamingContext ${e.contextId} started: first batch at ${e.startTimeMs - origin} ms`);
+          break;
+        case 'contextStopped': {
+          const why = { stop: e.graceful ? 'stop(), gracefully' : 'stop()', horizon: 'end of run', exit: 'program ended', startFailed: 'start failed' }[e.reason];
+          stamp(e.at, `StreamingContext ${e.contextId} stopped (${why}; was ${e.previousState})`);
+          for (const l of e.gracefulLog ?? []) lines.push(`  ${l}`);
+          const dropped = x.note !== undefined && 'dropped' in x.note ? [...x.note.dropped.values()] : [];
+          if (dropped.length > 0) lines.push(`  batches not completed: ${dropped.map((d) => `${d.batchTime - origin} ms${d.running ? ' (running)' : ''}`).join(', ')}`);
+          break;
+        }
+        case 'sparkContextStopped':
+          stamp(e.at, `SparkContext ${e.appName} stopped`);
+          break;
+        case 'callRefused':
+          stamp(e.at, `refused ${e.call} [rule ${e.rule}]: ${e.errorName}: ${e.message}`);
+          break;
+        case 'warning':
+          stamp(e.at, `warning: ${e.message}`);
+          break;
+        case 'receiverStarted':
+          stamp(e.at, `receiver ${e.name} started`);
+          break;
+        case 'receiverError':
+          stamp(e.at, `receiver ${e.name} ${e.restartDelayMs === undefined ? 'reported an error' : 'restarting'}: ${e.message}${e.error ? ` (${e.error})` : ''}`);
+          break;
+        case 'receiverStopped':
+          stamp(e.at, `receiver ${e.name} stopped`);
+          break;
+        case 'receiverRateUpdated':
+          stamp(e.at, `receiver ${e.name} rate limit ${Math.round(e.rate)} records/s (backpressure)`);
+          break;
+        case 'timelineEvent':
+          stamp(e.at, `timeline ${e.source}: ${e.detail}`);
+          break;
+        case 'programOutput':
+          for (const l of e.text.replace(/\n$/, '').split('\n')) stamp(e.at, `program: ${l}`);
+          break;
+        case 'programFailed':
+          stamp(e.at, `program failed: ${e.errorName}: ${e.message}`);
+          lines.push(...located(e.where, e.frame));
+          break;
+        case 'errorReported':
+          stamp(e.at, `error (${e.context}): ${e.errorName}: ${e.message}`);
+          lines.push(...located(e.where, e.frame));
+          break;
+        case 'inputDelivered':
+          batch(x, e.contextId, e.batchTime);
+          lines.push(`input ${e.streamName}: ${e.records === undefined ? 'no RDD' : list(e.contextId, e.records)}`);
+          break;
+        case 'rddGenerated':
+          batch(x, e.contextId, e.batchTime);
+          lines.push(`rdd ${e.streamName}: ${list(e.contextId, e.records)}`);
+          break;
+        case 'windowComputed':
+          batch(x, e.contextId, e.batchTime);
+          lines.push(
+            `window ${e.streamName} (${e.batchTime - e.windowMs - origin} ms, ${e.batchTime - origin} ms] = batches [${e.batchTimes.map((t) => t - origin).join(', ')}]: ${list(e.contextId, e.records ?? [])}`,
+          );
+          break;
+        case 'stateChanged': {
+          batch(x, e.contextId, e.batchTime);
+          const c = e.contextId;
+          const parts: string[] = [];
+          if (e.added.length) parts.push(`added ${e.added.map(([k, s]) => `${repr(c, k)}=${repr(c, s)}`).join(', ')}`);
+          if (e.updated.length) parts.push(`updated ${e.updated.map(([k, a, b]) => `${repr(c, k)}: ${repr(c, a)} → ${repr(c, b)}`).join(', ')}`);
+          if (e.removed.length) parts.push(`removed ${e.removed.map(([k]) => repr(c, k)).join(', ')}`);
+          if (e.timedOut.length) parts.push(`timed out ${e.timedOut.map(([k]) => repr(c, k)).join(', ')}`);
+          lines.push(`state ${e.streamName}: ${parts.length ? parts.join('; ') : 'unchanged'}`);
+          break;
+        }
+        case 'outputWritten':
+          batch(x, e.contextId, e.batchTime);
+          lines.push(...e.text.replace(/\n$/, '').split('\n'));
+          break;
+        case 'outputOperationCompleted':
+          if (e.failureReason !== undefined) {
+            batch(x, e.contextId, e.batchTime);
+            lines.push(`job ${e.outputOpId} (${e.name}) failed: ${e.failureReason}`);
+          }
+          break;
+        case 'batchCompleted':
+          if (x.note !== undefined && 'startedAt' in x.note) {
+            const { submittedAt, startedAt } = x.note;
+            batch(x, e.contextId, e.batchTime);
+            lines.push(
+              `delays: scheduling ${startedAt - submittedAt} ms, processing ${e.at - startedAt} ms, total ${e.at - submittedAt} ms (started ${startedAt - origin} ms, done ${e.at - origin} ms)`,
+            );
+          }
+          break;
+        case 'checkpointWritten': {
+          const extra = [e.backedUp ? `previous one renamed to ${e.file}.bk` : '', e.deleted.length ? `deleted ${e.deleted.join(', ')}` : ''].filter((y) => y);
+          stamp(e.at, `checkpoint for time ${e.checkpointTime - origin} ms written: ${e.file}${extra.length ? ` (${extra.join('; ')})` : ''}`);
+          break;
+        }
+        case 'contextRecovered':
+          for (const s of e.skipped) stamp(e.at, `warning: Error reading checkpoint from file ${e.directory}/${s.file}: ${s.reason}`);
+          stamp(e.at, `StreamingContext ${e.contextId} recovered from ${e.directory}/${e.file} (checkpoint time ${e.checkpointTime - origin} ms)`);
+          for (const r of e.restored) {
+            const parts = [r.rddTimes.length ? `checkpointed RDDs of ${ms(r.rddTimes)}` : '', r.fileTimes.length ? `files of ${ms(r.fileTimes)}` : ''].filter((y) => y);
+            lines.push(`  restored ${r.stream}: ${parts.join('; ')}`);
+          }
+          break;
+        case 'batchesRescheduled':
+          rescheduled = new Set(e.rescheduled.map((t) => `${e.contextId}@${t}`));
+          pending = new Set(e.pendingTimes.map((t) => `${e.contextId}@${t}`));
+          stamp(e.at, `StreamingContext ${e.contextId} restarts at ${e.restartTime - origin} ms (checkpoint time ${e.checkpointTime - origin} ms)`);
+          lines.push(`  Batches during down time (${e.downTimes.length} batches): ${ms(e.downTimes)}`);
+          lines.push(`  Batches pending processing (${e.pendingTimes.length} batches): ${ms(e.pendingTimes)}`);
+          lines.push(`  Batches to reschedule (${e.rescheduled.length} batches): ${ms(e.rescheduled)}`);
+          break;
+        case 'driverCrashed':
+          stamp(e.at, `driver crashed (timeline): nothing in memory survives; it restarts at ${e.restartAt - origin} ms`);
+          break;
+        case 'driverRestarted':
+          rescheduled = new Set();
+          pending = new Set();
+          stamp(e.at, 'driver restarted: the program runs again from the top');
+          break;
+        case 'batchSubmitted':
+        case 'batchStarted':
+        case 'outputOperationStarted':
+          break;
+        default: {
+          const unreachable: never = e;
+          void unreachable;
+        }
+      }
+    }
+    return lines.join('\n') + '\n';
+  }
+}
+
+/** Whether an event shows in the transcript (the others only feed {@link BatchTimings}). */
+function shows(e: SimEvent, options: TranscriptOptions): boolean {
+  switch (e.type) {
+    case 'batchSubmitted':
+    case 'batchStarted':
+    case 'outputOperationStarted':
+      return false;
+    case 'outputOperationCompleted':
+      return e.failureReason !== undefined;
+    case 'batchCompleted':
+      return options.delays === true;
+    case 'checkpointWritten':
+      return options.checkpoints === true;
+    default:
+      return true;
+  }
+}
+
+/**
+ * The entries in the order a reader expects: by the time they are about (a batch's records at
  * their batch time, everything else when it happened), ties in log order. They differ when an
  * input is read lazily — a window sliding over several batches asks for an earlier batch's input
  * only when it computes — so that input still shows under its own batch, before what came later.
+ * A driver restart starts a new incarnation: its (re-run) batches come after everything before.
  */
-export function inTimeOrder(events: readonly SimEvent[]): SimEvent[] {
+function inTimeOrder(entries: readonly Entry[]): Entry[] {
   const timeOf = (e: SimEvent): number => {
     switch (e.type) {
       case 'inputDelivered':
@@ -254,19 +292,18 @@ export function inTimeOrder(events: readonly SimEvent[]): SimEvent[] {
         return e.at;
     }
   };
-  // A driver restart starts a new incarnation: its (re-run) batches come after everything before.
   let epoch = 0;
   let epochStart = -Infinity;
-  return events
-    .map((e, i) => {
-      if (e.type === 'driverRestarted') {
+  return entries
+    .map((x) => {
+      if (x.e.type === 'driverRestarted') {
         epoch++;
-        epochStart = e.at;
+        epochStart = x.e.at;
       }
-      return { e, t: Math.max(timeOf(e), epochStart), i, epoch };
+      return { x, t: Math.max(timeOf(x.e), epochStart), epoch };
     })
-    .sort((a, b) => a.epoch - b.epoch || a.t - b.t || a.i - b.i)
-    .map((x) => x.e);
+    .sort((a, b) => a.epoch - b.epoch || a.t - b.t || a.x.index - b.x.index)
+    .map((y) => y.x);
 }
 
 /** Split a transcript into its parts: the preamble and one part per batch (for diffs). */

@@ -70,7 +70,7 @@ test('a program asleep past the end of the run ends at the horizon', async () =>
   expect(r.transcript).toContain('[2000 ms] StreamingContext 0 stopped (end of run; was ACTIVE)');
 });
 
-test('a run that keeps no event log (keepEvents: false) still prints as it goes and still says what did not happen', async () => {
+test('a run that keeps no event log (keepEvents: "none") still prints as it goes and still says what did not happen', async () => {
   const dir = makeScenario('no-log', {
     program: `${header}ssc.socketTextStream('localhost', 9999).pprint();\nssc.queueStream([[1, 2]]).pprint();\nssc.start();\nawait ssc.awaitTermination();\n`,
     yaml: 'timeline: timeline.yaml\nuntil: 2\n',
@@ -79,7 +79,7 @@ test('a run that keeps no event log (keepEvents: false) still prints as it goes 
   const echoed: string[] = [];
   const warnings: string[] = [];
   const r = await runScenario(dir, {
-    keepEvents: false,
+    keepEvents: 'none',
     echo: (t) => void echoed.push(t),
     onJvm: (jvm) => void jvm.log.subscribe((e) => void (e.type === 'warning' && warnings.push(e.message)), ['warning']),
   });

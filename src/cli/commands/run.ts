@@ -88,8 +88,8 @@ export async function runCommand(program: string, opts: RunCommandOptions = {}):
     jvm.log.subscribe((e) => void (failed ??= e), ['programFailed']);
   };
   let failed: SimEvent | undefined;
-  // Without --transcript nothing needs the whole log afterwards: the run keeps none (flat memory).
-  const keepEvents = opts.transcript === true || opts.events !== undefined;
+  // Without --transcript or --events nothing needs the log afterwards: the run keeps none (flat memory).
+  const keepEvents = opts.events !== undefined ? 'all' : opts.transcript === true ? 'shown' : 'none';
   const result = await runScenario(scenario, { onJvm, keepEvents, args: opts.args, python: opts.python, ...(opts.transcript || opts.events ? {} : { echo: out }) });
   if (opts.transcript) out(result.transcript);
   if (failed && failed.type === 'programFailed') {

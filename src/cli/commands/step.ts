@@ -55,6 +55,7 @@ export async function stepCommand(dir: string, opts: StepCommandOptions = {}): P
   const made = new Promise<void>((resolve) => (jvmMade = resolve));
   const run = runScenario(scenario, {
     inspect: { streams: 'all', windows: true, state: true },
+    keepEvents: 'all', // the views read the whole log
     onJvm: (j) => {
       jvm = j;
       stepper = new Stepper(j);

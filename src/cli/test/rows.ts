@@ -7,7 +7,7 @@ import { runScenario } from '../../scenario/runScenario';
 import type { Color } from '../style';
 import { modelOfRun, writeReport } from '../../report/reportRun';
 import { buildReportModel } from '../../report/model/buildReportModel';
-import type { ScenarioResult } from '../../scenario/runScenario';
+import type { KeptEvents, ScenarioResult } from '../../scenario/runScenario';
 
 /** What running one scenario against its golden gave: one row of the `dstream-sim test` table. */
 export interface ScenarioRow {
@@ -32,10 +32,10 @@ export const errorText = (e: unknown): string => String(e instanceof Error ? `${
  * What a row needs of a run: its transcript and batch times (in this thread, or from a worker's);
  * a run in this thread gives its whole {@link ScenarioResult} (the event log `--report` draws).
  */
-export type ScenarioRunner = (dir: string) => Promise<{ transcript: string; batchTimes: readonly number[] } | ScenarioResult>;
+export type ScenarioRunner = (dir: string, keepEvents?: KeptEvents) => Promise<{ transcript: string; batchTimes: readonly number[] } | ScenarioResult>;
 
-/** Runs in this thread. */
-export const runHere: ScenarioRunner = (dir) => runScenario(dir);
+/** Runs in this thread (keeping the whole log when a report will draw it). */
+export const runHere: ScenarioRunner = (dir, keepEvents) => runScenario(dir, keepEvents !== undefined ? { keepEvents } : {});
 
 /**
  * Run one scenario and check (or, with `update`, write) its golden. Never throws. With
@@ -47,7 +47,7 @@ export async function runRow(dir: string, update: boolean, cwd: string, runner: 
   const name = path.relative(cwd, dir) || dir;
   try {
     const scenario = loadScenario(dir);
-    const run = await runner(dir);
+    const run = await runner(dir, reportDir !== undefined ? 'all' : undefined);
     const label = path.join(name, 'expected.golden');
     const expected = reportDir !== undefined && fs.existsSync(scenario.golden) ? fs.readFileSync(scenario.golden, 'utf8') : undefined;
     const outcome = checkGolden(scenario.golden, run.transcript, { update, label });
