@@ -14,7 +14,7 @@ export type { BatchesSource } from './jest/matchers';
 
 // Scenarios and golden transcripts
 export { runScenario } from './scenario/runScenario';
-export type { ScenarioResult, RunScenarioOptions } from './scenario/runScenario';
+export type { KeptEvents, ScenarioResult, RunScenarioOptions } from './scenario/runScenario';
 export { loadScenario, findScenarios } from './scenario/Scenario';
 export type { Scenario } from './scenario/Scenario';
 export { renderTranscript } from './scenario/transcript';
