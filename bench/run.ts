@@ -11,6 +11,7 @@
  *      hand loop at 10^3 … 10^6 words, state and window costs by size, 10^5-event timelines;
  *      see bench/scale.ts
  */
+import { performance } from 'node:perf_hooks';
 import { pythonBench } from './python';
 import { quietContext, quietly, scaleBench, words } from './scale';
 import type { Pair, RDD, Time } from '../src/index';
@@ -25,7 +26,7 @@ async function windowedStateHeap(checkpoints: number[]): Promise<number[]> {
     ssc.checkpoint('bench-checkpoint');
     const pairs = ssc
       .queueStream<string>([[]])
-      .transform((time: Time, rdd: RDD<string>) => rdd.context.parallelize(words(time.milliseconds, 100, 500)))
+      .transform((time: Time, rdd: RDD<string>) => rdd.context.parallelize(words(time.milliseconds, 10, 50)))
       .map((w): Pair<string, number> => [w, 1]);
     pairs.reduceByKeyAndWindow((a, b) => a + b, (a, b) => a - b, 30, 2).foreachRDD((rdd) => void rdd.count());
     pairs.updateStateByKey((vs: number[], s: number | undefined) => (s ?? 0) + vs.length).foreachRDD((rdd) => void rdd.count());
@@ -44,6 +45,16 @@ async function windowedStateHeap(checkpoints: number[]): Promise<number[]> {
   });
 }
 
+/** How long each part took (wall seconds): the bench's own budget is a minute. */
+const parts: string[] = [];
+let partStart = performance.now();
+const began = partStart;
+function took(part: string): void {
+  const now = performance.now();
+  parts.push(`${part} ${fmt((now - partStart) / 1000, 1)} s`);
+  partStart = now;
+}
+
 async function main(): Promise<void> {
   line(`dstream-sim bench — node ${process.version}${gc ? '' : ' (run with --expose-gc for heap figures)'}`);
   line();
@@ -51,18 +62,23 @@ async function main(): Promise<void> {
   if (gc) {
     const [h10k, h100k] = await windowedStateHeap([10_000, 100_000]);
     const growth = (h100k! - h10k!) / 1024 / 1024;
-    line('3. Heap of a windowed word count with state (reduceByKeyAndWindow with inverse + updateStateByKey)');
+    line('3. Heap of a windowed word count with state (reduceByKeyAndWindow with inverse + updateStateByKey; 10 words a batch over 50 keys)');
     line(`   after 10k batches ${fmt(h10k! / 1024 / 1024, 1)} MiB, after 100k batches ${fmt(h100k! / 1024 / 1024, 1)} MiB (Δ ${fmt(growth, 1)} MiB)`);
     line(`   target flat (Δ < 5 MiB): ${Math.abs(growth) < 5 ? 'met' : 'MISSED'}`);
   } else {
     line('3. Heap figures skipped: run with node --expose-gc (npm run bench does)');
   }
+  took('3');
   line();
 
   await pythonBench(line, fmt);
+  took('5');
   line();
 
-  await scaleBench(line, fmt);
+  await scaleBench(line, fmt, took);
+  line();
+  const total = (performance.now() - began) / 1000;
+  line(`The bench took ${fmt(total)} s (target ≤ 60 s: ${total <= 60 ? 'met' : 'MISSED'}): ${parts.join(', ')}`);
 }
 
 main().catch((e: unknown) => {

@@ -286,7 +286,7 @@ export async function scenarioHeap(body: string, inspect: string): Promise<{ sma
 }
 
 /** Part 6 of the bench. */
-export async function scaleBench(line: Line, fmt: Fmt): Promise<void> {
+export async function scaleBench(line: Line, fmt: Fmt, took: (part: string) => void = () => undefined): Promise<void> {
   const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
   line('6. The engine at scale (CPU time of this process)');
 
@@ -297,6 +297,7 @@ export async function scaleBench(line: Line, fmt: Fmt): Promise<void> {
   line(`   a. empty batches/s: runOperation ${fmt(harness)} (target ≥ 150,000: ${verdict(harness >= 150_000)}), engine with the log off ${fmt(engine)} (target ≥ 400,000: ${verdict(engine >= 400_000)})`);
   line(`      floor: a fake-timers tick with one await ${fmt(tickAwait)}/s, without ${fmt(tick)}/s`);
 
+  took('6a');
   line('   b. word count per batch (flatMap → map → reduceByKey → collect) vs a hand-written Map loop   target ≤ 2× each');
   for (const [size, batches] of [[1_000, 2000], [10_000, 200], [100_000, 20], [1_000_000, 3]] as const) {
     const r = await wordCount(size, batches);
@@ -304,6 +305,7 @@ export async function scaleBench(line: Line, fmt: Fmt): Promise<void> {
     line(`      ${fmt(size).padStart(9)} words: engine ${fmt(r.engine, 3).padStart(9)} ms, loop ${fmt(r.hand, 3).padStart(9)} ms, ${fmt(ratio, 2)}×  ${verdict(ratio <= 2)}`);
   }
 
+  took('6b');
   line('   c. mapWithState: a batch costs what it touches, not the size of the state (median batch; mean with checkpoint batches and compactions)');
   line('      the same 10 keys touched per batch   target: 10^5 keys ≤ 2× 10^3 keys');
   const fixed = new Map<number, { median: number; mean: number }>();
@@ -319,6 +321,7 @@ export async function scaleBench(line: Line, fmt: Fmt): Promise<void> {
     line(`      ${fmt(keys).padStart(7)} keys: median ${fmt(r.median, 3)} ms/batch, mean ${fmt(r.mean, 3)}`);
   }
 
+  took('6c');
   line('   d. updateStateByKey (every key updated every batch)   target: 10^5 keys ≤ 10× 10^4 keys (mean batch)');
   const usbk = new Map<number, number>();
   for (const keys of [1_000, 10_000, 100_000]) {
@@ -328,9 +331,11 @@ export async function scaleBench(line: Line, fmt: Fmt): Promise<void> {
   const usbkRatio = usbk.get(100_000)! / usbk.get(10_000)!;
   line(`      10^5 / 10^4: ${fmt(usbkRatio, 1)}×  ${verdict(usbkRatio <= 10)}`);
 
+  took('6d');
   line('   e. reduceByKeyAndWindow with an inverse, slide 1 batch, 200 words per batch');
   for (const w of [10, 100, 1000]) line(`      window ${fmt(w).padStart(5)} batches: ${fmt(await windowCost(w, 500), 3)} ms/batch`);
 
+  took('6e');
   line('   f. socket timelines over 100 s (single-line events): load the YAML, run (CPU ms)   targets for 10^5: load < 1,000, run ≤ 2,000');
   for (const events of [1_000, 10_000, 100_000]) {
     const dir = timelineScenario(events);
@@ -344,6 +349,7 @@ export async function scaleBench(line: Line, fmt: Fmt): Promise<void> {
     }
   }
 
+  took('6f');
   if ((globalThis as { gc?: () => void }).gc !== undefined) {
     const small = await runHeap(10_000);
     const large = await runHeap(100_000);
@@ -359,4 +365,5 @@ export async function scaleBench(line: Line, fmt: Fmt): Promise<void> {
   } else {
     line('   g. heap figures skipped: run with node --expose-gc (npm run bench does)');
   }
+  took('6g');
 }
