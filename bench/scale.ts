@@ -14,10 +14,14 @@
  *      (targets: 10^5 events load well under a second, run in ≤ 2 s)
  *   g. heap after 10^4 and 10^5 batches of `dstream-sim run` and of `runScenario` with defaults
  *      (target: growth ≤ 8 MB); a `runScenario` whose batches print holds what they printed
+ *   h. a suite of 2,400 copies of the bundled TypeScript scenarios through `dstream-sim test --jobs 2`
+ *      (target ≤ 3 ms per scenario, wall; every transcript equal to its golden)
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { createClock } from '@sinonjs/fake-timers';
 import { runCommand } from '../src/cli/commands/run';
 import { loadTimeline } from '../src/timeline/loadTimeline';
@@ -285,6 +289,31 @@ export async function scenarioHeap(body: string, inspect: string): Promise<{ sma
   }
 }
 
+/**
+ * A suite of `copies` copies of the bundled TypeScript scenarios (scenarios/* but the `.py` programs), run by
+ * `dstream-sim test --jobs 2` in a child process: wall ms per scenario, and whether every
+ * transcript matched its golden (the goldens were written by serial runs).
+ */
+export function suiteOfCopies(copies: number): { perScenario: number; passed: number; failed: number; python: number } {
+  const repo = path.resolve(__dirname, '..', '..');
+  const names = fs.readdirSync(path.join(repo, 'scenarios')).filter((n) => fs.existsSync(path.join(repo, 'scenarios', n, 'scenario.yaml'))).sort();
+  const ts = names.filter((n) => !/^program:.*\.py\s*$/m.test(fs.readFileSync(path.join(repo, 'scenarios', n, 'scenario.yaml'), 'utf8')));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-bench-suite-'));
+  try {
+    for (let i = 0; i < copies; i++) {
+      const name = ts[i % ts.length]!;
+      fs.cpSync(path.join(repo, 'scenarios', name), path.join(dir, `${name}-${String(i).padStart(5, '0')}`), { recursive: true });
+    }
+    const t0 = performance.now();
+    const run = spawnSync(process.execPath, [path.join(repo, 'bin', 'dstream-sim.js'), 'test', dir, '--jobs', '2'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const wall = performance.now() - t0;
+    const summary = /(\d+) passed, (\d+) failed/.exec(run.stdout) ?? ['', '0', String(copies)];
+    return { perScenario: wall / copies, passed: Number(summary[1]), failed: Number(summary[2]), python: names.length - ts.length };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Part 6 of the bench. */
 export async function scaleBench(line: Line, fmt: Fmt, took: (part: string) => void = () => undefined): Promise<void> {
   const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
@@ -366,4 +395,10 @@ export async function scaleBench(line: Line, fmt: Fmt, took: (part: string) => v
     line('   g. heap figures skipped: run with node --expose-gc (npm run bench does)');
   }
   took('6g');
+
+  const suite = suiteOfCopies(2400);
+  line(`   h. 2,400 copies of the bundled TypeScript scenarios, dstream-sim test --jobs 2 (wall): ${fmt(suite.perScenario, 2)} ms per scenario   target ≤ 3 ms: ${verdict(suite.perScenario <= 3)}`);
+  line(`      ${fmt(suite.passed)} transcripts equal to their goldens (written by serial runs), ${fmt(suite.failed)} not: ${verdict(suite.failed === 0 && suite.passed === 2400)}`);
+  line(`      (the ${suite.python} Python scenarios each start a CPython: their times are part 5b's)`);
+  took('6h');
 }
