@@ -7,7 +7,6 @@ import { Phase, PROGRESS_SLOTS, type RunRequest, type WorkerMessage } from './pr
 /** What an isolated scenario run gives back. */
 export interface IsolatedResult {
   transcript: string;
-  printed: string;
   batchTimes: number[];
 }
 
@@ -105,7 +104,7 @@ export class ScenarioPool {
         if (m.kind === 'outputs') outputs = m.names;
         else if (m.kind === 'done') {
           finish();
-          resolve({ transcript: m.transcript, printed: m.printed, batchTimes: m.batchTimes });
+          resolve({ transcript: m.transcript, batchTimes: m.batchTimes });
         } else {
           finish();
           const e = new Error(m.message);

@@ -12,7 +12,7 @@ export interface RunRequest {
 /** What a worker sends back. */
 export type WorkerMessage =
   | { kind: 'outputs'; id: number; names: string[] }
-  | { kind: 'done'; id: number; transcript: string; printed: string; batchTimes: number[] }
+  | { kind: 'done'; id: number; transcript: string; batchTimes: number[] }
   | { kind: 'failed'; id: number; name: string; message: string };
 
 /**

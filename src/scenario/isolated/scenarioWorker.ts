@@ -22,7 +22,7 @@ async function run(req: RunRequest): Promise<void> {
       ...(req.batches !== undefined ? { batches: req.batches } : {}),
       onJvm: (jvm) => trackProgress(jvm, progress, (names) => post({ kind: 'outputs', id: req.id, names })),
     });
-    post({ kind: 'done', id: req.id, transcript: r.transcript, printed: r.printed, batchTimes: r.batchTimes });
+    post({ kind: 'done', id: req.id, transcript: r.transcript, batchTimes: r.batchTimes });
   } catch (e) {
     post({ kind: 'failed', id: req.id, name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) });
   }
