@@ -13,6 +13,7 @@
  *   f. timelines of 10^3 … 10^5 single-line socket events over 100 s: loading the YAML, and the run
  *      (targets: 10^5 events load well under a second, run in ≤ 2 s)
  *   g. heap after 10^4 and 10^5 batches of `dstream-sim run` with defaults (target: growth ≤ 8 MB)
+ *   h. a file stream over a directory of 10^2 … 10^4 files, 3 new per batch: CPU ms per batch
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -68,6 +69,44 @@ export function quietContext(flavor: 'pyspark' | 'scala' = 'pyspark'): Streaming
 
 /** A fresh simulated JVM that keeps no event log (long runs keep memory flat). */
 export const quietly = <R>(fn: () => Promise<R>): Promise<R> => withIsolatedJvm({ stdout: () => undefined, eventLogCapacity: 0 }, fn);
+
+/**
+ * A `textFileStream` over a directory holding `files` old files (modification time 0: below the
+ * threshold, never picked, but listed every batch), `perBatch` new ones written each batch (each
+ * picked by the next batch): CPU ms per batch, over `batches` batches after a 5-batch warm-up.
+ */
+export async function fileStreamCost(files: number, perBatch = 3, batches = 40): Promise<number> {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-bench-files-'));
+  try {
+    const dir = path.join(cwd, 'in');
+    fs.mkdirSync(dir);
+    for (let i = 0; i < files; i++) {
+      const f = path.join(dir, `old-${String(i).padStart(6, '0')}.txt`);
+      fs.writeFileSync(f, 'old\n');
+      fs.utimesSync(f, 0, 0);
+    }
+    return await withIsolatedJvm({ stdout: () => undefined, eventLogCapacity: 0, cwd }, async () => {
+      const ssc = quietContext();
+      let picked = 0;
+      ssc.textFileStream('in').foreachRDD((time: Time, rdd: RDD<string>) => {
+        picked += rdd.count();
+        for (let i = 0; i < perBatch; i++) {
+          const f = path.join(dir, `new-${time.milliseconds}-${i}.txt`);
+          fs.writeFileSync(f, 'new\n');
+          fs.utimesSync(f, (time.milliseconds + 500) / 1000, (time.milliseconds + 500) / 1000);
+        }
+      });
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(5);
+      const ms = await cpuMs(() => ssc.awaitTerminationOrTimeout(batches).then(() => undefined));
+      ssc.stop();
+      if (picked !== perBatch * (batches + 4)) throw new Error(`file stream bench: picked ${picked} files, expected ${perBatch * (batches + 4)}`);
+      return ms / batches;
+    });
+  } finally {
+    fs.rmSync(cwd, { recursive: true, force: true });
+  }
+}
 
 async function harnessEmpty(n: number): Promise<number> {
   const input = Array.from({ length: n }, () => [] as number[]);
@@ -303,6 +342,9 @@ export async function scaleBench(line: Line, fmt: Fmt): Promise<void> {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
+
+  line('   h. textFileStream over a directory of old files, 3 new files per batch (CPU ms per batch)');
+  for (const files of [100, 1_000, 10_000]) line(`      ${fmt(files).padStart(7)} files: ${fmt(await fileStreamCost(files), 3)} ms/batch`);
 
   if ((globalThis as { gc?: () => void }).gc !== undefined) {
     const small = await runHeap(10_000);

@@ -7,6 +7,7 @@ import type { InspectionDefaults } from '../events/InspectionDefaults';
 import { SimulationError } from '../errors';
 import { parseStartDate } from '../util/startDate';
 import type { CostModel } from './CostModel';
+import { nodeDirectoryCalls, type DirectoryCalls } from '../util/directoryCalls';
 
 /** Something that behaves like the JVM's one active StreamingContext slot. */
 export interface ActiveContextSlot {
@@ -42,6 +43,8 @@ export interface JvmOptions {
   cost?: CostModel;
   /** Permute where Spark promises no order, from this seed (`--adversarial-order`; default: off). */
   adversarialOrder?: number;
+  /** How file streams list their directories (default: node's `fs`); a test may observe the calls here. */
+  directoryCalls?: DirectoryCalls;
 }
 
 export type { InspectionDefaults };
@@ -120,6 +123,8 @@ export class Jvm {
   readonly network = new SimNetwork();
   /** The directory relative file paths resolve against (default: the process's). */
   readonly cwd: string;
+  /** How file streams list directories and read modification times (see {@link JvmOptions.directoryCalls}). */
+  readonly directoryCalls: DirectoryCalls;
   /** Named queues a timeline pushes to (`timelineQueue(name)`). */
   readonly queues = new Map<string, unknown[]>();
   /** Inspection defaults for new contexts. */
@@ -157,6 +162,7 @@ export class Jvm {
     this.horizonMs = options.horizonMs;
     this.cwd = options.cwd ?? process.cwd();
     this.hasRunDir = options.cwd !== undefined;
+    this.directoryCalls = options.directoryCalls ?? nodeDirectoryCalls;
     this.inspect = options.inspect ?? {};
     this.cost = options.cost;
     this.adversarialOrder = options.adversarialOrder !== undefined ? new AdversarialOrder(options.adversarialOrder) : undefined;
