@@ -73,9 +73,11 @@ export const quietly = <R>(fn: () => Promise<R>): Promise<R> => withIsolatedJvm(
 /**
  * A `textFileStream` over a directory holding `files` old files (modification time 0: below the
  * threshold, never picked, but listed every batch), `perBatch` new ones written each batch (each
- * picked by the next batch): CPU ms per batch, over `batches` batches after a 5-batch warm-up.
+ * picked by the next batch): CPU ms per batch, over `batches` batches after a 5-batch warm-up,
+ * beside its floor: listing the directory and reading every entry's modification time (what
+ * Hadoop's `listStatus` does each batch; only a stat sees a file rewritten or touched in place).
  */
-export async function fileStreamCost(files: number, perBatch = 3, batches = 40): Promise<number> {
+export async function fileStreamCost(files: number, perBatch = 3, batches = 40): Promise<{ engine: number; floor: number }> {
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-bench-files-'));
   try {
     const dir = path.join(cwd, 'in');
@@ -85,7 +87,10 @@ export async function fileStreamCost(files: number, perBatch = 3, batches = 40):
       fs.writeFileSync(f, 'old\n');
       fs.utimesSync(f, 0, 0);
     }
-    return await withIsolatedJvm({ stdout: () => undefined, eventLogCapacity: 0, cwd }, async () => {
+    const floor = await cpuMs(() => {
+      for (let b = 0; b < batches; b++) for (const name of fs.readdirSync(dir)) fs.statSync(path.join(dir, name));
+    });
+    const engine = await withIsolatedJvm({ stdout: () => undefined, eventLogCapacity: 0, cwd }, async () => {
       const ssc = quietContext();
       let picked = 0;
       ssc.textFileStream('in').foreachRDD((time: Time, rdd: RDD<string>) => {
@@ -103,6 +108,7 @@ export async function fileStreamCost(files: number, perBatch = 3, batches = 40):
       if (picked !== perBatch * (batches + 4)) throw new Error(`file stream bench: picked ${picked} files, expected ${perBatch * (batches + 4)}`);
       return ms / batches;
     });
+    return { engine, floor: floor / batches };
   } finally {
     fs.rmSync(cwd, { recursive: true, force: true });
   }
@@ -344,7 +350,10 @@ export async function scaleBench(line: Line, fmt: Fmt): Promise<void> {
   }
 
   line('   h. textFileStream over a directory of old files, 3 new files per batch (CPU ms per batch)');
-  for (const files of [100, 1_000, 10_000]) line(`      ${fmt(files).padStart(7)} files: ${fmt(await fileStreamCost(files), 3)} ms/batch`);
+  for (const files of [100, 1_000, 10_000]) {
+    const r = await fileStreamCost(files);
+    line(`      ${fmt(files).padStart(7)} files: ${fmt(r.engine, 3).padStart(7)} ms/batch   floor (readdir + a stat per entry): ${fmt(r.floor, 3)} ms`);
+  }
 
   if ((globalThis as { gc?: () => void }).gc !== undefined) {
     const small = await runHeap(10_000);
