@@ -16,6 +16,7 @@
  *      (target: growth ≤ 8 MB); a `runScenario` whose batches print holds what they printed
  *   h. a suite of 2,400 copies of the bundled TypeScript scenarios through `dstream-sim test --jobs 2`
  *      (target ≤ 3 ms per scenario, wall; every transcript equal to its golden)
+ *   i. a file stream over a directory of 10^2 … 10^4 files, 3 new per batch: CPU ms per batch
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -73,6 +74,50 @@ export function quietContext(flavor: 'pyspark' | 'scala' = 'pyspark'): Streaming
 
 /** A fresh simulated JVM that keeps no event log (long runs keep memory flat). */
 export const quietly = <R>(fn: () => Promise<R>): Promise<R> => withIsolatedJvm({ stdout: () => undefined, eventLogCapacity: 0 }, fn);
+
+/**
+ * A `textFileStream` over a directory holding `files` old files (modification time 0: below the
+ * threshold, never picked, but listed every batch), `perBatch` new ones written each batch (each
+ * picked by the next batch): CPU ms per batch, over `batches` batches after a 5-batch warm-up,
+ * beside its floor: listing the directory and reading every entry's modification time (what
+ * Hadoop's `listStatus` does each batch; only a stat sees a file rewritten or touched in place).
+ */
+export async function fileStreamCost(files: number, perBatch = 3, batches = 40): Promise<{ engine: number; floor: number }> {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-bench-files-'));
+  try {
+    const dir = path.join(cwd, 'in');
+    fs.mkdirSync(dir);
+    for (let i = 0; i < files; i++) {
+      const f = path.join(dir, `old-${String(i).padStart(6, '0')}.txt`);
+      fs.writeFileSync(f, 'old\n');
+      fs.utimesSync(f, 0, 0);
+    }
+    const floor = await cpuMs(() => {
+      for (let b = 0; b < batches; b++) for (const name of fs.readdirSync(dir)) fs.statSync(path.join(dir, name));
+    });
+    const engine = await withIsolatedJvm({ stdout: () => undefined, eventLogCapacity: 0, cwd }, async () => {
+      const ssc = quietContext();
+      let picked = 0;
+      ssc.textFileStream('in').foreachRDD((time: Time, rdd: RDD<string>) => {
+        picked += rdd.count();
+        for (let i = 0; i < perBatch; i++) {
+          const f = path.join(dir, `new-${time.milliseconds}-${i}.txt`);
+          fs.writeFileSync(f, 'new\n');
+          fs.utimesSync(f, (time.milliseconds + 500) / 1000, (time.milliseconds + 500) / 1000);
+        }
+      });
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(5);
+      const ms = await cpuMs(() => ssc.awaitTerminationOrTimeout(batches).then(() => undefined));
+      ssc.stop();
+      if (picked !== perBatch * (batches + 4)) throw new Error(`file stream bench: picked ${picked} files, expected ${perBatch * (batches + 4)}`);
+      return ms / batches;
+    });
+    return { engine, floor: floor / batches };
+  } finally {
+    fs.rmSync(cwd, { recursive: true, force: true });
+  }
+}
 
 async function harnessEmpty(n: number): Promise<number> {
   const input = Array.from({ length: n }, () => [] as number[]);
@@ -401,4 +446,11 @@ export async function scaleBench(line: Line, fmt: Fmt, took: (part: string) => v
   line(`      ${fmt(suite.passed)} transcripts equal to their goldens (written by serial runs), ${fmt(suite.failed)} not: ${verdict(suite.failed === 0 && suite.passed === 2400)}`);
   line(`      (the ${suite.python} Python scenarios each start a CPython: their times are part 5b's)`);
   took('6h');
+
+  line('   i. textFileStream over a directory of old files, 3 new files per batch (CPU ms per batch)');
+  for (const files of [100, 1_000, 10_000]) {
+    const r = await fileStreamCost(files);
+    line(`      ${fmt(files).padStart(7)} files: ${fmt(r.engine, 3).padStart(7)} ms/batch   floor (readdir + a stat per entry): ${fmt(r.floor, 3)} ms`);
+  }
+  took('6i');
 }

@@ -49,6 +49,7 @@ export type { Seconds, TimeLike } from './time/convert';
 // The simulated JVM, its clock and its event log
 export { withIsolatedJvm, currentJvm } from './env/Jvm';
 export type { Jvm, JvmOptions } from './env/Jvm';
+export type { DirectoryCalls } from './util/directoryCalls';
 export type { Clock, TimerHandle } from './util/Clock';
 export type { ManualClock } from './util/ManualClock';
 export type { EventLog, EventSubscriber } from './events/EventLog';

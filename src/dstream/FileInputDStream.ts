@@ -9,6 +9,7 @@ import type { StreamInputInfo } from '../events/SimEvent';
 import { InputDStream } from './internal';
 import { timeStringAsMs } from '../util/timeString';
 import { globStatus, isDirectory, isGlobPattern } from '../util/hadoopGlob';
+import { RememberedListing } from '../util/RememberedListing';
 
 /**
  * Spark's default file filter: skip names starting with `.` (names starting with `_` are kept).
@@ -57,6 +58,8 @@ export class FileInputDStream<T = string> extends InputDStream<T> {
   private readonly durationToRemember: Duration;
   private readonly batchTimeToSelectedFiles = new Map<number, string[]>();
   private readonly recentlySelectedFiles = new Set<string>();
+  /** The names of each directory listed last batch (not checkpointed: Spark's listing is transient too). */
+  private listings = new Map<string, RememberedListing>();
 
   constructor(
     ssc: StreamingRuntime,
@@ -117,29 +120,38 @@ export class FileInputDStream<T = string> extends InputDStream<T> {
     return { inputStreamId: this.inputId, numRecords: 0, metadata: { files, Description: files.join('\n') } };
   }
 
+  /**
+   * Spark: `findNewFiles`: each directory listed once (its names remembered in sorted order, so a
+   * batch sorts only the names that are new), and every entry that passes the filter and was not
+   * selected recently asked for its modification time — on a real file system only that call sees
+   * a file written again in place or touched.
+   */
   private findNewFiles(t: number): string[] {
     const threshold = Math.max(this.initialModTimeIgnoreThreshold, t - this.durationToRemember.milliseconds);
+    const calls = this.ssc.directoryCalls;
+    const usesDefaultFilter = this.fileFilter === defaultFileFilter;
     const selected: string[] = [];
+    const listed = new Map<string, RememberedListing>();
     for (const dir of this.directoriesToScan()) {
       let names: string[];
       try {
-        names = fs.readdirSync(dir).sort();
+        names = calls.readdir(dir);
       } catch (e) {
         this.ssc.warn(`No directory to scan: ${this.shown(dir)} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
         continue;
       }
-      for (const name of names) {
-        const p = path.join(dir, name);
-        if (!this.fileFilter(this.shown(p)) || this.recentlySelectedFiles.has(p)) continue;
-        let mtime: number;
-        try {
-          mtime = Math.round(fs.statSync(p).mtimeMs);
-        } catch {
-          continue;
-        }
-        if (threshold < mtime && mtime <= t) selected.push(p);
+      const listing = this.listings.get(dir) ?? new RememberedListing(dir, (p) => this.shown(p));
+      listed.set(dir, listing);
+      for (const entry of listing.update(names)) {
+        const passes = usesDefaultFilter ? (entry.passesDefaultFilter ??= defaultFileFilter(entry.shown)) : this.fileFilter(entry.shown);
+        if (!passes || this.recentlySelectedFiles.has(entry.path)) continue;
+        const mtimeMs = calls.mtimeMs(entry.path);
+        if (mtimeMs === undefined) continue;
+        const mtime = Math.round(mtimeMs);
+        if (threshold < mtime && mtime <= t) selected.push(entry.path);
       }
     }
+    this.listings = listed; // a directory a glob no longer matches is forgotten
     return selected;
   }
 

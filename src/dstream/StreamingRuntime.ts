@@ -8,6 +8,7 @@ import type { ReceiverRuntime } from '../receiver/ReceiverRuntime';
 import type { Duration } from '../time/Duration';
 import type { Interval } from '../time/Interval';
 import type { Time } from '../time/Time';
+import type { DirectoryCalls } from '../util/directoryCalls';
 import type { FacadeOf } from '../util/facades';
 import type { DStream, ForEachDStream, InputDStream, MapWithStateRecord } from './internal';
 
@@ -27,6 +28,8 @@ export interface StreamingRuntime extends ReceiverRuntime {
   readonly startTime: Time | undefined;
   /** The directory relative paths resolve against (the simulated JVM's working directory). */
   readonly cwd: string;
+  /** How file streams list directories (the simulated JVM's; node's `fs` unless a test gave others). */
+  readonly directoryCalls: DirectoryCalls;
   /** The time zone of PySpark's printed batch times. */
   readonly timeZone: string;
   /** What the event log records about streams. */

@@ -7,6 +7,7 @@ import type { InspectionDefaults } from '../events/InspectionDefaults';
 import { SimulationError } from '../errors';
 import { parseStartDate } from '../util/startDate';
 import type { CostModel } from './CostModel';
+import { nodeDirectoryCalls, type DirectoryCalls } from '../util/directoryCalls';
 
 /** Something that behaves like the JVM's one active StreamingContext slot. */
 export interface ActiveContextSlot {
@@ -34,14 +35,19 @@ export interface JvmOptions {
   eventLogCapacity?: number;
   /** Virtual time (ms) at which the run ends: the active context is stopped there. */
   horizonMs?: number;
-  /** The directory relative file paths (textFileStream, timeline files) resolve against. */
-  cwd?: string;
+  /**
+   * The directory relative file paths (textFileStream, timeline files) resolve against; a function
+   * is asked on first use only (a run that never touches a file makes no directory).
+   */
+  cwd?: string | (() => string);
   /** What every StreamingContext made in this JVM records (see `StreamingContext.inspect`). */
   inspect?: InspectionDefaults;
   /** How long jobs take in virtual time (default: no time; see docs/processing-time.md). */
   cost?: CostModel;
   /** Permute where Spark promises no order, from this seed (`--adversarial-order`; default: off). */
   adversarialOrder?: number;
+  /** How file streams list their directories (default: node's `fs`); a test may observe the calls here. */
+  directoryCalls?: DirectoryCalls;
 }
 
 export type { InspectionDefaults };
@@ -118,8 +124,22 @@ export class Jvm {
   readonly settleHooks: SettleHook[] = [];
   /** The simulated network: addresses the timeline serves, deliveries in flight. */
   readonly network = new SimNetwork();
-  /** The directory relative file paths resolve against (default: the process's). */
-  readonly cwd: string;
+  private readonly cwdSource: string | (() => string) | undefined;
+  private cwdValue: string | undefined;
+  /** The directory relative file paths resolve against (default: the process's); asked of a lazy `cwd` on first use. */
+  get cwd(): string {
+    if (this.cwdValue === undefined) {
+      const source = this.cwdSource;
+      this.cwdValue = source === undefined ? process.cwd() : typeof source === 'string' ? source : source();
+    }
+    return this.cwdValue;
+  }
+  /** The working directory if anything has used it yet, else undefined (never asks a lazy `cwd`). */
+  get cwdInUse(): string | undefined {
+    return typeof this.cwdSource === 'function' ? this.cwdValue : this.cwd;
+  }
+  /** How file streams list directories and read modification times (see {@link JvmOptions.directoryCalls}). */
+  readonly directoryCalls: DirectoryCalls;
   /** Named queues a timeline pushes to (`timelineQueue(name)`). */
   readonly queues = new Map<string, unknown[]>();
   /** Inspection defaults for new contexts. */
@@ -155,8 +175,9 @@ export class Jvm {
     this.stdout = options.stdout ?? ((text) => void process.stdout.write(text));
     this.timeZone = options.timeZone ?? 'UTC';
     this.horizonMs = options.horizonMs;
-    this.cwd = options.cwd ?? process.cwd();
+    this.cwdSource = options.cwd;
     this.hasRunDir = options.cwd !== undefined;
+    this.directoryCalls = options.directoryCalls ?? nodeDirectoryCalls;
     this.inspect = options.inspect ?? {};
     this.cost = options.cost;
     this.adversarialOrder = options.adversarialOrder !== undefined ? new AdversarialOrder(options.adversarialOrder) : undefined;

@@ -9,7 +9,7 @@ import { loadScenario, type Scenario } from './Scenario';
 import { loadProgram, type ProgramModule } from './loadProgram';
 import { ProgramConsole } from './ProgramConsole';
 import { TranscriptRecorder } from './transcript';
-import { makeRunDir, releaseRunDir } from '../util/tempDirs';
+import { LazyRunDir } from '../util/tempDirs';
 import { watchForSilentRun } from './silentRun';
 import { VirtualTime } from './virtualTime';
 import { driveWhileSleeping } from './sleepDriver';
@@ -73,7 +73,8 @@ export interface RunScenarioOptions {
 
 /**
  * Run a scenario (a directory with scenario.yaml, or a loaded {@link Scenario}): the program runs
- * as written in a fresh simulated JVM whose working directory is a new temporary directory, with
+ * as written in a fresh simulated JVM whose working directory is a new temporary directory (made
+ * on first use, so a run that touches no file makes none, and removed when the run ends), with
  * the scenario's timeline playing, until the run horizon — there the active context is stopped
  * as Spark's shutdown hook would. A program that ends earlier ends the run (its active context
  * is stopped); an uncaught error is recorded and ends the run.
@@ -81,7 +82,8 @@ export interface RunScenarioOptions {
 export async function runScenario(dirOrScenario: string | Scenario, opts: RunScenarioOptions = {}): Promise<ScenarioResult> {
   const scenario = typeof dirOrScenario === 'string' ? loadScenario(dirOrScenario) : dirOrScenario;
   const timeline = opts.timeline ?? (scenario.timeline !== undefined ? loadTimeline(scenario.timeline) : undefined);
-  const cwd = makeRunDir();
+  // Made on first use (a file source, textFileStream, checkpoint, saveAsTextFiles, a Python driver's cwd).
+  const runDir = new LazyRunDir();
   const printed: string[] = [];
   const kept = opts.keepEvents ?? 'shown';
   const keep = kept !== 'none';
@@ -92,7 +94,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
   try {
     return await withIsolatedJvm(
       {
-        cwd,
+        cwd: () => runDir.path,
         timeZone: scenario.timeZone,
         inspect,
         startDate: scenario.startDate,
@@ -129,7 +131,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
         try {
           await opts.onJvm?.(jvm);
           for (;;) {
-            if (scenario.program.endsWith('.py')) await runPyProgram(jvm, scenario, cwd, opts, drivers);
+            if (scenario.program.endsWith('.py')) await runPyProgram(jvm, scenario, opts, drivers);
             else await runTsProgram(jvm, scenario, programConsole);
             if (!(await restartAfterCrash(jvm))) break;
           }
@@ -161,7 +163,7 @@ export async function runScenario(dirOrScenario: string | Scenario, opts: RunSce
       },
     );
   } finally {
-    releaseRunDir(cwd);
+    runDir.release();
   }
 }
 
@@ -192,8 +194,9 @@ interface PythonDrivers {
  * timeline crashes the driver later, the next driver is started now and waits
  * (`drivers.waiting`), so its start-up overlaps this run instead of following the crash.
  */
-async function runPyProgram(jvm: Jvm, scenario: Scenario, cwd: string, opts: RunScenarioOptions, drivers: PythonDrivers): Promise<void> {
-  const python = { program: scenario.program, relativeTo: scenario.dir, args: opts.args, python: opts.python, cwd, timeZone: scenario.timeZone };
+async function runPyProgram(jvm: Jvm, scenario: Scenario, opts: RunScenarioOptions, drivers: PythonDrivers): Promise<void> {
+  // CPython needs a real working directory when it is spawned: a Python run makes its directory here.
+  const python = { program: scenario.program, relativeTo: scenario.dir, args: opts.args, python: opts.python, cwd: jvm.cwd, timeZone: scenario.timeZone };
   const waiting = drivers.waiting;
   drivers.waiting = drivers.crashesLeft-- > 0 ? startWaitingDriver(python) : undefined;
   const end = await runPythonProgram(

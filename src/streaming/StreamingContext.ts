@@ -49,6 +49,7 @@ import { readCheckpoint, type CheckpointReadResult } from './CheckpointReader';
 import { resolveCheckpointDir } from './ContextCheckpoint';
 import type { RecoveredCheckpoint, RestartPlan } from '../scheduler/SchedulerRuntime';
 import type { StreamingContextState } from './StreamingContextState';
+import type { DirectoryCalls } from '../util/directoryCalls';
 
 declare module '../util/facades' {
   interface Facades {
@@ -558,6 +559,9 @@ export class StreamingContext {
   }
   /** @internal */ get cwd(): string {
     return this.jvm.cwd;
+  }
+  /** @internal */ get directoryCalls(): DirectoryCalls {
+    return this.jvm.directoryCalls;
   }
   /** @internal */ get timeZone(): string {
     return this.jvm.timeZone;

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { SimulationError } from '../errors';
 
 const live = new Set<string>();
 
@@ -38,6 +39,36 @@ export function releaseRunDir(dir: string): void {
     fs.rmdirSync(processRoot());
   } catch {
     // another run (maybe on another thread) still works there
+  }
+}
+
+/**
+ * A run's working directory, made (and registered, {@link makeRunDir}) on first use: a run that
+ * never touches the file system — a program over queue streams — makes none. {@link release}
+ * removes it, only if it was made; after that it is never made again.
+ */
+export class LazyRunDir {
+  private dir: string | undefined;
+  private released = false;
+
+  /** The directory, made now if this is its first use. */
+  get path(): string {
+    if (this.released) {
+      throw new SimulationError('the run has ended: its working directory is gone (nothing may use it after the run)', 'RUN_DIR_RELEASED');
+    }
+    this.dir ??= makeRunDir();
+    return this.dir;
+  }
+
+  /** The directory if it was made, else undefined (never makes it). */
+  get made(): string | undefined {
+    return this.dir;
+  }
+
+  /** The run ended: remove the directory if it was made ({@link releaseRunDir}). */
+  release(): void {
+    this.released = true;
+    if (this.dir !== undefined) releaseRunDir(this.dir);
   }
 }
 

@@ -20,12 +20,14 @@ afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 /**
  * A scenario whose program waits a minute of real time (as a program awaiting real I/O does, so
  * the process can take a signal mid-run) after saying it is running. (A program's own
- * `setTimeout` runs on the virtual clock; the real one is imported.)
+ * `setTimeout` runs on the virtual clock; the real one is imported.) With `files`, its timeline
+ * has a directory source, so the run makes its directory (a run that touches no file makes none).
  */
-function slowScenario(): string {
+function slowScenario(files: boolean): string {
   const dir = path.join(work, 'scenarios', 'waits-a-minute');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'scenario.yaml'), 'description: waits a minute of real time\nuntil: 1\n');
+  fs.writeFileSync(path.join(dir, 'scenario.yaml'), `description: waits a minute of real time\nuntil: 1\n${files ? 'timeline: timeline.yaml\n' : ''}`);
+  if (files) fs.writeFileSync(path.join(dir, 'timeline.yaml'), 'sources:\n  inbox: { directory: input }\nevents: []\n');
   fs.writeFileSync(
     path.join(dir, 'program.ts'),
     "import { setTimeout as realSleep } from 'node:timers/promises';\nprocess.stdout.write('program running\\n');\nawait realSleep(60_000);\n",
@@ -33,8 +35,12 @@ function slowScenario(): string {
   return path.dirname(dir);
 }
 
-test.each(['SIGTERM', 'SIGINT'] as const)('%s during a run removes the run directory, then the process ends by it', async (signal) => {
-  const scenarios = slowScenario();
+test.each([
+  ['SIGTERM', true],
+  ['SIGINT', true],
+  ['SIGINT', false],
+] as const)('%s during a run (touching files: %s) removes the run directory, then the process ends by it', async (signal, files) => {
+  const scenarios = slowScenario(files);
   // The command's own temporary folder, so only its run directories are looked at.
   const tmp = path.join(work, 'tmp');
   fs.mkdirSync(tmp);
@@ -51,7 +57,8 @@ test.each(['SIGTERM', 'SIGINT'] as const)('%s during a run removes the run direc
       child.on('exit', (code, sig) => resolve({ code, signal: sig })),
     );
     await until(() => out.includes('program running'), 'the program to start');
-    expect(runDirs()).toHaveLength(1); // the run is in flight: its directory exists
+    // The run is in flight: its directory exists if its timeline has a directory (else none is made).
+    expect(runDirs()).toHaveLength(files ? 1 : 0);
     child.kill(signal);
     expect(await ended).toEqual({ code: null, signal });
     expect(runDirs()).toEqual([]);

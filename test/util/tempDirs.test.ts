@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { removeTrackedTempDirs, trackedTempDirs, trackTempDir } from '../../src/util/tempDirs';
+import { LazyRunDir, removeTrackedTempDirs, trackedTempDirs, trackTempDir } from '../../src/util/tempDirs';
 
 const make = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-registry-test-'));
 
@@ -27,4 +27,30 @@ test('a directory its run removed is forgotten', () => {
   fs.rmSync(a, { recursive: true });
   expect(trackedTempDirs()).toEqual([b]);
   expect(removeTrackedTempDirs()).toEqual([b]);
+});
+
+describe('LazyRunDir', () => {
+  test('makes and registers the directory on first use only, and removes it when released', () => {
+    const dir = new LazyRunDir();
+    expect(dir.made).toBeUndefined();
+    expect(trackedTempDirs()).toEqual([]);
+    const p = dir.path;
+    expect(dir.path).toBe(p);
+    expect(dir.made).toBe(p);
+    expect(fs.statSync(p).isDirectory()).toBe(true);
+    expect(trackedTempDirs()).toEqual([p]);
+    fs.writeFileSync(path.join(p, 'f.txt'), 'x');
+    dir.release();
+    expect(fs.existsSync(p)).toBe(false);
+    expect(trackedTempDirs()).toEqual([]);
+  });
+
+  test('released unused, it makes nothing; used after release, it refuses rather than make a directory no one removes', () => {
+    const dir = new LazyRunDir();
+    dir.release();
+    expect(dir.made).toBeUndefined();
+    expect(trackedTempDirs()).toEqual([]);
+    expect(() => dir.path).toThrow('the run has ended: its working directory is gone');
+    expect(dir.made).toBeUndefined();
+  });
 });
