@@ -20,6 +20,9 @@ export class TimelineDriver {
 
   private readonly played = new Set<TimelineEvent>();
 
+  /** The timers of `lines` and `data` events, by id: the socket source each sends to. */
+  private readonly sendTimers = new Map<number, string>();
+
   private constructor(
     private readonly jvm: Jvm,
     private readonly timeline: Timeline,
@@ -69,8 +72,14 @@ export class TimelineDriver {
         continue;
       }
       const source = sources.get(e.source)!;
-      this.jvm.clock.schedule(start + Math.round(e.at * 1000), () => this.apply(e, source, start), TimerPriority.INPUT);
+      const timer = this.jvm.clock.schedule(start + Math.round(e.at * 1000), () => this.apply(e, source, start, timer.id), TimerPriority.INPUT);
+      if (e.kind === 'lines' || e.kind === 'data') this.sendTimers.set(timer.id, e.source);
     }
+  }
+
+  /** Whether a timer is one of this timeline's sends to `source` (bytes held back for it may wait). */
+  private sendsTo(source: string): (timerId: number) => boolean {
+    return (timerId) => this.sendTimers.get(timerId) === source;
   }
 
   private queueOf(name: string): unknown[] {
@@ -107,8 +116,9 @@ export class TimelineDriver {
     this.jvm.crashed = { restartAtMs };
   }
 
-  private apply(e: Exclude<TimelineEvent, CrashEvent>, source: TimelineSource, start: number): void {
+  private apply(e: Exclude<TimelineEvent, CrashEvent>, source: TimelineSource, start: number, timerId: number): void {
     this.played.add(e);
+    this.sendTimers.delete(timerId);
     const log = (detail: string, undelivered = false, records?: readonly unknown[]): void =>
       void this.jvm.log.emit({ type: 'timelineEvent', source: e.source, kind: e.kind, detail, undelivered, ...(records !== undefined ? { records } : {}) });
     switch (e.kind) {
@@ -116,7 +126,9 @@ export class TimelineDriver {
       case 'data': {
         const sock = this.sockets.get(e.source)!;
         const bytes = e.kind === 'lines' ? Buffer.from(e.lines.map((l) => `${l}\n`).join(''), 'utf8') : Buffer.from(e.bytes);
-        const n = sock.send(bytes);
+        // When the next timer to fire is another send to this source, the bytes may go with its own.
+        const next = this.jvm.clock.nextScheduledId();
+        const n = sock.send(bytes, next !== undefined && this.sendTimers.get(next) === e.source ? this.sendsTo(e.source) : undefined);
         const what = e.kind === 'lines' ? `${e.lines.length} line${e.lines.length === 1 ? '' : 's'}` : `${bytes.length} bytes`;
         const sent = e.kind === 'lines' ? [...e.lines] : [bytes.toString('utf8')];
         if (n === 0) log(`${what} to ${sock.address} not delivered: no receiver connected`, true, sent);

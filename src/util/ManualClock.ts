@@ -31,6 +31,11 @@ export class ManualClock implements Clock {
   /** Cancelled but still in the heap (dropped when they reach its head). */
   private readonly cancelled = new Set<number>();
   private nextId = 1;
+  /**
+   * Called with the id of each timer just before it fires (whatever fires it: a wait, `advance`,
+   * a graceful stop): the network writes what it held back unless that timer lets it wait.
+   */
+  beforeFire: ((timerId: number) => void) | undefined;
 
   /** @param startMs the virtual time the clock starts at (Spark's ManualClock starts at 0). */
   constructor(startMs = 0) {
@@ -59,12 +64,18 @@ export class ManualClock implements Clock {
     return this.head()?.at;
   }
 
+  /** The id (as in its {@link TimerHandle}) of the callback `fireNext` would fire, or `undefined`. */
+  nextScheduledId(): number | undefined {
+    return this.head()?.id;
+  }
+
   /** Fire exactly one callback: the head of the queue, moving the time to it first. */
   fireNext(): void {
     if (this.head() === undefined) return;
     const head = this.queue.pop()!;
     this.pending.delete(head.id);
     if (head.at > this.fake.now) this.fake.tick(head.at - this.fake.now);
+    this.beforeFire?.(head.id);
     head.callback();
   }
 
