@@ -65,7 +65,9 @@ async function driveTimers(jvm: Jvm, deadline: number | undefined, done: () => b
       return;
     }
     let id = clock.nextScheduledId();
-    if (jvm.settleHooks.length > 0) await Promise.all(jvm.settleHooks.map((h) => h(next, id)));
+    const hooks = jvm.settleHooks;
+    if (hooks.length === 1) await hooks[0]!(next, id);
+    else if (hooks.length > 0) await Promise.all(hooks.map((h) => h(next, id)));
     // Writes held back for the timer that was next must not wait for another one that came first.
     while (jvm.network.holding && clock.nextScheduledId() !== id) {
       id = clock.nextScheduledId();

@@ -40,6 +40,9 @@ export interface HeldWrites {
   release(): void;
 }
 
+/** Nothing to wait for. */
+const SETTLED: Promise<void> = Promise.resolve();
+
 /** How long real I/O between the simulation's own loopback sockets may take before it is a bug. */
 const DELIVERY_TIMEOUT_MS = 10_000;
 
@@ -104,7 +107,7 @@ export class SimNetwork {
    */
   releaseHeld(nextTimerId?: number): void {
     if (this.held.size === 0) return;
-    for (const w of [...this.held]) {
+    for (const w of this.held) {
       if (nextTimerId !== undefined && w.keeps(nextTimerId)) continue;
       this.held.delete(w);
       w.release();
@@ -115,8 +118,12 @@ export class SimNetwork {
    * Wait until nothing is in flight (what was sent has arrived, connections are made or refused),
    * after writing what is held back, unless the timer `nextTimerId` about to fire lets it wait.
    */
-  async settle(nextTimerId?: number): Promise<void> {
+  settle(nextTimerId?: number): Promise<void> {
     this.releaseHeld(nextTimerId);
+    return this.inFlight.size === 0 ? SETTLED : this.awaitInFlight();
+  }
+
+  private async awaitInFlight(): Promise<void> {
     while (this.inFlight.size > 0) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<never>((_, reject) => {

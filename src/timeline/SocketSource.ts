@@ -11,8 +11,8 @@ interface Connection {
   joinsChunks: boolean;
   /** The client closed its end; the server has not seen it yet (its next send is settled by the close). */
   closing: boolean;
-  /** Bytes sent but held back (see `SimNetwork.hold`), written together on release. */
-  held: Buffer[];
+  /** Text (UTF-8) or bytes sent but held back (see `SimNetwork.hold`), written together on release. */
+  held: (string | Buffer)[];
   waiters: { target: number; resolve: () => void }[];
   closeWaiters: (() => void)[];
 }
@@ -69,17 +69,24 @@ export class SocketSource implements SimEndpoint {
   private mayWait: (timerId: number) => boolean = () => false;
 
   /**
-   * Send bytes to every connected client; returns how many connections got them.
+   * Send bytes (a string: its UTF-8 bytes) to every connected client; returns how many
+   * connections got them.
    *
    * With `mayWait` (which timers the bytes may wait for, the caller having checked that the next
    * one to fire is such a timer), the bytes are held back and written together with the next
    * sends, before any other timer fires or the wait ends — when every client reads one stream
    * (not chunks) and none has closed its end unseen. Otherwise they are written at once.
    */
-  send(bytes: Buffer, mayWait?: (timerId: number) => boolean): number {
-    const open = [...this.conns.values()].filter((c) => !c.closed);
-    if (mayWait !== undefined && open.length > 0 && open.every((c) => c.joinsChunks && !c.closing)) {
-      for (const c of open) c.held.push(bytes);
+  send(bytes: string | Buffer, mayWait?: (timerId: number) => boolean): number {
+    let open = 0;
+    let joined = true;
+    for (const c of this.conns.values()) {
+      if (c.closed) continue;
+      open++;
+      joined &&= c.joinsChunks && !c.closing;
+    }
+    if (mayWait !== undefined && open > 0 && joined) {
+      for (const c of this.conns.values()) if (!c.closed) c.held.push(bytes);
       this.mayWait = mayWait;
       if (this.heldWrites === undefined) {
         const writes: HeldWrites = {
@@ -92,11 +99,14 @@ export class SocketSource implements SimEndpoint {
         this.heldWrites = writes;
         this.network.hold(writes);
       }
-      return open.length;
+      return open;
     }
     this.releaseHeld();
-    for (const c of open) this.write(c, bytes);
-    return open.length;
+    if (open > 0) {
+      const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+      for (const c of this.conns.values()) if (!c.closed) this.write(c, buffer);
+    }
+    return open;
   }
 
   /** Write what `send` held back (in the order sent) now. */
@@ -106,8 +116,12 @@ export class SocketSource implements SimEndpoint {
 
   private releaseTo(c: Connection): void {
     if (c.held.length === 0) return;
-    const bytes = c.held.length === 1 ? c.held[0]! : Buffer.concat(c.held);
+    const held = c.held;
     c.held = [];
+    // Strings encode one by one or joined alike, unless a surrogate pair would be split.
+    const bytes = held.every((h) => typeof h === 'string' && !endsInHighSurrogate(h))
+      ? Buffer.from(held.join(''), 'utf8')
+      : Buffer.concat(held.map((h) => (typeof h === 'string' ? Buffer.from(h, 'utf8') : h)));
     if (!c.closed) this.write(c, bytes);
   }
 
@@ -259,4 +273,10 @@ export class SocketSource implements SimEndpoint {
     socket.destroy();
     this.onStranger();
   }
+}
+
+/** Whether `s` ends in the first half of a surrogate pair (its UTF-8 bytes depend on what follows). */
+function endsInHighSurrogate(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return c >= 0xd800 && c <= 0xdbff;
 }

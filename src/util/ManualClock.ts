@@ -50,10 +50,30 @@ export class ManualClock implements Clock {
   }
 
   schedule(atMs: number, callback: () => void, priority: number = TimerPriority.OTHER): TimerHandle {
-    const entry: Entry = { id: this.nextId++, at: Math.max(atMs, this.fake.now), priority, callback };
+    return this.enqueue(this.nextId++, atMs, callback, priority);
+  }
+
+  /**
+   * Reserve `n` consecutive timer ids (returns the first): a callback scheduled later with one of
+   * them ({@link scheduleReserved}) takes the place in the order it would have had if it had been
+   * scheduled now — so a long series of callbacks can be put in the queue one at a time.
+   */
+  reserveIds(n: number): number {
+    const first = this.nextId;
+    this.nextId += n;
+    return first;
+  }
+
+  /** Schedule with an id from {@link reserveIds} (at most once per id); `atMs` as of the reservation. */
+  scheduleReserved(id: number, atMs: number, callback: () => void, priority: number = TimerPriority.OTHER): TimerHandle {
+    return this.enqueue(id, atMs, callback, priority);
+  }
+
+  private enqueue(id: number, atMs: number, callback: () => void, priority: number): TimerHandle {
+    const entry: Entry = { id, at: Math.max(atMs, this.fake.now), priority, callback };
     this.queue.push(entry);
-    this.pending.add(entry.id);
-    return { id: entry.id };
+    this.pending.add(id);
+    return { id };
   }
 
   cancel(handle: TimerHandle): void {
