@@ -20,8 +20,10 @@ export class TimelineDriver {
 
   private readonly played = new Set<TimelineEvent>();
 
-  /** The timers of `lines` and `data` events, by id: the socket source each sends to. */
-  private readonly sendTimers = new Map<number, string>();
+  /** The first of the timer ids the events have (event `i` has `firstTimerId + i`). */
+  private firstTimerId = 0;
+  /** Per event (by index): the socket source a `lines` or `data` event sends to. */
+  private sendSources: (string | undefined)[] = [];
 
   /** Per socket source: whether a timer is one of this timeline's sends to it. */
   private readonly sendsTo = new Map<string, (timerId: number) => boolean>();
@@ -61,7 +63,7 @@ export class TimelineDriver {
         await src.listen();
         this.jvm.network.register(src);
         this.sockets.set(s.name, src);
-        this.sendsTo.set(s.name, (timerId) => this.sendTimers.get(timerId) === s.name);
+        this.sendsTo.set(s.name, (timerId) => this.sendSourceOf(timerId) === s.name);
       } else if (s.kind === 'directory') {
         fs.mkdirSync(this.insideRunDir(s.name, s.path), { recursive: true });
       } else {
@@ -77,9 +79,8 @@ export class TimelineDriver {
     const firstId = clock.reserveIds(events.length);
     const atMs = events.map((e) => Math.max(start, start + Math.round(e.at * 1000)));
     const order = events.map((_, i) => i).sort((a, b) => atMs[a]! - atMs[b]! || a - b);
-    events.forEach((e, i) => {
-      if (e.kind === 'lines' || e.kind === 'data') this.sendTimers.set(firstId + i, e.source);
-    });
+    this.firstTimerId = firstId;
+    this.sendSources = events.map((e) => (e.kind === 'lines' || e.kind === 'data' ? e.source : undefined));
     const scheduleFrom = (k: number): void => {
       if (k >= order.length) return;
       const i = order[k]!;
@@ -90,12 +91,17 @@ export class TimelineDriver {
         () => {
           scheduleFrom(k + 1);
           if (e.kind === 'crash') this.crash(e, start);
-          else this.apply(e, sources.get(e.source)!, start, firstId + i);
+          else this.apply(e, sources.get(e.source)!, start);
         },
         TimerPriority.INPUT,
       );
     };
     scheduleFrom(0);
+  }
+
+  /** The socket source the timer `timerId` sends to, if it is one of this timeline's sends. */
+  private sendSourceOf(timerId: number): string | undefined {
+    return this.sendSources[timerId - this.firstTimerId];
   }
 
   private queueOf(name: string): unknown[] {
@@ -132,9 +138,8 @@ export class TimelineDriver {
     this.jvm.crashed = { restartAtMs };
   }
 
-  private apply(e: Exclude<TimelineEvent, CrashEvent>, source: TimelineSource, start: number, timerId: number): void {
+  private apply(e: Exclude<TimelineEvent, CrashEvent>, source: TimelineSource, start: number): void {
     this.played.add(e);
-    this.sendTimers.delete(timerId);
     const log = (detail: string, undelivered = false, records?: readonly unknown[]): void =>
       void this.jvm.log.emit({ type: 'timelineEvent', source: e.source, kind: e.kind, detail, undelivered, ...(records !== undefined ? { records } : {}) });
     switch (e.kind) {
@@ -144,11 +149,11 @@ export class TimelineDriver {
         const bytes = e.kind === 'lines' ? linesText(e.lines) : Buffer.from(e.bytes);
         // When the next timer to fire is another send to this source, the bytes may go with its own.
         const next = this.jvm.clock.nextScheduledId();
-        const n = sock.send(bytes, next !== undefined && this.sendTimers.get(next) === e.source ? this.sendsTo.get(e.source) : undefined);
+        const n = sock.send(bytes, next !== undefined && this.sendSourceOf(next) === e.source ? this.sendsTo.get(e.source) : undefined);
         const what = e.kind === 'lines' ? `${e.lines.length} line${e.lines.length === 1 ? '' : 's'}` : `${e.bytes.length} bytes`;
-        const sent = e.kind === 'lines' ? [...e.lines] : [(bytes as Buffer).toString('utf8')];
-        if (n === 0) log(`${what} to ${sock.address} not delivered: no receiver connected`, true, sent);
-        else log(`${what} to ${sock.address} (${n} connection${n === 1 ? '' : 's'})`, false, sent);
+        const records = e.kind === 'lines' ? [...e.lines] : [(bytes as Buffer).toString('utf8')];
+        const detail = n === 0 ? `${what} to ${sock.address} not delivered: no receiver connected` : `${what} to ${sock.address} (${n} connection${n === 1 ? '' : 's'})`;
+        this.jvm.log.emit({ type: 'timelineEvent', source: e.source, kind: e.kind, detail, undelivered: n === 0, records });
         return;
       }
       case 'close': {
