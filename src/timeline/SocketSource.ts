@@ -40,6 +40,10 @@ export class SocketSource implements SimEndpoint {
   private readonly unclaimed = new Map<string, net.Socket>();
   /** Receivers' connection attempts still unresolved (neither connected nor failed). */
   private connecting = 0;
+  /** Writes held back by `send`, as the network sees them (undefined: none). */
+  private heldWrites: HeldWrites | undefined;
+  /** Which timers the bytes held back may wait for (the latest send's). */
+  private mayWait: (timerId: number) => boolean = () => false;
 
   constructor(
     address: string,
@@ -62,11 +66,6 @@ export class SocketSource implements SimEndpoint {
     this.server = server;
     this.accepting = true;
   }
-
-  /** Writes held back by `send`, as the network sees them (undefined: none). */
-  private heldWrites: HeldWrites | undefined;
-  /** Which timers the bytes held back may wait for (the latest send's). */
-  private mayWait: (timerId: number) => boolean = () => false;
 
   /**
    * Send bytes (a string: its UTF-8 bytes) to every connected client; returns how many

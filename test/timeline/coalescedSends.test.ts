@@ -203,3 +203,32 @@ describe('coalesced socket sends', () => {
     expect(joined.sends).toEqual(apart.sends);
   });
 });
+
+describe('timeline events keep their place among other timers', () => {
+  test('a send at the instant a receiver restarts comes first (scheduled before the restart), one a ms later reaches it', async () => {
+    const tl = timeline()
+      .socket('nc', 'localhost:9000')
+      .lines(0.5, 'nc', 'before')
+      .drop(1, 'nc')
+      .lines(2, 'nc', 'at the restart')
+      .lines(2.001, 'nc', 'after')
+      .build();
+    const r = await run(tl, 3, { 'spark.streaming.receiverRestartDelay': '1000' });
+    expect(r.sends).toEqual([
+      [500, '1 line to localhost:9000 (1 connection)'],
+      [1000, 'localhost:9000 dropped 1 connection (reset); still accepting'],
+      [2000, '1 line to localhost:9000 not delivered: no receiver connected'],
+      [2001, '1 line to localhost:9000 (1 connection)'],
+    ]);
+    expect(r.receiver).toEqual([
+      [0, 'receiverStarted'],
+      [1000, 'receiverError'],
+      [2000, 'receiverStarted'],
+      [3000, 'receiverStopped'],
+    ]);
+    expect(r.batches.filter(([, records]) => records.length > 0)).toEqual([
+      [1000, ['before']],
+      [3000, ['after']],
+    ]);
+  });
+});
