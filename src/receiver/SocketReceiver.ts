@@ -42,6 +42,8 @@ export class SocketException extends SimulationError {
  */
 export class SocketReceiver<T> extends Receiver<T> {
   private socket: net.Socket | undefined;
+  /** Tells the server this connection's end is closing (set once connected). */
+  private closing: (() => void) | undefined;
 
   constructor(
     ssc: ReceiverRuntime,
@@ -90,7 +92,9 @@ export class SocketReceiver<T> extends Receiver<T> {
           attemptOver = true;
           localPort = socket.localPort ?? -1;
           // Claim the connection by this socket's own end (address and port), before the server serves it.
-          endpoint.clientConnected(localPort, socket.localAddress ?? '').then(resolve, resolve);
+          // The built-in line reader reads one stream: how the bytes are cut into writes does not show.
+          endpoint.clientConnected(localPort, socket.localAddress ?? '', this.converter === bytesToLines).then(resolve, resolve);
+          if (this.socket === socket) this.closing = () => endpoint.clientClosing(localPort);
         });
         socket.once('error', (e: Error) => {
           resolve();
@@ -120,6 +124,9 @@ export class SocketReceiver<T> extends Receiver<T> {
   protected onStop(): void {
     const s = this.socket;
     this.socket = undefined;
+    const closing = this.closing;
+    this.closing = undefined;
+    if (s !== undefined && !s.destroyed) closing?.();
     s?.destroy();
   }
 }
