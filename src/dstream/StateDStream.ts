@@ -2,6 +2,7 @@ import type { Pair, RDD } from '../rdd/RDD';
 import type { Partitioner } from '../rdd/Partitioner';
 import type { Duration } from '../time/Duration';
 import type { Time } from '../time/Time';
+import { CogroupOutput } from '../rdd/ShuffleOutput';
 import { cloneValue } from '../util/cloneValue';
 import { DStream } from './internal';
 
@@ -65,7 +66,10 @@ export class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
               return out;
             }, this.preservePartitioning);
     }
-    if (result !== undefined) this.ssc.inspector.pairState(this, validTime, prev, result);
+    if (result !== undefined) {
+      result.uniqueKeys = true; // one record per key of the cogroup (or grouping): each key once
+      this.ssc.inspector.pairState(this, validTime, prev, result);
+    }
     return result;
   }
 
@@ -74,14 +78,33 @@ export class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
    * called per key with its values and its first state (`headOption`).
    */
   private updateCogrouped(time: Time, parentRDD: RDD<Pair<K, V>>, stateRDD: RDD<Pair<K, S>>): RDD<Pair<K, S>> {
-    return parentRDD.cogroup(stateRDD, this.partitioner).narrow((p) => {
-      const out: Pair<K, S>[] = [];
-      for (let i = 0; i < p.length; i++) {
-        const [k, [vs, ss]] = p[i]!;
-        this.updateKey(out, time, k, vs, ss[0]);
-      }
-      return out;
-    }, this.preservePartitioning);
+    const cogrouped = parentRDD.cogroup(stateRDD, this.partitioner);
+    // As `cogrouped.narrow(f, preservePartitioning)`, reading the cogroup's output packed when
+    // it can (no record or list built per key: the state is every key, every batch).
+    return cogrouped.derive(
+      cogrouped.getNumPartitions(),
+      (i) => {
+        const out: Pair<K, S>[] = [];
+        const read = cogrouped.shuffleOutput?.(i);
+        const packed: unknown = read?.[0];
+        if (read !== undefined && packed instanceof CogroupOutput) {
+          const permutation = read[1];
+          const n = packed.size(i);
+          for (let m = 0; m < n; m++) {
+            const j = permutation === undefined ? m : permutation[m]!;
+            this.updateKey(out, time, packed.key(i, j) as K, packed.values(i, 0, j) as V[], packed.firstValue(i, 1, j) as S | undefined);
+          }
+          return out;
+        }
+        const p = cogrouped.partition(i);
+        for (let j = 0; j < p.length; j++) {
+          const [k, [vs, ss]] = p[j]!;
+          this.updateKey(out, time, k, vs, ss[0]);
+        }
+        return out;
+      },
+      this.preservePartitioning ? cogrouped.partitioner : undefined,
+    );
   }
 
   /**

@@ -74,14 +74,17 @@ export class PythonPartitioner implements Partitioner {
 }
 
 /**
- * Whether `p` is a built-in hash partitioner (Scala's `HashPartitioner`, PySpark's
- * `portable_hash`): it calls no user code, and structurally equal keys go to the same partition,
- * so a shuffle may ask it once per distinct key instead of once per map output.
+ * If `p` is a built-in hash partitioner (Scala's `HashPartitioner`, PySpark's `portable_hash`),
+ * a name for how it places keys (its kind and count), else undefined. A built-in partitioner
+ * calls no user code and places structurally equal keys alike, so a shuffle may ask it once per
+ * distinct key instead of once per map output, and remember the answer.
  */
-export function isBuiltInHash(p: Partitioner): boolean {
+export function builtInPlacement(p: Partitioner): string | undefined {
   // Exactly these classes: a subclass may place keys its own way.
   const proto: unknown = Object.getPrototypeOf(p);
-  return (proto === HashPartitioner.prototype || proto === PythonPartitioner.prototype) && (p as HashPartitioner | PythonPartitioner).builtIn;
+  if (proto === HashPartitioner.prototype && (p as HashPartitioner).builtIn) return `hashCode/${p.numPartitions}`;
+  if (proto === PythonPartitioner.prototype && (p as PythonPartitioner).builtIn) return `portable_hash/${p.numPartitions}`;
+  return undefined;
 }
 
 /**

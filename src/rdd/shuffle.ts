@@ -1,11 +1,15 @@
 import { structuralKey } from '../util/hashing';
 import type { AdversarialOrder } from '../util/AdversarialOrder';
-import { isBuiltInHash, type Partitioner } from './Partitioner';
+import { combineByHash } from './combineByHash';
+import { builtInPlacement, type Partitioner } from './Partitioner';
+import { CogroupOutput } from './ShuffleOutput';
 
 /** The map side of a shuffle: its partitions, record by record (Spark: the parent RDD's iterators). */
 export interface MapSide<T> {
   /** The partitioner its records are already placed by, if any. */
   readonly partitioner: Partitioner | undefined;
+  /** Whether no key appears twice in one partition (a state stream's RDDs). */
+  readonly uniqueKeys?: boolean;
   getNumPartitions(): number;
   eachRecord(split: number, sink: (x: T) => void): void;
 }
@@ -29,7 +33,8 @@ export function shuffleCombine<K, V, C>(
   mapSideCombine: boolean,
   order?: AdversarialOrder,
 ): [K, C][][] {
-  if (isBuiltInHash(partitioner)) return combineByHash(parent, partitioner, agg, mapSideCombine, order);
+  const placement = builtInPlacement(partitioner);
+  if (placement !== undefined) return combineByHash(parent, partitioner, placement, fetchOrder(parent.getNumPartitions(), order), agg, mapSideCombine);
   const n = partitioner.numPartitions;
   const buckets: Map<unknown, [K, C]>[] = [];
   for (let i = 0; i < n; i++) buckets.push(new Map());
@@ -64,89 +69,6 @@ export function shuffleCombine<K, V, C>(
   return buckets.map((b) => [...b.values()]);
 }
 
-/** One key of {@link combineByHash}: its combiner so far, and the one of the map partition being read. */
-class Slot<K, C> {
-  /** The combiner over the map partitions folded so far (valid once `part` ≥ 0). */
-  acc: C | undefined = undefined;
-  /** The combiner of this key in map partition `split`. */
-  cur: C | undefined = undefined;
-  /** The last map partition this key was seen in. */
-  split = -1;
-  /** Its reduce partition, once folded there. */
-  part = -1;
-  constructor(readonly key: K) {}
-}
-
-/**
- * {@link shuffleCombine} under a built-in hash partitioner, with the same calls of the user's
- * functions in the same order and the same output: one map from key to {@link Slot} for all map
- * partitions instead of a map per map partition plus one per reduce partition, and the partition
- * of each distinct key asked once (a built-in partitioner places equal keys alike, calling no
- * user code).
- */
-function combineByHash<K, V, C>(
-  parent: MapSide<readonly [K, V]>,
-  partitioner: Partitioner,
-  agg: Aggregator<V, C>,
-  mapSideCombine: boolean,
-  order: AdversarialOrder | undefined,
-): [K, C][][] {
-  const placed: Slot<K, C>[][] = [];
-  for (let i = 0; i < partitioner.numPartitions; i++) placed.push([]);
-  const slots = new Map<unknown, Slot<K, C>>();
-  const { createCombiner, mergeValue, mergeCombiners } = agg;
-  for (const split of fetchOrder(parent.getNumPartitions(), order)) {
-    if (mapSideCombine) {
-      // Spark's map-side combine: this map partition's combiners, in the order their keys first
-      // appear in it, then merged into the reduce side in that order.
-      const touched: Slot<K, C>[] = [];
-      parent.eachRecord(split, (kv) => {
-        const k = kv[0];
-        const sk = typeof k === 'object' && k !== null ? structuralKey(k) : k;
-        let slot = slots.get(sk);
-        if (slot === undefined) {
-          slot = new Slot<K, C>(k);
-          slots.set(sk, slot);
-        }
-        if (slot.split !== split) {
-          slot.split = split;
-          slot.cur = createCombiner(kv[1]);
-          touched.push(slot);
-        } else slot.cur = mergeValue(slot.cur as C, kv[1]);
-      });
-      for (let i = 0; i < touched.length; i++) {
-        const slot = touched[i]!;
-        if (slot.part < 0) {
-          slot.part = partitioner.getPartition(slot.key);
-          slot.acc = slot.cur;
-          placed[slot.part]!.push(slot);
-        } else slot.acc = mergeCombiners(slot.acc as C, slot.cur as C);
-        slot.cur = undefined;
-      }
-    } else {
-      parent.eachRecord(split, (kv) => {
-        const k = kv[0];
-        const sk = typeof k === 'object' && k !== null ? structuralKey(k) : k;
-        const slot = slots.get(sk);
-        if (slot === undefined) {
-          const created = new Slot<K, C>(k);
-          created.part = partitioner.getPartition(k);
-          created.acc = createCombiner(kv[1]);
-          slots.set(sk, created);
-          placed[created.part]!.push(created);
-        } else slot.acc = mergeValue(slot.acc as C, kv[1]);
-      });
-    }
-  }
-  const out: [K, C][][] = [];
-  for (const list of placed) {
-    const records: [K, C][] = [];
-    for (let i = 0; i < list.length; i++) records.push([list[i]!.key, list[i]!.acc as C]);
-    out.push(records);
-  }
-  return out;
-}
-
 /**
  * Spark: `CoGroupedRDD`: for each key, the list of its values in each input, by partition. An
  * input already partitioned by `partitioner` is read partition to partition (Spark's
@@ -157,41 +79,42 @@ export function shuffleCogroup<K>(
   partitioner: Partitioner,
   order?: AdversarialOrder,
 ): [K, unknown[][]][][] {
+  const out = packedCogroup(inputs, partitioner, order);
+  return Array.from({ length: partitioner.numPartitions }, (_, i) => out.records(i, undefined));
+}
+
+/**
+ * {@link shuffleCogroup}'s output, kept packed (see {@link CogroupOutput}). The last input, when
+ * read partition to partition and its keys are unique in each partition (a state stream's RDDs),
+ * looks its keys up among the other inputs' and adds the rest without indexing them.
+ */
+export function packedCogroup<K>(
+  inputs: readonly MapSide<readonly [K, unknown]>[],
+  partitioner: Partitioner,
+  order?: AdversarialOrder,
+): CogroupOutput<K> {
   const n = partitioner.numPartitions;
-  const width = inputs.length;
-  // Each key's lists are made on its first value (`[v]`, sized to it), the empty ones at the end.
-  const buckets: Map<unknown, [K, (unknown[] | undefined)[]]>[] = [];
-  for (let i = 0; i < n; i++) buckets.push(new Map());
+  const out = new CogroupOutput<K>(n, inputs.length);
+  const index: Map<unknown, number>[] = [];
+  for (let i = 0; i < n; i++) index.push(new Map());
   inputs.forEach((input, which) => {
     const narrow = partitioner.equals(input.partitioner);
+    const unindexed = narrow && input.uniqueKeys === true && which === inputs.length - 1;
     for (const split of fetchOrder(input.getNumPartitions(), order)) {
       input.eachRecord(split, (kv) => {
         const k = kv[0];
         const sk = typeof k === 'object' && k !== null ? structuralKey(k) : k;
-        const bucket = buckets[narrow ? split : partitioner.getPartition(k)]!;
-        const e = bucket.get(sk);
-        if (e === undefined) {
-          const lists: (unknown[] | undefined)[] = width === 2 ? [undefined, undefined] : new Array<undefined>(width).fill(undefined);
-          lists[which] = [kv[1]];
-          bucket.set(sk, [k, lists]);
-        } else {
-          const list = e[1][which];
-          if (list === undefined) e[1][which] = [kv[1]];
-          else list.push(kv[1]);
+        const part = narrow ? split : partitioner.getPartition(k);
+        const keys = index[part]!;
+        let j = keys.get(sk);
+        if (j === undefined) {
+          j = out.addKey(part, k);
+          if (!unindexed) keys.set(sk, j);
         }
+        out.addValue(part, j, which, kv[1]);
       });
     }
   });
-  const out: [K, unknown[][]][][] = [];
-  for (const bucket of buckets) {
-    const records: [K, unknown[][]][] = [];
-    for (const e of bucket.values()) {
-      const lists = e[1];
-      for (let w = 0; w < width; w++) if (lists[w] === undefined) lists[w] = [];
-      records.push(e as [K, unknown[][]]);
-    }
-    out.push(records);
-  }
   return out;
 }
 

@@ -177,3 +177,37 @@ test('pyspark parallelize: the Scala slicing of its serializer batches, joined (
     { seed: 9, numRuns: 150 },
   );
 });
+
+test('a combine run inside another’s function (same placement) gets tables of its own: both results are right', () => {
+  const inner: [Key, number][][] = [[['a', 1], ['b', 1], ['a', 1]]];
+  const innerResult = (): [Key, string][][] => logged(inner, new HashPartitioner(2), true, undefined).out;
+  const alone = innerResult();
+  const nested: [Key, string][][][] = [];
+  const outer = shuffleCombine<Key, number, number>(
+    mapSide<readonly [Key, number]>([[['a', 5], ['c', 1]], [['a', 2]]]),
+    new HashPartitioner(2),
+    { createCombiner: (v) => (nested.push(innerResult()), v), mergeValue: (c, v) => c + v, mergeCombiners: (a, b) => a * 10 + b },
+    true,
+  );
+  expect(nested).toEqual([alone, alone, alone]);
+  expect(outer.flat().sort()).toEqual([['a', 52], ['c', 1]]);
+});
+
+test('cogroup: a last input read partition to partition whose keys are unique per partition gives the same output', () => {
+  fc.assert(
+    fc.property(parts, fc.array(fc.array(key, { maxLength: 8 }), { minLength: 1, maxLength: 4 }), builtIn, (first, stateKeys, partitioner) => {
+      // The last input: each key once, placed by the partitioner (as a state stream's RDDs).
+      const placed: [Key, number][][] = Array.from({ length: partitioner.numPartitions }, () => []);
+      const seen = new Set<unknown>();
+      stateKeys.flat().forEach((k, i) => {
+        if (seen.has(structuralKey(k))) return;
+        seen.add(structuralKey(k));
+        placed[partitioner.getPartition(k)]!.push([k, i]);
+      });
+      const last = (uniqueKeys: boolean): MapSide<readonly [Key, unknown]> => ({ ...mapSide<readonly [Key, unknown]>(placed, partitioner), uniqueKeys });
+      const general = shuffleCogroup<Key>([mapSide(first), last(false)], partitioner);
+      expect(shuffleCogroup<Key>([mapSide(first), last(true)], partitioner)).toEqual(general);
+    }),
+    { seed: 4, numRuns: 300 },
+  );
+});
