@@ -394,5 +394,5 @@ export class RDD<T> extends KeyValueMethods<T> {
    * in, when the partition would be computed afresh (a reader may then read the output packed
    * instead of building its records); else undefined.
    */
-  shuffleOutput: ((i: number) => [ShuffleOutput<T>, readonly number[] | undefined] | undefined) | undefined;
+  shuffleOutput: ((i: number) => [ShuffleOutput<T>, readonly number[] | undefined] | undefined) | undefined = undefined;
 }
