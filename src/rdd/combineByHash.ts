@@ -4,8 +4,9 @@ import { KeyTables } from './KeyTables';
 import type { Aggregator, MapSide } from './shuffle';
 
 /**
- * One key in a {@link KeyTable}: where a built-in partitioner places it (kept between shuffles),
- * and its combiners in the shuffle under way (reset on its first record of each shuffle).
+ * One key in a combine's key table (see KeyTables): where a built-in partitioner places it (kept
+ * between shuffles), and its combiners in the shuffle under way (reset on its first record of
+ * each shuffle).
  */
 class Slot {
   /** The key object the current shuffle saw first (its records keep it). */
