@@ -151,7 +151,7 @@ async function fakeTicks(n: number, awaitEach: boolean): Promise<number> {
   return n / (ms / 1000);
 }
 
-async function wordCount(perBatch: number, batches: number): Promise<{ engine: number; hand: number }> {
+export async function wordCount(perBatch: number, batches: number): Promise<{ engine: number; hand: number }> {
   const lines = Array.from({ length: batches }, (_, b) => {
     const ws = words(b + 1, perBatch, 1000);
     const out: string[] = [];
@@ -190,7 +190,7 @@ async function wordCount(perBatch: number, batches: number): Promise<{ engine: n
  * CPU ms per batch of a stateful stream over `keys` keys, 1% of them touched per batch: the
  * median batch (a batch that only works) and the mean (with checkpoint batches and compactions).
  */
-async function stateCost(
+export async function stateCost(
   kind: 'mapWithState' | 'updateStateByKey',
   keys: number,
   batches: number,
