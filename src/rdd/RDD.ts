@@ -374,12 +374,14 @@ export class RDD<T> extends KeyValueMethods<T> {
     let permutations: number[][] | undefined;
     // Once the shuffle output exists, the inputs are no longer needed: drop them (bounded memory).
     let run: (() => U[][] | ShuffleOutput<U>) | undefined = compute;
+    // Not `this`: what the closures keep must not hold the map side (its lineage) once run.
+    const context = this.context;
     const read = (): ShuffleOutput<U> => {
       if (output === undefined) {
         const made = run!();
         output = Array.isArray(made) ? recordsOutput(made) : made;
         run = undefined;
-        const order = ordered ? undefined : this.context.adversarialOrder;
+        const order = ordered ? undefined : context.adversarialOrder;
         if (order !== undefined) permutations = Array.from({ length: numPartitions }, (_, p) => order.permutation(output!.size(p)));
       }
       return output;
@@ -395,4 +397,10 @@ export class RDD<T> extends KeyValueMethods<T> {
    * instead of building its records); else undefined.
    */
   shuffleOutput: ((i: number) => [ShuffleOutput<T>, readonly number[] | undefined] | undefined) | undefined = undefined;
+
+  /** Spark: `doCheckpoint()` (see RDDBase); a checkpointed RDD is read from its data, never packed. */
+  override doCheckpoint(): void {
+    super.doCheckpoint();
+    if (this.isCheckpointed()) this.shuffleOutput = undefined;
+  }
 }
