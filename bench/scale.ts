@@ -229,7 +229,7 @@ export async function stateCost(
   });
 }
 
-async function windowCost(windowBatches: number, batches: number): Promise<number> {
+export async function windowCost(windowBatches: number, batches: number): Promise<number> {
   return quietly(async () => {
     const ssc = quietContext('scala');
     ssc.checkpoint('bench-checkpoint');
@@ -248,7 +248,7 @@ async function windowCost(windowBatches: number, batches: number): Promise<numbe
 }
 
 /** A scenario of `events` single-line socket events over 100 s, counted per batch. */
-function timelineScenario(events: number): string {
+export function timelineScenario(events: number): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-bench-timeline-'));
   const lines = ['sources:', '  nc: { socket: "localhost:9000" }', 'events:'];
   for (let i = 0; i < events; i++) lines.push(`  - { at: ${Math.floor((i * 100_000) / events) / 1000}, source: nc, lines: ["w${i % 100} w${i % 37}"] }`);

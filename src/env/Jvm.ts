@@ -1,5 +1,6 @@
 import { AdversarialOrder } from '../util/AdversarialOrder';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import * as dns from 'node:dns';
 import { ManualClock } from '../util/ManualClock';
 import { EventLog } from '../events/EventLog';
 import { SimNetwork } from '../net/SimNetwork';
@@ -221,6 +222,14 @@ function clockStart(options: JvmOptions): number {
 }
 
 const storage = new AsyncLocalStorage<Jvm>();
+// Node makes some process-wide objects on first need, inside whatever async context needs them,
+// and they keep that context — a run's whole JVM — for good (see util/outsideAnyRun.ts): the DNS
+// resolver (a receiver's first connect), process.stderr (node:net compares every socket it
+// destroys with it) and process.stdout (where pprint writes by default). Make them now, outside
+// any run. Nothing is written.
+void dns.getServers();
+void process.stderr;
+void process.stdout;
 let processJvm: Jvm | undefined;
 
 /** The JVM the calling code runs in: the isolated one, if any, else the process-wide one. */

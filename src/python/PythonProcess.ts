@@ -1,5 +1,6 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { SimulationError } from '../errors';
+import { outsideAnyRun } from '../util/outsideAnyRun';
 import { WORKER_SOURCE } from './workerSource';
 
 /** How to start the Python child. */
@@ -25,7 +26,7 @@ let hosted = 0;
  */
 function pipesHost(): Worker {
   if (host === undefined) {
-    const w = new Worker(WORKER_SOURCE, { eval: true, stdout: false, stderr: false, execArgv: [] });
+    const w = outsideAnyRun(() => new Worker(WORKER_SOURCE, { eval: true, stdout: false, stderr: false, execArgv: [] }));
     w.on('exit', () => {
       if (host === w) host = undefined;
     });

@@ -1,5 +1,6 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { BuildOptions, Message } from 'esbuild';
+import { outsideAnyRun } from '../../util/outsideAnyRun';
 
 /** What the bundling plugin needs to know (see {@link buildProgramSync}). */
 export interface ProgramPluginOptions {
@@ -56,7 +57,7 @@ let service: { worker: Worker; port: MessagePort } | undefined;
  * worker thread (one per process, unreferenced, started on first use) while this thread waits.
  */
 export function buildProgramSync(options: BuildOptions, pluginOptions: ProgramPluginOptions): SyncBuildResult {
-  const { port } = (service ??= startWorker());
+  const { port } = (service ??= outsideAnyRun(startWorker));
   const signal = new Int32Array(new SharedArrayBuffer(4));
   port.postMessage({ signal, options, pluginOptions });
   const status = Atomics.wait(signal, 0, 0, 60_000);
