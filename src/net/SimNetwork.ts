@@ -26,6 +26,9 @@ export interface SimEndpoint {
   clientClosed(localPort: number): void;
 }
 
+/** The only interface the simulation's sockets use: timeline servers listen and receivers connect on it. */
+export const LOOPBACK_HOST = '127.0.0.1';
+
 /** How long real I/O between the simulation's own loopback sockets may take before it is a bug. */
 const DELIVERY_TIMEOUT_MS = 10_000;
 
