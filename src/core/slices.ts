@@ -14,9 +14,16 @@ import type { Flavor } from '../conf/Flavor';
 export function sliceForParallelize<T>(flavor: Flavor, items: readonly T[], numSlices: number): T[][] {
   if (flavor === 'scala') return scalaSlices(items, numSlices);
   const batchSize = Math.max(1, Math.min(Math.floor(items.length / numSlices), 1024));
-  const batches: T[][] = [];
-  for (let i = 0; i < items.length; i += batchSize) batches.push(items.slice(i, i + batchSize));
-  return scalaSlices(batches, numSlices).map((slice) => slice.flat(1) as T[]);
+  // The Scala slicing of the batches, each slice's batches joined: slice i holds batches
+  // [i·b/n, (i+1)·b/n) of the b batches, i.e. those items (the last batch may be short).
+  const batches = Math.ceil(items.length / batchSize);
+  const slices: T[][] = [];
+  for (let i = 0; i < numSlices; i++) {
+    const start = Math.floor((i * batches) / numSlices) * batchSize;
+    const end = Math.min(Math.floor(((i + 1) * batches) / numSlices) * batchSize, items.length);
+    slices.push(items.slice(start, end));
+  }
+  return slices;
 }
 
 /** Spark: `ParallelCollectionRDD.slice` (its `positions`). */

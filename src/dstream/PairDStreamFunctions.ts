@@ -10,7 +10,6 @@ import {
   ShuffledDStream,
   StateDStream,
   TransformedDStream,
-  perKey,
   type DStream,
   type TimedUpdateFunction,
   type UpdateFunction,
@@ -84,7 +83,7 @@ export const PairFunctions = {
     const initial = initialRDD === undefined || initialRDD instanceof RDD ? initialRDD : sc.parallelize(initialRDD);
     const n = numPartitions ?? sc.defaultParallelism;
     if (ds.flavor === 'pyspark') return new PythonStateDStream(ds, updateFunc, n, initial);
-    return new StateDStream(ds, perKey((_time, _key, values: V[], state: S | undefined) => updateFunc(values, state)), new HashPartitioner(n), true, initial);
+    return new StateDStream<K, V, S>(ds, (_time, _key, values, state) => updateFunc(values, state), new HashPartitioner(n), true, initial);
   },
 
   /** Spark: `updateStateByKey((Time, K, Seq[V], Option[S]) => Option[S], partitioner, rememberPartitioner, initialRDD)`. */
@@ -95,7 +94,7 @@ export const PairFunctions = {
     rememberPartitioner: boolean,
     initialRDD: RDD<Pair<K, S>> | undefined,
   ): DStream<Pair<K, S>> {
-    return new StateDStream(ds, perKey(updateFunc), partitioner, rememberPartitioner, initialRDD);
+    return new StateDStream(ds, updateFunc, partitioner, rememberPartitioner, initialRDD);
   },
 
   mapWithState<K, V, S, M>(ds: DStream<Pair<K, V>>, spec: StateSpec<K, V, S, M>): MapWithStateDStream<K, V, S, M> {

@@ -2,6 +2,7 @@ import type { Pair, RDD } from '../rdd/RDD';
 import type { Partitioner } from '../rdd/Partitioner';
 import type { Duration } from '../time/Duration';
 import type { Time } from '../time/Time';
+import { CogroupOutput } from '../rdd/ShuffleOutput';
 import { cloneValue } from '../util/cloneValue';
 import { DStream } from './internal';
 
@@ -15,27 +16,6 @@ export type UpdateFunction<V, S> = (values: V[], state: S | undefined) => S | un
 export type TimedUpdateFunction<K, V, S> = (time: Time, key: K, values: V[], state: S | undefined) => S | undefined | null;
 
 /**
- * Spark: `StateDStream`'s own `updateFunc: (Time, Iterator[(K, Seq[V], Option[S])]) =>
- * Iterator[(K, S)]`, run once per partition; every `updateStateByKey` overload is adapted to it.
- */
-export type StateUpdateFunction<K, V, S> = (time: Time, rows: [K, V[], S | undefined][]) => Pair<K, S>[];
-
-/**
- * Spark: `PairDStreamFunctions.updateStateByKey`'s adapter of a per-key function (`Option[S]`
- * result) to the per-partition one: `undefined`/`null` drops the key; each state is a private copy.
- */
-export function perKey<K, V, S>(f: TimedUpdateFunction<K, V, S>): StateUpdateFunction<K, V, S> {
-  return (time, rows) => {
-    const out: Pair<K, S>[] = [];
-    for (const [k, vs, s] of rows) {
-      const next = f(time, k, vs, s === undefined ? undefined : cloneValue(s));
-      if (next !== undefined && next !== null) out.push([k, next]);
-    }
-    return out;
-  };
-}
-
-/**
  * Spark (Scala): `StateDStream`, made by `updateStateByKey`. Every batch the function is called
  * for every key that has state or new data (`[]` when a key has no new data, even when the parent
  * made no RDD); returning `undefined` removes the key. The output is the whole state. Its RDDs
@@ -45,7 +25,7 @@ export function perKey<K, V, S>(f: TimedUpdateFunction<K, V, S>): StateUpdateFun
 export class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
   constructor(
     private readonly parent: DStream<Pair<K, V>>,
-    private readonly updateFunc: StateUpdateFunction<K, V, S>,
+    private readonly updateFunc: TimedUpdateFunction<K, V, S>,
     private readonly partitioner: Partitioner,
     private readonly preservePartitioning: boolean,
     private readonly initialRDD: RDD<Pair<K, S>> | undefined,
@@ -71,31 +51,69 @@ export class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
       result =
         parentRDD !== undefined
           ? this.updateCogrouped(validTime, parentRDD, prev)
-          : prev.mapPartitions(
-              (it) => this.updateFunc(validTime, Array.from(it, ([k, s]): [K, V[], S | undefined] => [k, [], s])),
-              this.preservePartitioning,
-            );
+          : prev.narrow((p) => {
+              const out: Pair<K, S>[] = [];
+              for (let i = 0; i < p.length; i++) this.updateKey(out, validTime, p[i]![0], [], p[i]![1]);
+              return out;
+            }, this.preservePartitioning);
     } else if (parentRDD !== undefined) {
       result =
         this.initialRDD !== undefined
           ? this.updateCogrouped(validTime, parentRDD, this.initialRDD)
-          : parentRDD
-              .groupByKey(this.partitioner)
-              .mapPartitions(
-                (it) => this.updateFunc(validTime, Array.from(it, ([k, vs]): [K, V[], S | undefined] => [k, vs, undefined])),
-                this.preservePartitioning,
-              );
+          : parentRDD.groupByKey(this.partitioner).narrow((p) => {
+              const out: Pair<K, S>[] = [];
+              for (let i = 0; i < p.length; i++) this.updateKey(out, validTime, p[i]![0], p[i]![1], undefined);
+              return out;
+            }, this.preservePartitioning);
     }
-    if (result !== undefined) this.ssc.inspector.pairState(this, validTime, prev, result);
+    if (result !== undefined) {
+      result.uniqueKeys = true; // one record per key of the cogroup (or grouping): each key once
+      this.ssc.inspector.pairState(this, validTime, prev, result);
+    }
     return result;
   }
 
+  /**
+   * Spark: `StateDStream`'s `cogroup(prevState, partitioner)` then `mapPartitions`, the function
+   * called per key with its values and its first state (`headOption`).
+   */
   private updateCogrouped(time: Time, parentRDD: RDD<Pair<K, V>>, stateRDD: RDD<Pair<K, S>>): RDD<Pair<K, S>> {
-    return parentRDD
-      .cogroup(stateRDD, this.partitioner)
-      .mapPartitions(
-        (it) => this.updateFunc(time, Array.from(it, ([k, [vs, ss]]): [K, V[], S | undefined] => [k, vs, ss[0]])),
-        this.preservePartitioning,
-      );
+    const cogrouped = parentRDD.cogroup(stateRDD, this.partitioner);
+    // As `cogrouped.narrow(f, preservePartitioning)`, reading the cogroup's output packed when
+    // it can (no record or list built per key: the state is every key, every batch).
+    return cogrouped.derive(
+      cogrouped.getNumPartitions(),
+      (i) => {
+        const out: Pair<K, S>[] = [];
+        const read = cogrouped.shuffleOutput?.(i);
+        const packed: unknown = read?.[0];
+        if (read !== undefined && packed instanceof CogroupOutput) {
+          const permutation = read[1];
+          const n = packed.size(i);
+          for (let m = 0; m < n; m++) {
+            const j = permutation === undefined ? m : permutation[m]!;
+            this.updateKey(out, time, packed.key(i, j) as K, packed.values(i, 0, j) as V[], packed.firstValue(i, 1, j) as S | undefined);
+          }
+          return out;
+        }
+        const p = cogrouped.partition(i);
+        for (let j = 0; j < p.length; j++) {
+          const [k, [vs, ss]] = p[j]!;
+          this.updateKey(out, time, k, vs, ss[0]);
+        }
+        return out;
+      },
+      this.preservePartitioning ? cogrouped.partitioner : undefined,
+    );
+  }
+
+  /**
+   * Spark: `PairDStreamFunctions.updateStateByKey`'s per-key adapter (`Option[S]` result): the
+   * state the function returns is kept (`undefined`/`null` drops the key); it gets a private copy
+   * of the old state (a primitive is passed as it is).
+   */
+  private updateKey(out: Pair<K, S>[], time: Time, k: K, vs: V[], s: S | undefined): void {
+    const next = this.updateFunc(time, k, vs, s === undefined ? undefined : cloneValue(s));
+    if (next !== undefined && next !== null) out.push([k, next]);
   }
 }

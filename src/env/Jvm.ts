@@ -101,8 +101,11 @@ export interface UserCodeLocation {
   frame: string;
 }
 
-/** Called before the clock fires a timer at `atMs`, so asynchronous inputs can deliver first. */
-export type SettleHook = (atMs: number) => Promise<void>;
+/**
+ * Called before the clock fires a timer at `atMs` (its id `timerId`), or before a wait ends at
+ * `atMs` (no `timerId`), so asynchronous inputs can deliver first.
+ */
+export type SettleHook = (atMs: number, timerId?: number) => Promise<void>;
 
 /**
  * The simulated JVM: one virtual clock, one stdout, one event log and the "one active
@@ -181,7 +184,9 @@ export class Jvm {
     this.inspect = options.inspect ?? {};
     this.cost = options.cost;
     this.adversarialOrder = options.adversarialOrder !== undefined ? new AdversarialOrder(options.adversarialOrder) : undefined;
-    this.settleHooks.push(() => this.network.settle());
+    this.settleHooks.push((_atMs, timerId) => this.network.settle(timerId));
+    // Whatever fires a timer (a wait, a graceful stop's passing of time), held writes go first.
+    this.clock.beforeFire = (timerId) => this.network.releaseHeld(timerId);
   }
 
   /**

@@ -35,6 +35,15 @@ export async function runUntil(
 }
 
 async function drive(jvm: Jvm, deadline: number | undefined, done: () => boolean, endlessMessage: () => string): Promise<void> {
+  try {
+    await driveTimers(jvm, deadline, done, endlessMessage);
+  } finally {
+    // The program goes on: what the network held back is on its way, as if written when sent.
+    jvm.network.releaseHeld();
+  }
+}
+
+async function driveTimers(jvm: Jvm, deadline: number | undefined, done: () => boolean, endlessMessage: () => string): Promise<void> {
   const clock = jvm.clock;
   let steps = 0;
   const crashed = (): void => {
@@ -55,7 +64,15 @@ async function drive(jvm: Jvm, deadline: number | undefined, done: () => boolean
       if (horizon !== undefined && limit === horizon) jvm.activeContext?.stopFromHorizon();
       return;
     }
-    if (jvm.settleHooks.length > 0) await Promise.all(jvm.settleHooks.map((h) => h(next)));
+    let id = clock.nextScheduledId();
+    const hooks = jvm.settleHooks;
+    if (hooks.length === 1) await hooks[0]!(next, id);
+    else if (hooks.length > 0) await Promise.all(hooks.map((h) => h(next, id)));
+    // Writes held back for the timer that was next must not wait for another one that came first.
+    while (jvm.network.holding && clock.nextScheduledId() !== id) {
+      id = clock.nextScheduledId();
+      await Promise.all(jvm.settleHooks.map((h) => h(clock.nextScheduledTime() ?? next, id)));
+    }
     clock.fireNext();
     crashed();
     if (limit === undefined && ++steps > MAX_UNBOUNDED_STEPS) {

@@ -2,7 +2,8 @@ import { cloneValue } from '../util/cloneValue';
 import { structuralKey } from '../util/hashing';
 import { hashPartitioner, type PartitionFunc } from './Partitioner';
 import type { Pair, PartitionSpec, RDD } from './RDD';
-import { fetchOrder, shuffleCogroup, shuffleCombine, type Aggregator } from './shuffle';
+import { fetchOrder, packedCogroup, shuffleCombine, type Aggregator } from './shuffle';
+import type { ShuffleOutput } from './ShuffleOutput';
 
 /**
  * Spark: `PairRDDFunctions` (PySpark: the same methods on `RDD`): the key/value operations, on
@@ -74,7 +75,7 @@ export const PairRDDFunctions = {
     const partitioner = rdd.partitionerFor(partitions, other);
     return rdd.shuffled(
       partitioner.numPartitions,
-      () => shuffleCogroup<K>([rdd, other], partitioner, rdd.context.adversarialOrder) as unknown as Pair<K, [V[], W[]]>[][],
+      () => packedCogroup<K>([rdd, other], partitioner, rdd.context.adversarialOrder) as unknown as ShuffleOutput<Pair<K, [V[], W[]]>>,
       partitioner,
     );
   },

@@ -21,6 +21,11 @@ export class HashPartitioner implements Partitioner {
     private readonly hashFunc: (key: unknown) => number = hashCode,
   ) {}
 
+  /** @internal Whether keys are placed by the built-in `hashCode` (no user function is called). */
+  get builtIn(): boolean {
+    return this.hashFunc === hashCode;
+  }
+
   getPartition(key: unknown): number {
     return nonNegativeMod(this.hashFunc(key) | 0, this.numPartitions);
   }
@@ -49,6 +54,11 @@ export class PythonPartitioner implements Partitioner {
     private readonly partitionFunc: PartitionFunc = portableHash,
   ) {}
 
+  /** @internal Whether keys are placed by the built-in `portable_hash` (no user function is called). */
+  get builtIn(): boolean {
+    return this.partitionFunc === portableHash;
+  }
+
   getPartition(key: unknown): number {
     if (typeof key === 'string' && this.partitionFunc === portableHash) return stringPartition(key, this.numPartitions);
     return pythonMod(this.partitionFunc(key), this.numPartitions);
@@ -61,6 +71,20 @@ export class PythonPartitioner implements Partitioner {
       other.partitionFunc === this.partitionFunc
     );
   }
+}
+
+/**
+ * If `p` is a built-in hash partitioner (Scala's `HashPartitioner`, PySpark's `portable_hash`),
+ * a name for how it places keys (its kind and count), else undefined. A built-in partitioner
+ * calls no user code and places structurally equal keys alike, so a shuffle may ask it once per
+ * distinct key instead of once per map output, and remember the answer.
+ */
+export function builtInPlacement(p: Partitioner): string | undefined {
+  // Exactly these classes: a subclass may place keys its own way.
+  const proto: unknown = Object.getPrototypeOf(p);
+  if (proto === HashPartitioner.prototype && (p as HashPartitioner).builtIn) return `hashCode/${p.numPartitions}`;
+  if (proto === PythonPartitioner.prototype && (p as PythonPartitioner).builtIn) return `portable_hash/${p.numPartitions}`;
+  return undefined;
 }
 
 /**

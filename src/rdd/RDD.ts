@@ -8,6 +8,7 @@ import type { RddContext } from './RddContext';
 import { saveAsTextFile } from './saveAsTextFile';
 import { Sampling } from './Sampling';
 import { SetOperations } from './SetOperations';
+import { recordsOutput, type ShuffleOutput } from './ShuffleOutput';
 
 /** A key/value record: a 2-element array (PySpark's tuple, Scala's `Tuple2`). */
 export type Pair<K, V> = [K, V];
@@ -363,26 +364,43 @@ export class RDD<T> extends KeyValueMethods<T> {
   }
 
   /**
-   * @internal A shuffle: the whole output is computed once, on first use (Spark's shuffle files).
-   * Under an adversarial order each reduce partition's records are permuted (Spark promises no
-   * order there) unless `ordered` (a sort's output).
+   * @internal A shuffle: the whole output is computed once, on first use (Spark's shuffle files),
+   * kept as records or packed (see ShuffleOutput). Under an adversarial order each reduce
+   * partition's records are permuted (Spark promises no order there) unless `ordered` (a sort's
+   * output).
    */
-  shuffled<U>(numPartitions: number, compute: () => U[][], partitioner?: Partitioner, ordered = false): RDD<U> {
-    let output: U[][] | undefined;
+  shuffled<U>(numPartitions: number, compute: () => U[][] | ShuffleOutput<U>, partitioner?: Partitioner, ordered = false): RDD<U> {
+    let output: ShuffleOutput<U> | undefined;
+    let permutations: number[][] | undefined;
     // Once the shuffle output exists, the inputs are no longer needed: drop them (bounded memory).
-    let run: (() => U[][]) | undefined = compute;
-    return new RDD<U>(
-      this.context,
-      numPartitions,
-      (i) => {
-        if (output === undefined) {
-          const order = ordered ? undefined : this.context.adversarialOrder;
-          output = order === undefined ? run!() : run!().map((p) => order.shuffle(p));
-          run = undefined;
-        }
-        return output[i]!.slice();
-      },
-      partitioner,
-    );
+    let run: (() => U[][] | ShuffleOutput<U>) | undefined = compute;
+    // Not `this`: what the closures keep must not hold the map side (its lineage) once run.
+    const context = this.context;
+    const read = (): ShuffleOutput<U> => {
+      if (output === undefined) {
+        const made = run!();
+        output = Array.isArray(made) ? recordsOutput(made) : made;
+        run = undefined;
+        const order = ordered ? undefined : context.adversarialOrder;
+        if (order !== undefined) permutations = Array.from({ length: numPartitions }, (_, p) => order.permutation(output!.size(p)));
+      }
+      return output;
+    };
+    const rdd = new RDD<U>(this.context, numPartitions, (i) => read().records(i, permutations?.[i]), partitioner);
+    rdd.shuffleOutput = (i) => (rdd.computesAfresh(i) ? [read(), permutations?.[i]] : undefined);
+    return rdd;
+  }
+
+  /**
+   * @internal For an RDD made by {@link shuffled}: its output and the order partition `i` is read
+   * in, when the partition would be computed afresh (a reader may then read the output packed
+   * instead of building its records); else undefined.
+   */
+  shuffleOutput: ((i: number) => [ShuffleOutput<T>, readonly number[] | undefined] | undefined) | undefined = undefined;
+
+  /** Spark: `doCheckpoint()` (see RDDBase); a checkpointed RDD is read from its data, never packed. */
+  override doCheckpoint(): void {
+    super.doCheckpoint();
+    if (this.isCheckpointed()) this.shuffleOutput = undefined;
   }
 }

@@ -23,6 +23,11 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
   readonly id: number;
   /** The partitioner, for RDDs produced by a shuffle (Spark: `partitioner`). */
   readonly partitioner: Partitioner | undefined;
+  /**
+   * @internal Whether no key appears twice in one partition: set by a stream whose RDDs are so
+   * by construction (`updateStateByKey`'s state); a cogroup reading it then indexes fewer keys.
+   */
+  uniqueKeys = false;
   private level: StorageLevel = 'NONE';
   private rddName: string | null = null;
   private cached: T[][] | undefined;
@@ -104,6 +109,14 @@ export abstract class RDDBase<T> extends UnsupportedRDDMethods {
     const out: T[] = [];
     this.runSteps(split, (x) => void out.push(x));
     return out;
+  }
+
+  /**
+   * @internal Whether partition `split` would be computed afresh (not read from a cache, a
+   * checkpoint or an inspection), so a reader may compute it another way with the same result.
+   */
+  computesAfresh(split: number): boolean {
+    return this.cached === undefined && this.checkpointState === 'none' && this.observed?.[split] === undefined;
   }
 
   /** A narrow step whose records nobody keeps: computed on the way, never stored. */

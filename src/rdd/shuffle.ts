@@ -1,11 +1,15 @@
 import { structuralKey } from '../util/hashing';
 import type { AdversarialOrder } from '../util/AdversarialOrder';
-import type { Partitioner } from './Partitioner';
+import { combineByHash } from './combineByHash';
+import { builtInPlacement, type Partitioner } from './Partitioner';
+import { CogroupOutput } from './ShuffleOutput';
 
 /** The map side of a shuffle: its partitions, record by record (Spark: the parent RDD's iterators). */
 export interface MapSide<T> {
   /** The partitioner its records are already placed by, if any. */
   readonly partitioner: Partitioner | undefined;
+  /** Whether no key appears twice in one partition (a state stream's RDDs). */
+  readonly uniqueKeys?: boolean;
   getNumPartitions(): number;
   eachRecord(split: number, sink: (x: T) => void): void;
 }
@@ -29,6 +33,8 @@ export function shuffleCombine<K, V, C>(
   mapSideCombine: boolean,
   order?: AdversarialOrder,
 ): [K, C][][] {
+  const placement = builtInPlacement(partitioner);
+  if (placement !== undefined) return combineByHash(parent, partitioner, placement, fetchOrder(parent.getNumPartitions(), order), agg, mapSideCombine);
   const n = partitioner.numPartitions;
   const buckets: Map<unknown, [K, C]>[] = [];
   for (let i = 0; i < n; i++) buckets.push(new Map());
@@ -73,29 +79,43 @@ export function shuffleCogroup<K>(
   partitioner: Partitioner,
   order?: AdversarialOrder,
 ): [K, unknown[][]][][] {
+  const out = packedCogroup(inputs, partitioner, order);
+  return Array.from({ length: partitioner.numPartitions }, (_, i) => out.records(i, undefined));
+}
+
+/**
+ * {@link shuffleCogroup}'s output, kept packed (see {@link CogroupOutput}). The last input, when
+ * read partition to partition and its keys are unique in each partition (a state stream's RDDs),
+ * looks its keys up among the other inputs' and adds the rest without indexing them.
+ */
+export function packedCogroup<K>(
+  inputs: readonly MapSide<readonly [K, unknown]>[],
+  partitioner: Partitioner,
+  order?: AdversarialOrder,
+): CogroupOutput<K> {
   const n = partitioner.numPartitions;
-  const width = inputs.length;
-  const buckets: Map<unknown, [K, unknown[][]]>[] = [];
-  for (let i = 0; i < n; i++) buckets.push(new Map());
+  const out = new CogroupOutput<K>(n, inputs.length);
+  const index: Map<unknown, number>[] = [];
+  for (let i = 0; i < n; i++) index.push(new Map());
   inputs.forEach((input, which) => {
     const narrow = partitioner.equals(input.partitioner);
+    const unindexed = narrow && input.uniqueKeys === true && which === inputs.length - 1;
     for (const split of fetchOrder(input.getNumPartitions(), order)) {
       input.eachRecord(split, (kv) => {
         const k = kv[0];
         const sk = typeof k === 'object' && k !== null ? structuralKey(k) : k;
-        const bucket = buckets[narrow ? split : partitioner.getPartition(k)]!;
-        let e = bucket.get(sk);
-        if (e === undefined) {
-          const lists: unknown[][] = [];
-          for (let w = 0; w < width; w++) lists.push([]);
-          e = [k, lists];
-          bucket.set(sk, e);
+        const part = narrow ? split : partitioner.getPartition(k);
+        const keys = index[part]!;
+        let j = keys.get(sk);
+        if (j === undefined) {
+          j = out.addKey(part, k);
+          if (!unindexed) keys.set(sk, j);
         }
-        e[1][which]!.push(kv[1]);
+        out.addValue(part, j, which, kv[1]);
       });
     }
   });
-  return buckets.map((b) => [...b.values()]);
+  return out;
 }
 
 /**

@@ -42,7 +42,8 @@ export class SocketException extends SimulationError {
  * data` and `restart("Error receiving data", e)`.
  */
 export class SocketReceiver<T> extends Receiver<T> {
-  private socket: net.Socket | undefined;
+  /** The current connection (or attempt): its socket, and what tells the server its end is closing. */
+  private current: { socket: net.Socket; closing: () => void } | undefined;
 
   constructor(
     ssc: ReceiverRuntime,
@@ -67,10 +68,16 @@ export class SocketReceiver<T> extends Receiver<T> {
     // Announced before connecting, so the server can tell this connection from a stranger's.
     endpoint.clientConnecting();
     const socket = net.connect({ host: LOOPBACK_HOST, port: endpoint.port });
-    this.socket = socket;
     const decode = this.converter();
     /** This socket's own port, once connected. */
     let localPort: number | undefined;
+    this.current = {
+      socket,
+      // Only a connection has an end the server knows of.
+      closing: () => {
+        if (localPort !== undefined) endpoint.clientClosing(localPort);
+      },
+    };
     let attemptOver = false;
     let done = false;
     // Once per connection. `restart` is ignored once the receiver is stopped or while a restart is
@@ -95,9 +102,10 @@ export class SocketReceiver<T> extends Receiver<T> {
         socket.once('connect', () => {
           attemptOver = true;
           // Connected: the socket has its own end. Claim the connection by it (address and port), before the server serves it.
+          // The built-in line reader reads one stream: how the bytes are cut into writes does not show.
           const port = socket.localPort!;
           localPort = port;
-          endpoint.clientConnected(port, socket.localAddress!).then(resolve, resolve);
+          endpoint.clientConnected(port, socket.localAddress!, this.converter === bytesToLines).then(resolve, resolve);
         });
         socket.once('error', (e: Error) => {
           resolve(); // the attempt is over, whether or not the server has claimed the connection yet
@@ -123,8 +131,10 @@ export class SocketReceiver<T> extends Receiver<T> {
   }
 
   protected onStop(): void {
-    const s = this.socket;
-    this.socket = undefined;
-    s?.destroy();
+    const c = this.current;
+    this.current = undefined;
+    if (c === undefined) return;
+    if (!c.socket.destroyed) c.closing();
+    c.socket.destroy();
   }
 }

@@ -20,6 +20,14 @@ export class TimelineDriver {
 
   private readonly played = new Set<TimelineEvent>();
 
+  /** The first of the timer ids the events have (event `i` has `firstTimerId + i`). */
+  private firstTimerId = 0;
+  /** Per event (by index): the socket source a `lines` or `data` event sends to. */
+  private sendSources: (string | undefined)[] = [];
+
+  /** Per socket source: whether a timer is one of this timeline's sends to it. */
+  private readonly sendsTo = new Map<string, (timerId: number) => boolean>();
+
   private constructor(
     private readonly jvm: Jvm,
     private readonly timeline: Timeline,
@@ -55,6 +63,7 @@ export class TimelineDriver {
         await src.listen();
         this.jvm.network.register(src);
         this.sockets.set(s.name, src);
+        this.sendsTo.set(s.name, (timerId) => this.sendSourceOf(timerId) === s.name);
       } else if (s.kind === 'directory') {
         fs.mkdirSync(this.insideRunDir(s.name, s.path), { recursive: true });
       } else {
@@ -63,14 +72,36 @@ export class TimelineDriver {
     }
     const start = this.jvm.clock.now();
     const sources = new Map(this.timeline.sources.map((s) => [s.name, s]));
-    for (const e of this.timeline.events) {
-      if (e.kind === 'crash') {
-        this.jvm.clock.schedule(start + Math.round(e.at * 1000), () => this.crash(e, start), TimerPriority.INPUT);
-        continue;
-      }
-      const source = sources.get(e.source)!;
-      this.jvm.clock.schedule(start + Math.round(e.at * 1000), () => this.apply(e, source, start), TimerPriority.INPUT);
-    }
+    // Each event's timer takes its place as if all were scheduled now (ids in timeline order),
+    // but only the next one waits in the clock's queue: the queue stays short.
+    const clock = this.jvm.clock;
+    const events = this.timeline.events;
+    const firstId = clock.reserveIds(events.length);
+    const atMs = events.map((e) => Math.max(start, start + Math.round(e.at * 1000)));
+    const order = events.map((_, i) => i).sort((a, b) => atMs[a]! - atMs[b]! || a - b);
+    this.firstTimerId = firstId;
+    this.sendSources = events.map((e) => (e.kind === 'lines' || e.kind === 'data' ? e.source : undefined));
+    const scheduleFrom = (k: number): void => {
+      if (k >= order.length) return;
+      const i = order[k]!;
+      const e = events[i]!;
+      clock.scheduleReserved(
+        firstId + i,
+        atMs[i]!,
+        () => {
+          scheduleFrom(k + 1);
+          if (e.kind === 'crash') this.crash(e, start);
+          else this.apply(e, sources.get(e.source)!, start);
+        },
+        TimerPriority.INPUT,
+      );
+    };
+    scheduleFrom(0);
+  }
+
+  /** The socket source the timer `timerId` sends to, if it is one of this timeline's sends. */
+  private sendSourceOf(timerId: number): string | undefined {
+    return this.sendSources[timerId - this.firstTimerId];
   }
 
   private queueOf(name: string): unknown[] {
@@ -115,12 +146,14 @@ export class TimelineDriver {
       case 'lines':
       case 'data': {
         const sock = this.sockets.get(e.source)!;
-        const bytes = e.kind === 'lines' ? Buffer.from(e.lines.map((l) => `${l}\n`).join(''), 'utf8') : Buffer.from(e.bytes);
-        const n = sock.send(bytes);
-        const what = e.kind === 'lines' ? `${e.lines.length} line${e.lines.length === 1 ? '' : 's'}` : `${bytes.length} bytes`;
-        const sent = e.kind === 'lines' ? [...e.lines] : [bytes.toString('utf8')];
-        if (n === 0) log(`${what} to ${sock.address} not delivered: no receiver connected`, true, sent);
-        else log(`${what} to ${sock.address} (${n} connection${n === 1 ? '' : 's'})`, false, sent);
+        const bytes = e.kind === 'lines' ? linesText(e.lines) : Buffer.from(e.bytes);
+        // When the next timer to fire is another send to this source, the bytes may go with its own.
+        const next = this.jvm.clock.nextScheduledId();
+        const n = sock.send(bytes, next !== undefined && this.sendSourceOf(next) === e.source ? this.sendsTo.get(e.source) : undefined);
+        const what = e.kind === 'lines' ? `${e.lines.length} line${e.lines.length === 1 ? '' : 's'}` : `${e.bytes.length} bytes`;
+        const records = e.kind === 'lines' ? [...e.lines] : [(bytes as Buffer).toString('utf8')];
+        const detail = n === 0 ? `${what} to ${sock.address} not delivered: no receiver connected` : `${what} to ${sock.address} (${n} connection${n === 1 ? '' : 's'})`;
+        this.jvm.log.emit({ type: 'timelineEvent', source: e.source, kind: e.kind, detail, undelivered: n === 0, records });
         return;
       }
       case 'close': {
@@ -164,4 +197,12 @@ export class TimelineDriver {
       }
     }
   }
+}
+
+/** The text of a `lines` event: each line ends with a newline. */
+function linesText(lines: readonly string[]): string {
+  if (lines.length === 1) return `${lines[0]}\n`;
+  let text = '';
+  for (const l of lines) text += `${l}\n`;
+  return text;
 }

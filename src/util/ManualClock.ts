@@ -31,6 +31,11 @@ export class ManualClock implements Clock {
   /** Cancelled but still in the heap (dropped when they reach its head). */
   private readonly cancelled = new Set<number>();
   private nextId = 1;
+  /**
+   * Called with the id of each timer just before it fires (whatever fires it: a wait, `advance`,
+   * a graceful stop): the network writes what it held back unless that timer lets it wait.
+   */
+  beforeFire: ((timerId: number) => void) | undefined;
 
   /** @param startMs the virtual time the clock starts at (Spark's ManualClock starts at 0). */
   constructor(startMs = 0) {
@@ -45,10 +50,30 @@ export class ManualClock implements Clock {
   }
 
   schedule(atMs: number, callback: () => void, priority: number = TimerPriority.OTHER): TimerHandle {
-    const entry: Entry = { id: this.nextId++, at: Math.max(atMs, this.fake.now), priority, callback };
+    return this.enqueue(this.nextId++, atMs, callback, priority);
+  }
+
+  /**
+   * Reserve `n` consecutive timer ids (returns the first): a callback scheduled later with one of
+   * them ({@link scheduleReserved}) takes the place in the order it would have had if it had been
+   * scheduled now — so a long series of callbacks can be put in the queue one at a time.
+   */
+  reserveIds(n: number): number {
+    const first = this.nextId;
+    this.nextId += n;
+    return first;
+  }
+
+  /** Schedule with an id from {@link reserveIds} (at most once per id); `atMs` as of the reservation. */
+  scheduleReserved(id: number, atMs: number, callback: () => void, priority: number = TimerPriority.OTHER): TimerHandle {
+    return this.enqueue(id, atMs, callback, priority);
+  }
+
+  private enqueue(id: number, atMs: number, callback: () => void, priority: number): TimerHandle {
+    const entry: Entry = { id, at: Math.max(atMs, this.fake.now), priority, callback };
     this.queue.push(entry);
-    this.pending.add(entry.id);
-    return { id: entry.id };
+    this.pending.add(id);
+    return { id };
   }
 
   cancel(handle: TimerHandle): void {
@@ -59,12 +84,18 @@ export class ManualClock implements Clock {
     return this.head()?.at;
   }
 
+  /** The id (as in its {@link TimerHandle}) of the callback `fireNext` would fire, or `undefined`. */
+  nextScheduledId(): number | undefined {
+    return this.head()?.id;
+  }
+
   /** Fire exactly one callback: the head of the queue, moving the time to it first. */
   fireNext(): void {
     if (this.head() === undefined) return;
     const head = this.queue.pop()!;
     this.pending.delete(head.id);
     if (head.at > this.fake.now) this.fake.tick(head.at - this.fake.now);
+    this.beforeFire?.(head.id);
     head.callback();
   }
 

@@ -18,14 +18,22 @@ function processRoot(): string {
   return path.join(os.tmpdir(), `dstream-sim-run-${process.pid}`);
 }
 
+/** The two calls {@link makeRunDir} makes (a test replays a race through them). */
+export interface RunDirCalls {
+  mkdirSync(dir: string, options: { recursive: true }): unknown;
+  mkdtempSync(prefix: string): string;
+}
+
 /** Make (and register) a new working directory for a run, under the process's directory. */
-export function makeRunDir(): string {
+export function makeRunDir(calls: RunDirCalls = fs): string {
   for (;;) {
-    fs.mkdirSync(processRoot(), { recursive: true });
     try {
-      return trackTempDir(fs.mkdtempSync(path.join(processRoot(), 'run-')));
+      calls.mkdirSync(processRoot(), { recursive: true });
+      return trackTempDir(calls.mkdtempSync(path.join(processRoot(), 'run-')));
     } catch (e) {
-      // Another thread's run just ended and removed the (then empty) process directory: again.
+      // Another thread's run just ended and removed the (then empty) process directory — between
+      // the steps of the recursive mkdir (it saw the directory, then could not) or before the
+      // mkdtemp: again.
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
   }

@@ -26,6 +26,23 @@ describe('ManualClock', () => {
     expect(() => clock.advance(-1)).toThrow();
   });
 
+  test('a callback scheduled with a reserved id takes the place it would have had when the id was reserved', () => {
+    const clock = new ManualClock(0);
+    const fired: string[] = [];
+    const first = clock.reserveIds(2);
+    clock.schedule(100, () => fired.push('later, same time and priority'), 0);
+    clock.schedule(50, () => fired.push('earlier time'), 0);
+    clock.scheduleReserved(first + 1, 100, () => fired.push('reserved 2'), 0);
+    clock.scheduleReserved(first, 100, () => fired.push('reserved 1'), 0);
+    const seen: number[] = [];
+    clock.beforeFire = (id) => void seen.push(id);
+    expect(clock.nextScheduledId()).not.toBe(first);
+    clock.advance(100);
+    expect(fired).toEqual(['earlier time', 'reserved 1', 'reserved 2', 'later, same time and priority']);
+    expect(seen.slice(1, 3)).toEqual([first, first + 1]);
+    expect(clock.nextScheduledId()).toBeUndefined();
+  });
+
   test('does not touch the process timers', () => {
     const before = setTimeout;
     const clock = new ManualClock();

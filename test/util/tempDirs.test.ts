@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LazyRunDir, removeTrackedTempDirs, trackedTempDirs, trackTempDir } from '../../src/util/tempDirs';
+import { LazyRunDir, makeRunDir, releaseRunDir, removeTrackedTempDirs, trackedTempDirs, trackTempDir } from '../../src/util/tempDirs';
 
 const make = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-registry-test-'));
 
@@ -53,4 +53,40 @@ describe('LazyRunDir', () => {
     expect(() => dir.path).toThrow('the run has ended: its working directory is gone');
     expect(dir.made).toBeUndefined();
   });
+});
+
+test('a run directory is still made when another thread removes the process directory mid-way (ENOENT from the recursive mkdir or the mkdtemp)', () => {
+  const enoent = (call: string): Error => Object.assign(new Error(`ENOENT: no such file or directory, ${call}`), { code: 'ENOENT' });
+  let mkdirs = 0;
+  let mkdtemps = 0;
+  const dir = makeRunDir({
+    mkdirSync: (d, o) => {
+      if (++mkdirs === 1) throw enoent('mkdir'); // saw EEXIST, then the directory was gone
+      return fs.mkdirSync(d, o);
+    },
+    mkdtempSync: (prefix) => {
+      if (++mkdtemps === 1) throw enoent('mkdtemp'); // the directory was removed after the mkdir
+      return fs.mkdtempSync(prefix);
+    },
+  });
+  try {
+    expect(fs.statSync(dir).isDirectory()).toBe(true);
+    expect(trackedTempDirs()).toContain(path.resolve(dir));
+    expect([mkdirs, mkdtemps]).toEqual([3, 2]);
+  } finally {
+    releaseRunDir(dir);
+  }
+  expect(fs.existsSync(dir)).toBe(false);
+});
+
+test('any other failure to make a run directory is thrown', () => {
+  const eacces = Object.assign(new Error('EACCES: permission denied, mkdir'), { code: 'EACCES' });
+  expect(() =>
+    makeRunDir({
+      mkdirSync: () => {
+        throw eacces;
+      },
+      mkdtempSync: () => '',
+    }),
+  ).toThrow('EACCES: permission denied, mkdir');
 });

@@ -6,10 +6,16 @@
  */
 import * as net from 'node:net';
 import type { SimEndpoint } from '../../../src/net/SimNetwork';
-import { bytesToLines, SocketReceiver } from '../../../src/receiver/SocketReceiver';
+import { bytesToLines, SocketReceiver, type StreamConverter } from '../../../src/receiver/SocketReceiver';
 import { fakeRuntime, stored, type FakeRuntime } from './fakeRuntime';
 
-type Call = ['connecting'] | ['connected', number, string] | ['failed'] | ['received', number, number] | ['closed', number];
+type Call =
+  | ['connecting']
+  | ['connected', number, string, boolean | undefined]
+  | ['failed']
+  | ['received', number, number]
+  | ['closing', number]
+  | ['closed', number];
 
 /** An endpoint that records what the receiver tells it, served by a real loopback server. */
 class RecordingEndpoint implements SimEndpoint {
@@ -21,12 +27,15 @@ class RecordingEndpoint implements SimEndpoint {
   clientConnecting(): void {
     this.record(['connecting']);
   }
-  clientConnected(localPort: number, localAddress: string): Promise<void> {
-    this.record(['connected', localPort, localAddress]);
+  clientConnected(localPort: number, localAddress: string, joinsChunks?: boolean): Promise<void> {
+    this.record(['connected', localPort, localAddress, joinsChunks]);
     return Promise.resolve();
   }
   clientFailed(): void {
     this.record(['failed']);
+  }
+  clientClosing(localPort: number): void {
+    this.record(['closing', localPort]);
   }
   clientReceived(localPort: number, bytes: number): void {
     this.record(['received', localPort, bytes]);
@@ -95,7 +104,8 @@ const errors = (rt: FakeRuntime): unknown[][] => rt.events.filter((e) => e.type 
 test('the receiver claims its connection by its own end, which is the peer the server sees', async () => {
   const { endpoint, accepted } = await connected();
   const peer = await accepted[0]!;
-  expect(endpoint.calls).toEqual([['connecting'], ['connected', peer.remotePort, peer.remoteAddress]]);
+  // The built-in line reader reads one stream: how the bytes are cut into writes does not matter to it.
+  expect(endpoint.calls).toEqual([['connecting'], ['connected', peer.remotePort, peer.remoteAddress, true]]);
   expect(peer.remoteAddress).toBe('127.0.0.1');
 });
 
@@ -107,9 +117,11 @@ test('lines are stored as they come; at the end of the stream the unterminated l
   await endpoint.heard((c) => c[0] === 'received');
   peer.end();
   await endpoint.heard((c) => c[0] === 'closed');
+  // The end of the stream is seen (closed); the restart then closes this end (closing).
   expect(endpoint.calls.slice(2)).toEqual([
     ['received', clientPort, 3],
     ['closed', clientPort],
+    ['closing', clientPort],
   ]);
   expect(errors(rt)).toEqual([['Socket data stream had no more data', undefined]]);
   rt.clock.advance(200);
@@ -118,7 +130,7 @@ test('lines are stored as they come; at the end of the stream the unterminated l
   rt.clock.advance(1800);
   await rt.network.settle();
   const again = await accepted[1]!;
-  expect(endpoint.calls.slice(4)).toEqual([['connecting'], ['connected', again.remotePort, '127.0.0.1']]);
+  expect(endpoint.calls.slice(5)).toEqual([['connecting'], ['connected', again.remotePort, '127.0.0.1', true]]);
 });
 
 test('a reset connection: the warning "Error receiving data" and a restart with java.net.SocketException: Connection reset', async () => {
@@ -126,8 +138,14 @@ test('a reset connection: the warning "Error receiving data" and a restart with 
   const peer = await accepted[0]!;
   peer.write('x\ny');
   await endpoint.heard((c) => c[0] === 'received');
+  const clientPort = peer.remotePort;
   peer.resetAndDestroy();
   await endpoint.heard((c) => c[0] === 'closed');
+  // The reset destroyed this end already: there is nothing left to close (no closing).
+  expect(endpoint.calls.slice(2)).toEqual([
+    ['received', clientPort, 3],
+    ['closed', clientPort],
+  ]);
   expect(rt.warnings).toEqual(['Error receiving data']);
   expect(errors(rt)).toEqual([['Error receiving data', 'java.net.SocketException: Connection reset']]);
   rt.clock.advance(200);
@@ -139,9 +157,26 @@ test('stopped while connected: the endpoint hears the close, and nothing is rest
   const clientPort = (await accepted[0]!).remotePort;
   receiver.stop();
   await endpoint.heard((c) => c[0] === 'closed');
-  expect(endpoint.calls.slice(2)).toEqual([['closed', clientPort]]);
+  expect(endpoint.calls.slice(2)).toEqual([
+    ['closing', clientPort],
+    ['closed', clientPort],
+  ]);
   expect(errors(rt)).toEqual([]);
   expect(rt.events.map((e) => e.type)).toEqual(['receiverStarted', 'receiverStopped']);
+});
+
+test('a converter that reads chunk by chunk is announced as one that does not join chunks', async () => {
+  const { port, accepted } = await server();
+  const rt = fakeRuntime();
+  const endpoint = new RecordingEndpoint(port);
+  rt.network.register(endpoint);
+  const perChunk: StreamConverter<number> = () => ({ push: (chunk) => [chunk.length], end: () => [] });
+  const receiver = new SocketReceiver(rt.ssc, 0, 'Socket input [0]', 'localhost', 9000, perChunk);
+  receiver.start();
+  await rt.network.settle();
+  const peer = await accepted[0]!;
+  expect(endpoint.calls).toEqual([['connecting'], ['connected', peer.remotePort, '127.0.0.1', false]]);
+  receiver.stop();
 });
 
 test('stopped before the connection is made: the attempt is over (failed, once), nothing is restarted', async () => {
