@@ -30,6 +30,9 @@ export interface SimEndpoint {
   clientClosed(localPort: number): void;
 }
 
+/** The only interface the simulation's sockets use: timeline servers listen and receivers connect on it. */
+export const LOOPBACK_HOST = '127.0.0.1';
+
 /**
  * Writes an endpoint held back instead of sending them at once (see {@link SimNetwork.hold}).
  */

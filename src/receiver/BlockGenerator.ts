@@ -73,12 +73,11 @@ export class BlockGenerator<T> {
   }
 
   private cut(tickMs: number): void {
-    if (this.rate !== undefined) {
-      this.refill(tickMs);
-      const n = Math.min(this.waiting.length, Math.floor(this.permits));
-      this.permits -= n;
-      for (const r of this.waiting.splice(0, n)) this.buffer.push(r);
-    }
+    // Records the limiter now lets through (none wait without a limit: `add` and `setRate` see to it).
+    this.refill(tickMs);
+    const n = Math.min(this.waiting.length, Math.floor(this.permits));
+    this.permits -= n;
+    for (const r of this.waiting.splice(0, n)) this.buffer.push(r);
     if (this.buffer.length === 0) return;
     const records = this.buffer;
     this.buffer = [];

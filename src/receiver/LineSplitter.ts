@@ -6,19 +6,21 @@ import { StringDecoder } from 'node:string_decoder';
  * across packets is joined; a final unterminated line is emitted at end of stream.
  */
 export class LineSplitter {
+  // Stryker disable next-line StringLiteral: Node reads an empty encoding name as UTF-8, its default
   private readonly decoder = new StringDecoder('utf8');
   private partial = '';
-  private pendingCR = false;
+  /** The last character was `\r` (Java's `skipLF`): a `\n` right after it ends no line of its own. */
+  private afterCR = false;
 
   /** Feed a chunk of bytes; returns the lines completed by it. */
   push(chunk: Buffer): string[] {
     return this.split(this.decoder.write(chunk));
   }
 
-  /** End of stream: the last unterminated line, if any. */
+  /** End of stream: the last unterminated line, if any; the splitter is then ready for a new stream. */
   end(): string[] {
     const lines = this.split(this.decoder.end());
-    this.pendingCR = false;
+    this.afterCR = false;
     if (this.partial.length > 0) lines.push(this.partial);
     this.partial = '';
     return lines;
@@ -29,27 +31,14 @@ export class LineSplitter {
     let start = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (this.pendingCR) {
-        this.pendingCR = false;
-        if (c === 10 && i === start) {
-          start = i + 1;
-          continue;
-        }
-      }
-      if (c === 10 || c === 13) {
+      const skipLF = this.afterCR;
+      this.afterCR = c === 13;
+      if (c === 10 && skipLF) {
+        start = i + 1; // the \n of a \r\n: the \r ended the line
+      } else if (c === 10 || c === 13) {
         lines.push(this.partial + text.slice(start, i));
         this.partial = '';
         start = i + 1;
-        if (c === 13) {
-          if (i + 1 < text.length) {
-            if (text.charCodeAt(i + 1) === 10) {
-              i++;
-              start = i + 1;
-            }
-          } else {
-            this.pendingCR = true;
-          }
-        }
       }
     }
     this.partial += text.slice(start);

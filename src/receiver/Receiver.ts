@@ -81,15 +81,19 @@ export abstract class Receiver<T> {
 
   /** Spark: `RateLimiter.maxRateLimit` (`spark.streaming.receiver.maxRate`; 0 or unset: none). */
   private maxRate(): number | undefined {
-    const v = Number(this.ssc.conf.get('spark.streaming.receiver.maxRate', '0'));
+    return this.positiveRate('spark.streaming.receiver.maxRate');
+  }
+
+  /** A rate setting in records/s: a finite positive number, else (unset, 0, negative, not a number) none. */
+  private positiveRate(key: string): number | undefined {
+    const v = Number(this.ssc.conf.get(key));
     return Number.isFinite(v) && v > 0 ? v : undefined;
   }
 
   /** Spark: `RateLimiter.getInitialRateLimit`: `spark.streaming.backpressure.initialRate`, at most maxRate. */
   private initialRate(): number | undefined {
     const max = this.maxRate();
-    const initial = Number(this.ssc.conf.get('spark.streaming.backpressure.initialRate', '0'));
-    const rate = Number.isFinite(initial) && initial > 0 ? initial : undefined;
+    const rate = this.positiveRate('spark.streaming.backpressure.initialRate');
     return rate === undefined ? max : max === undefined ? rate : Math.min(rate, max);
   }
 
@@ -140,7 +144,7 @@ export abstract class Receiver<T> {
       clock.now() + delay,
       () => {
         this.restartTimer = undefined;
-        if (!this.stopped) this.startReceiver();
+        this.startReceiver(); // a stop cancels this timer
       },
       TimerPriority.INPUT,
     );

@@ -1,5 +1,6 @@
 import * as net from 'node:net';
 import { SimulationError } from '../errors';
+import { LOOPBACK_HOST } from '../net/SimNetwork';
 import type { ReceiverRuntime } from './ReceiverRuntime';
 import { LineSplitter } from './LineSplitter';
 import { Receiver } from './Receiver';
@@ -41,9 +42,8 @@ export class SocketException extends SimulationError {
  * data` and `restart("Error receiving data", e)`.
  */
 export class SocketReceiver<T> extends Receiver<T> {
-  private socket: net.Socket | undefined;
-  /** Tells the server this connection's end is closing (set once connected). */
-  private closing: (() => void) | undefined;
+  /** The current connection (or attempt): its socket, and what tells the server its end is closing. */
+  private current: { socket: net.Socket; closing: () => void } | undefined;
 
   constructor(
     ssc: ReceiverRuntime,
@@ -67,18 +67,29 @@ export class SocketReceiver<T> extends Receiver<T> {
     }
     // Announced before connecting, so the server can tell this connection from a stranger's.
     endpoint.clientConnecting();
-    const socket = net.connect({ host: '127.0.0.1', port: endpoint.port });
-    this.socket = socket;
+    const socket = net.connect({ host: LOOPBACK_HOST, port: endpoint.port });
     const decode = this.converter();
-    let localPort = -1;
+    /** This socket's own port, once connected. */
+    let localPort: number | undefined;
+    this.current = {
+      socket,
+      // Only a connection has an end the server knows of.
+      closing: () => {
+        if (localPort !== undefined) endpoint.clientClosing(localPort);
+      },
+    };
     let attemptOver = false;
     let done = false;
+    // Once per connection. `restart` is ignored once the receiver is stopped or while a restart is
+    // pending, so a late event of a socket this receiver already let go of changes nothing.
     const finish = (reason: string, error?: unknown): void => {
       if (done) return;
       done = true;
-      for (const r of decode.end()) this.store(r);
-      if (localPort >= 0) endpoint.clientClosed(localPort);
-      if (this.socket === socket && !this.isStopped()) this.restart(reason, error);
+      if (localPort !== undefined) {
+        for (const r of decode.end()) this.store(r);
+        endpoint.clientClosed(localPort);
+      }
+      this.restart(reason, error);
     };
     network.track(
       new Promise<void>((resolve) => {
@@ -90,24 +101,21 @@ export class SocketReceiver<T> extends Receiver<T> {
         };
         socket.once('connect', () => {
           attemptOver = true;
-          localPort = socket.localPort ?? -1;
-          // Claim the connection by this socket's own end (address and port), before the server serves it.
+          // Connected: the socket has its own end. Claim the connection by it (address and port), before the server serves it.
           // The built-in line reader reads one stream: how the bytes are cut into writes does not show.
-          endpoint.clientConnected(localPort, socket.localAddress ?? '', this.converter === bytesToLines).then(resolve, resolve);
-          if (this.socket === socket) this.closing = () => endpoint.clientClosing(localPort);
+          const port = socket.localPort!;
+          localPort = port;
+          endpoint.clientConnected(port, socket.localAddress!, this.converter === bytesToLines).then(resolve, resolve);
         });
         socket.once('error', (e: Error) => {
-          resolve();
-          if (localPort < 0) {
+          resolve(); // the attempt is over, whether or not the server has claimed the connection yet
+          if (localPort === undefined) {
             failed();
-            done = true;
-            if (this.socket === socket && !this.isStopped()) {
-              this.restart(`Error connecting to ${where}`, new ConnectException(e.message));
-            }
-            return;
+            finish(`Error connecting to ${where}`, new ConnectException(e.message));
+          } else {
+            this.ssc.warn('Error receiving data');
+            finish('Error receiving data', new SocketException((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? 'Connection reset' : e.message));
           }
-          this.ssc.warn('Error receiving data');
-          finish('Error receiving data', new SocketException((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? 'Connection reset' : e.message));
         });
         // Destroyed (stopped) before it connected: the attempt is over too.
         socket.once('close', failed);
@@ -115,18 +123,18 @@ export class SocketReceiver<T> extends Receiver<T> {
     );
     socket.on('data', (chunk: Buffer) => {
       for (const r of decode.push(chunk)) this.store(r);
-      endpoint.clientReceived(localPort, chunk.length);
+      endpoint.clientReceived(localPort!, chunk.length); // data comes only once connected
     });
-    socket.on('end', () => finish('Socket data stream had no more data'));
-    socket.on('close', () => finish('Socket data stream had no more data'));
+    const ended = (): void => finish('Socket data stream had no more data');
+    socket.on('end', ended);
+    socket.on('close', ended);
   }
 
   protected onStop(): void {
-    const s = this.socket;
-    this.socket = undefined;
-    const closing = this.closing;
-    this.closing = undefined;
-    if (s !== undefined && !s.destroyed) closing?.();
-    s?.destroy();
+    const c = this.current;
+    this.current = undefined;
+    if (c === undefined) return;
+    if (!c.socket.destroyed) c.closing();
+    c.socket.destroy();
   }
 }

@@ -1,6 +1,6 @@
 import * as net from 'node:net';
 import type { SimEndpoint } from '../net/SimNetwork';
-import { SimNetwork, type HeldWrites } from '../net/SimNetwork';
+import { LOOPBACK_HOST, SimNetwork, type HeldWrites } from '../net/SimNetwork';
 
 interface Connection {
   socket: net.Socket;
@@ -60,7 +60,7 @@ export class SocketSource implements SimEndpoint {
     const server = net.createServer((socket) => this.accept(socket));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen({ host: '127.0.0.1', port: this.port }, () => resolve());
+      server.listen({ host: LOOPBACK_HOST, port: this.port }, () => resolve());
     });
     this.port = (server.address() as net.AddressInfo).port;
     this.server = server;

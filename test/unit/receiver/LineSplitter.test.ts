@@ -50,6 +50,32 @@ describe('bytesToLines', () => {
     expect(feed('a\r')).toEqual({ perPacket: [['a']], atEnd: [] });
   });
 
+  test('\\n\\n is an empty line, in one packet or split across packets (only a \\r swallows the \\n after it)', () => {
+    expect(feed('a\n\nb\n').perPacket).toEqual([['a', '', 'b']]);
+    expect(feed('a\n', '\nb\n').perPacket).toEqual([['a'], ['', 'b']]);
+  });
+
+  test('only the \\n right after a \\r is swallowed, not a later one', () => {
+    expect(feed('a\r', 'b\n\nc\n').perPacket).toEqual([['a'], ['b', '', 'c']]);
+    expect(feed('a\rb\n\n').perPacket).toEqual([['a', 'b', '']]);
+  });
+
+  test('a packet that completes no character leaves a pending \\r pending', () => {
+    expect(feed('a\r', '', '\nb\n')).toEqual({ perPacket: [['a'], [], ['b']], atEnd: [] });
+    const e = Buffer.from('é\n', 'utf8');
+    const c = bytesToLines();
+    expect([...c.push(Buffer.from('a\r'))]).toEqual(['a']);
+    expect([...c.push(e.subarray(0, 1))]).toEqual([]);
+    expect([...c.push(e.subarray(1))]).toEqual(['é']);
+  });
+
+  test('after end() the splitter starts afresh: a \\r that ended the last stream swallows nothing of the next', () => {
+    const c = bytesToLines();
+    expect([...c.push(Buffer.from('a\r'))]).toEqual(['a']);
+    expect([...c.end()]).toEqual([]);
+    expect([...c.push(Buffer.from('\nb\n'))]).toEqual(['', 'b']);
+  });
+
   test('a multi-byte character split across packets is joined', () => {
     const bytes = Buffer.from('né\n', 'utf8');
     const c = bytesToLines();
