@@ -1,0 +1,40 @@
+/**
+ * `State` as a mapping function sees it (Spark: `StateImpl`), including a `State` made by a test
+ * of the user's own mapping function: a fresh state does not exist, is not timing out and can be
+ * set.
+ */
+import { NoSuchElementError, State } from 'dstream-sim';
+
+test('a fresh State does not exist, is not timing out, and can be updated', () => {
+  const s = new State<number>();
+  expect(s.exists()).toBe(false);
+  expect(s.getOption()).toBeUndefined();
+  expect(s.isTimingOut()).toBe(false);
+  expect(s.toString()).toBe('<state not set>');
+  expect(() => s.get()).toThrow(new NoSuchElementError('State is not set'));
+  s.update(4);
+  expect([s.exists(), s.get(), s.toString()]).toEqual([true, 4, '4']);
+});
+
+test('get() on a missing state throws NoSuchElementError with the stable code STATE_NOT_SET', () => {
+  const s = new State<string>().wrap(false, undefined);
+  let thrown: unknown;
+  try {
+    s.get();
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown).toBeInstanceOf(NoSuchElementError);
+  expect(thrown).toMatchObject({ message: 'State is not set', errorClass: 'STATE_NOT_SET', sparkClass: 'java.util.NoSuchElementException' });
+});
+
+test('a removed state can be wrapped again for the next key and then updated', () => {
+  const s = new State<number>();
+  s.wrap(true, 1);
+  s.remove();
+  expect(s.exists()).toBe(false);
+  s.wrap(true, 2);
+  expect(s.get()).toBe(2);
+  s.update(3);
+  expect(s.get()).toBe(3);
+});
