@@ -1,0 +1,139 @@
+/**
+ * StreamingContext behaviour a program can observe that the suites do not pin: bad durations
+ * name the call and parameter, Spark's local-master warning, the flavors' `union`, the Scala
+ * default of `stop()`, and `events()` of one context among several in one JVM.
+ */
+import {
+  IllegalArgumentError,
+  SimulationError,
+  SparkContext,
+  StateSpec,
+  StreamingContext,
+  ValueError,
+  type SimEvent,
+} from 'dstream-sim';
+import { inJvm, makeContexts } from '../../__helpers__/sim';
+
+const warnings = (events: readonly SimEvent[]): string[] => events.flatMap((e) => (e.type === 'warning' ? [e.message] : []));
+
+describe('durations that are not a finite number of seconds are refused, naming the call and parameter', () => {
+  test('StreamingContext(sc, batchDuration)', () =>
+    inJvm(() => {
+      const sc = new SparkContext({ master: 'local[2]' });
+      expect(() => new StreamingContext(sc, Number.NaN)).toThrow(
+        new SimulationError('StreamingContext: batchDuration must be a finite number of seconds, got NaN'),
+      );
+    }));
+
+  test('remember(duration)', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts();
+      expect(() => ssc.remember(Number.POSITIVE_INFINITY)).toThrow(
+        new SimulationError('StreamingContext.remember: duration must be a finite number of seconds, got Infinity'),
+      );
+    }));
+
+  test('awaitTerminationOrTimeout(timeout)', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts('scala');
+      ssc.queueStream<number>([[1]]).print();
+      ssc.start();
+      await expect(ssc.awaitTerminationOrTimeout(Number.NaN)).rejects.toThrow(
+        new SimulationError('StreamingContext.awaitTerminationOrTimeout: timeout must be a finite number of seconds, got NaN'),
+      );
+      ssc.stop();
+    }));
+
+  test('StateSpec.timeout(idleDuration)', () => {
+    const spec = StateSpec.function((_k: string, v: number | undefined) => v);
+    expect(() => spec.timeout(Number.NaN)).toThrow(new SimulationError('StateSpec.timeout: idleDuration must be a finite number of seconds, got NaN'));
+  });
+});
+
+describe('the local-master warning (Spark: the StreamingContext constructor, for master local or local[1])', () => {
+  const message =
+    'spark.master should be set as local[n], n > 1 in local mode if you have receivers to get data, otherwise Spark jobs will not get resources to process the received data.';
+  test.each([
+    ['local', true],
+    ['local[1]', true],
+    ['local[2]', false],
+    ['local[*]', false],
+  ])('master %s warns: %s', (master, warned) =>
+    inJvm(() => {
+      const ssc = new StreamingContext(new SparkContext({ master }), 1);
+      expect(warnings(ssc.events()).includes(message)).toBe(warned);
+    }));
+});
+
+describe('union of the context', () => {
+  test('PySpark: one stream is returned as it is; none is a ValueError', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts('pyspark');
+      const a = ssc.queueStream<number>([[1]]);
+      expect(ssc.union(a)).toBe(a);
+      expect(() => ssc.union()).toThrow(new ValueError('should have at least one DStream to union'));
+    }));
+
+  test('Scala: one stream is still wrapped in a UnionDStream; none fails Spark’s require', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts('scala');
+      const a = ssc.queueStream<number>([[1]]);
+      expect(ssc.union(a)).not.toBe(a);
+      expect(() => ssc.union()).toThrow(new IllegalArgumentError('requirement failed: List of DStreams to union is empty'));
+    }));
+
+  test('different slide durations: PySpark’s ValueError, Scala’s require', () =>
+    inJvm(() => {
+      for (const [flavor, error] of [
+        ['pyspark', new ValueError('All DStreams should have same slide duration')],
+        ['scala', new IllegalArgumentError('requirement failed: Some of the DStreams have different slide durations')],
+      ] as const) {
+        const { sc, ssc } = makeContexts(flavor);
+        const a = ssc.queueStream<number>([[1]]);
+        expect(() => ssc.union(a, a.window(2, 2))).toThrow(error);
+        ssc.stop(false);
+        sc.stop();
+      }
+    }));
+});
+
+describe('stop() without arguments', () => {
+  test('Scala: stops the SparkContext too (spark.streaming.stopSparkContextByDefault = true)', () =>
+    inJvm(() => {
+      const { sc, ssc } = makeContexts('scala');
+      ssc.queueStream<number>([[1]]).print();
+      ssc.start();
+      ssc.stop();
+      expect(() => sc.parallelize([1]).collect()).toThrow();
+    }));
+
+  test('Scala: spark.streaming.stopSparkContextByDefault = false keeps it', () =>
+    inJvm(() => {
+      const sc = new SparkContext({ master: 'local[2]', flavor: 'scala' });
+      sc.conf.set('spark.streaming.stopSparkContextByDefault', 'false');
+      const ssc = new StreamingContext(sc, 1);
+      ssc.queueStream<number>([[1]]).print();
+      ssc.start();
+      ssc.stop();
+      expect(sc.parallelize([1, 2]).collect()).toEqual([1, 2]);
+    }));
+});
+
+test('events() of a context are its own: a second context on the same SparkContext sees none of the first’s', () =>
+  inJvm(async () => {
+    const { sc, ssc: first } = makeContexts();
+    first.queueStream<number>([[1]]).pprint();
+    first.start();
+    await first.awaitTerminationOrTimeout(1);
+    first.stop(false);
+    const second = new StreamingContext(sc, 1);
+    second.queueStream<number>([[2]]).pprint();
+    second.start();
+    await second.awaitTerminationOrTimeout(1);
+    second.stop(false);
+    const ids = (ssc: StreamingContext): unknown[] => [...new Set(ssc.events().map((e) => ('contextId' in e ? e.contextId : 'none')))];
+    expect(ids(first)).toEqual([first.id]);
+    expect(ids(second)).toEqual([second.id]);
+    const printed = (ssc: StreamingContext): unknown[] => ssc.events().flatMap((e) => (e.type === 'outputWritten' ? e.records : []));
+    expect([printed(first), printed(second)]).toEqual([[1], [2]]);
+  }));
