@@ -3,7 +3,7 @@
  * of the user's own mapping function: a fresh state does not exist, is not timing out and can be
  * set.
  */
-import { NoSuchElementError, State } from 'dstream-sim';
+import { NoSuchElementError, runOperation, State, StateSpec, type DStream, type Pair, type Time } from 'dstream-sim';
 
 test('a fresh State does not exist, is not timing out, and can be updated', () => {
   const s = new State<number>();
@@ -37,4 +37,18 @@ test('a removed state can be wrapped again for the next key and then updated', (
   expect(s.get()).toBe(2);
   s.update(3);
   expect(s.get()).toBe(3);
+});
+
+test('a mapping function taking the batch time emits nothing when it returns undefined (Spark: None)', async () => {
+  const spec = StateSpec.function((_t: Time, k: string, v: number | undefined, state: State<number>) => {
+    state.update((state.getOption() ?? 0) + (v ?? 0));
+    return k === 'a' ? `${k}=${state.get()}` : undefined;
+  });
+  const out = await runOperation(
+    [[['a', 1], ['b', 1]], [['b', 1]], [['a', 2]]] as Pair<string, number>[][],
+    (ds) => (ds as DStream<Pair<string, number>>).mapWithState(spec),
+    3,
+    { checkpoint: true },
+  );
+  expect(out).toEqual([['a=1'], [], ['a=3']]);
 });
