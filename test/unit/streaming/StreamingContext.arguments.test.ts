@@ -137,3 +137,39 @@ test('events() of a context are its own: a second context on the same SparkConte
     const printed = (ssc: StreamingContext): unknown[] => ssc.events().flatMap((e) => (e.type === 'outputWritten' ? e.records : []));
     expect([printed(first), printed(second)]).toEqual([[1], [2]]);
   }));
+
+test('with a checkpoint directory, one queueStream among other inputs is enough for Spark’s warning', () =>
+  inJvm(() => {
+    const { ssc } = makeContexts();
+    ssc.checkpoint('/tmp/cp');
+    ssc.socketTextStream('localhost', 9999).union(ssc.queueStream<string>([['a']])).pprint();
+    ssc.start();
+    ssc.stop();
+    expect(warnings(ssc.events())).toContain("queueStream doesn't support checkpointing");
+  }));
+
+test('getActiveOrCreate(f) calls f when no context is active, and returns the active one otherwise', () =>
+  inJvm(() => {
+    const { sc } = makeContexts();
+    let made = 0;
+    const create = (): StreamingContext => {
+      made++;
+      return new StreamingContext(sc, 1);
+    };
+    const first = StreamingContext.getActiveOrCreate(create);
+    expect([made, first.getState()]).toEqual([1, 'INITIALIZED']);
+    first.queueStream<number>([[1]]).pprint();
+    first.start();
+    expect(StreamingContext.getActiveOrCreate(create)).toBe(first);
+    expect(made).toBe(1);
+    first.stop(false);
+  }));
+
+test('a SparkContext’s checkpoint directory stays when the StreamingContext’s conf names none', () =>
+  inJvm(() => {
+    const sc = new SparkContext({ master: 'local[2]' });
+    sc.setCheckpointDir('/tmp/rdd-cp');
+    const ssc = new StreamingContext(sc, 1);
+    expect(ssc.checkpointDir).toBeUndefined();
+    expect(sc.getCheckpointDir()).toBe('/tmp/rdd-cp');
+  }));
