@@ -107,6 +107,7 @@ export class JobGenerator {
   /** Stop the timer and drop pending events (Spark: immediate stop). */
   stop(): void {
     this.stopped = true;
+    // Stryker disable next-line OptionalChaining: stop() is reached only after start() made the timer (JobScheduler.stop returns early otherwise)
     this.timer?.stop();
     this.queue.length = 0;
   }
@@ -148,9 +149,14 @@ export class JobGenerator {
   }
 
   private post(event: JobGeneratorEvent): void {
+    // Stryker disable next-line ConditionalExpression: also guarded by the drain loop below (an event posted after stop() is never handled)
     if (this.stopped) return;
     this.queue.push(event);
+    // Nested handling would only swap the two DoCheckpoint events of a batch, which do the same
+    // work (clearCheckpointDataLater is unused): no observable difference today.
+    // Stryker disable next-line ConditionalExpression: see above
     if (this.draining) return;
+    // Stryker disable next-line BooleanLiteral: see above
     this.draining = true;
     try {
       while (this.queue.length > 0 && !this.stopped) this.processEvent(this.queue.shift()!);
@@ -186,10 +192,12 @@ export class JobGenerator {
     } catch (e) {
       this.scheduler.markedForCheckpoint.length = 0; // no job ran on them (Spark checkpoints after jobs)
       this.scheduler.reportError(`Error generating jobs for time ${time}`, e, 'generation', time);
+      // Stryker disable next-line BooleanLiteral: clearCheckpointDataLater is unused (nothing to delete, see JobGeneratorEvent)
       this.post({ type: 'DoCheckpoint', time, clearCheckpointDataLater: false });
       return;
     }
     this.scheduler.submitJobSet(time, jobs);
+    // Stryker disable next-line BooleanLiteral: clearCheckpointDataLater is unused (nothing to delete, see JobGeneratorEvent)
     this.post({ type: 'DoCheckpoint', time, clearCheckpointDataLater: false });
   }
 
@@ -200,8 +208,12 @@ export class JobGenerator {
    */
   private clearMetadata(time: Time): void {
     this.ssc.graph.clearMetadata(time);
+    // Stryker disable next-line BooleanLiteral: clearCheckpointDataLater is unused (nothing to delete, see JobGeneratorEvent)
     if (this.ssc.shouldCheckpoint) this.post({ type: 'DoCheckpoint', time, clearCheckpointDataLater: true });
     const maxRemember = this.ssc.graph.maxInputRememberMs();
+    // A batch's input infos are read only when it is submitted, right after its generation, so
+    // which old batches this forgets is not observable (memory only).
+    // Stryker disable next-line ArithmeticOperator: see above
     this.scheduler.inputInfoTracker.cleanup(time.milliseconds - maxRemember);
     this.scheduler.receivedBlockTracker.cleanupOldBatches(time.milliseconds - maxRemember);
   }
