@@ -173,6 +173,7 @@ export class JobGenerator {
         return this.clearMetadata(event.time);
       case 'DoCheckpoint':
         return this.doCheckpoint(event.time, event.clearCheckpointDataLater);
+      // Stryker disable next-line ConditionalExpression,BlockStatement: unreachable; the compile-time exhaustiveness check of the closed union
       default: {
         const unreachable: never = event;
         return unreachable;

@@ -52,3 +52,25 @@ test('a mapping function taking the batch time emits nothing when it returns und
   );
   expect(out).toStrictEqual([['a=1'], [], ['a=3']]); // strict: toEqual would ignore undefined records
 });
+
+test('a key whose function neither updates nor removes its state keeps none (and may not read it)', async () => {
+  const seen: [string, boolean][] = [];
+  const spec = StateSpec.function((k: string, v: number | undefined, state: State<number>) => {
+    seen.push([k, state.exists()]);
+    return v;
+  });
+  const out = await runOperation([[['a', 1]], [['a', 2]]] as Pair<string, number>[][], (ds) => (ds as DStream<Pair<string, number>>).mapWithState(spec), 2, {
+    checkpoint: true,
+  });
+  expect(out).toEqual([[1], [2]]);
+  expect(seen).toEqual([
+    ['a', false],
+    ['a', false],
+  ]);
+});
+
+test('after remove() the state cannot be updated (Spark’s message)', () => {
+  const s = new State<number>().wrap(true, 1);
+  s.remove();
+  expect(() => s.update(2)).toThrow('requirement failed: Cannot update the state after it has been removed');
+});

@@ -10,7 +10,9 @@ import {
   StateSpec,
   StreamingContext,
   ValueError,
+  type RDD,
   type SimEvent,
+  type Time,
 } from 'dstream-sim';
 import { inJvm, makeContexts } from '../../__helpers__/sim';
 
@@ -71,6 +73,7 @@ describe('union of the context', () => {
       const { ssc } = makeContexts('pyspark');
       const a = ssc.queueStream<number>([[1]]);
       expect(ssc.union(a)).toBe(a);
+      expect(ssc.union(a, ssc.queueStream<number>([[2]])).slideDuration.milliseconds).toBe(1000); // same slides: accepted
       expect(() => ssc.union()).toThrow(new ValueError('should have at least one DStream to union'));
     }));
 
@@ -157,7 +160,7 @@ test('getActiveOrCreate(f) calls f when no context is active, and returns the ac
       return new StreamingContext(sc, 1);
     };
     const first = StreamingContext.getActiveOrCreate(create);
-    expect([made, first.getState()]).toEqual([1, 'INITIALIZED']);
+    expect([made, first.getState(), first.checkpointDir]).toEqual([1, 'INITIALIZED', undefined]); // no checkpoint path involved
     first.queueStream<number>([[1]]).pprint();
     first.start();
     expect(StreamingContext.getActiveOrCreate(create)).toBe(first);
@@ -173,3 +176,78 @@ test('a SparkContext’s checkpoint directory stays when the StreamingContext’
     expect(ssc.checkpointDir).toBeUndefined();
     expect(sc.getCheckpointDir()).toBe('/tmp/rdd-cp');
   }));
+
+test('remember() twice is refused with Spark’s message, recorded under the call’s name', () =>
+  inJvm(() => {
+    const { ssc } = makeContexts();
+    ssc.remember(5);
+    expect(() => ssc.remember(6)).toThrow(new IllegalArgumentError('requirement failed: Remember duration already set as 5000 ms. Cannot set it again.'));
+    expect(ssc.events()).toContainEqual(expect.objectContaining({ type: 'callRefused', call: 'StreamingContext.remember()', rule: 'remember-once' }));
+  }));
+
+test('an undefined SparkContext is refused like a null one (Spark’s require)', () =>
+  inJvm(() => {
+    expect(() => new StreamingContext(undefined as unknown as SparkContext, 1)).toThrow(
+      new IllegalArgumentError('requirement failed: Spark Streaming cannot be initialized with both SparkContext and checkpoint as null'),
+    );
+  }));
+
+describe('stop() and its records', () => {
+  test('PySpark: stop() stops the SparkContext whatever spark.streaming.stopSparkContextByDefault says', () =>
+    inJvm(() => {
+      const sc = new SparkContext({ master: 'local[2]', flavor: 'pyspark' });
+      sc.conf.set('spark.streaming.stopSparkContextByDefault', 'false');
+      const ssc = new StreamingContext(sc, 1);
+      ssc.queueStream<number>([[1]]).pprint();
+      ssc.start();
+      ssc.stop();
+      expect(() => sc.parallelize([1]).collect()).toThrow();
+    }));
+
+  test('a stop before start records no graceful-stop log', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts();
+      ssc.stop(false, true);
+      const stopped = ssc.events().find((e) => e.type === 'contextStopped')!;
+      expect(stopped).toMatchObject({ previousState: 'INITIALIZED', graceful: true });
+      expect('gracefulLog' in stopped).toBe(false);
+    }));
+
+  test('a graceful stop called by a job warns and stops at once (its own batch could never finish)', () =>
+    inJvm(async (jvm) => {
+      const { ssc } = makeContexts();
+      ssc.queueStream<number>([[1], [2], [3]]).foreachRDD((t: Time, _rdd: RDD<number>) => {
+        if (t.milliseconds === 2000) ssc.stop(false, true);
+      });
+      ssc.start();
+      expect(await ssc.awaitTerminationOrTimeout(10)).toBe(true);
+      expect(jvm.clock.now()).toBe(2000);
+      expect(warnings(ssc.events())).toContain(
+        'stop(stopGracefully = true) was called from streaming job 2000 ms.0; its batch cannot finish while it waits, so the context stops without waiting',
+      );
+      expect(ssc.events().find((e) => e.type === 'contextStopped')).toMatchObject({ graceful: true });
+    }));
+
+  test('awaitTermination(None) from Python waits like awaitTermination()', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts();
+      ssc.queueStream<number>([[1], [2]]).foreachRDD((t: Time, _rdd: RDD<number>) => {
+        if (t.milliseconds === 2000) ssc.stop(false);
+      });
+      ssc.start();
+      // The Python bridge passes None as null.
+      await expect(ssc.awaitTermination(null as unknown as number)).resolves.toBeUndefined();
+      expect(ssc.getState()).toBe('STOPPED');
+    }));
+
+  test('awaitTerminationOrTimeout on a stopped context returns true at once, without passing time', () =>
+    inJvm(async (jvm) => {
+      const { ssc } = makeContexts();
+      ssc.queueStream<number>([[1]]).pprint();
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(1);
+      ssc.stop(false);
+      expect(await ssc.awaitTerminationOrTimeout(5)).toBe(true);
+      expect(jvm.clock.now()).toBe(1000);
+    }));
+});
