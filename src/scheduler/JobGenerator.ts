@@ -211,7 +211,9 @@ export class JobGenerator {
   private clearMetadata(time: Time): void {
     this.ssc.graph.clearMetadata(time);
     // Stryker disable next-line BooleanLiteral: clearCheckpointDataLater is unused (nothing to delete, see JobGeneratorEvent)
-    // Stryker disable next-line ConditionalExpression: without checkpointing the extra DoCheckpoint finds no marked RDD (the first one took them) and writes nothing
+    // Without checkpointing, the extra DoCheckpoint writes nothing and the batch's first one took its
+    // marked RDDs; only an RDD marked later (slice() inside a costed job) would be checkpointed sooner.
+    // Stryker disable next-line ConditionalExpression: see above
     if (this.ssc.shouldCheckpoint) this.post({ type: 'DoCheckpoint', time, clearCheckpointDataLater: true });
     const maxRemember = this.ssc.graph.maxInputRememberMs();
     // A batch's input infos are read only when it is submitted, right after its generation, so
