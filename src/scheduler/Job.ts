@@ -6,6 +6,7 @@ import type { Time } from '../time/Time';
  */
 export class Job {
   /** Set when the job set is formed: the job's index among the batch's jobs. */
+  // Stryker disable next-line UnaryOperator: every job gets its index in submitJobSet before it runs or is shown
   outputOpId = -1;
   /** `undefined` until run; then `{ ok: true }` or `{ ok: false, error }`. */
   result: { ok: true } | { ok: false; error: unknown } | undefined;

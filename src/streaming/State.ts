@@ -8,6 +8,7 @@ export class State<S> {
   private value: S | undefined;
   private defined = false;
   private timingOut = false;
+  // Stryker disable next-line BooleanLiteral: read only through the internal isUpdated(), after wrap() reset it
   private updated = false;
   private removed = false;
 
@@ -58,6 +59,7 @@ export class State<S> {
     requireThat(!this.timingOut, 'Cannot remove the state that is timing out');
     requireThat(!this.removed, 'Cannot remove the state that has already been removed');
     this.defined = false;
+    // Stryker disable next-line BooleanLiteral: a removed state is dropped whatever isUpdated() says (isRemoved() is checked first), and update() is refused after remove()
     this.updated = false;
     this.removed = true;
   }

@@ -388,6 +388,7 @@ export class StreamingContext {
         drain = false;
       }
       log = this.scheduler.stop(drain);
+      // Stryker disable next-line ConditionalExpression: an ACTIVE context is always the JVM's active one
       if (this.jvm.activeContext === this) this.jvm.activeContext = undefined;
       this.waiter.notifyStop();
     }
@@ -432,6 +433,7 @@ export class StreamingContext {
 
   private async waitFor(timeoutMs: number | undefined): Promise<boolean> {
     this.waiter.throwIfError();
+    // Stryker disable next-line ConditionalExpression: a shortcut; runUntil below returns at once on a stopped context
     if (this.waiter.isStopped()) return true;
     const deadline = timeoutMs === undefined ? undefined : this.jvm.clock.now() + timeoutMs;
     const state = (): StreamingContextState => this.lifecycle.state;
@@ -663,7 +665,10 @@ export class StreamingContext {
     this.post({
       type: 'outputWritten',
       contextId: this.id,
+      // Output is written only by pprint's job body, so a job is always running here.
+      // Stryker disable next-line LogicalOperator,OptionalChaining: see above
       batchTime: job?.time.milliseconds ?? this.jvm.clock.now(),
+      // Stryker disable next-line LogicalOperator,OptionalChaining,UnaryOperator: see above
       outputOpId: job?.outputOpId ?? -1,
       text,
       records,
