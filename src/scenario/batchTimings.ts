@@ -41,7 +41,8 @@ export class BatchTimings {
    * the transcript shows beside it: a stop's dropped batches, a completed batch's delays.
    */
   note(e: SimEvent, index: number, epoch: number): StopRecord | BatchDelays | undefined {
-    this.openStops = this.openStops.filter((s) => s.at >= e.at);
+    // Every event of a run passes here: only a stop still open costs anything.
+    if (this.openStops.length > 0) this.openStops = this.openStops.filter((s) => s.at >= e.at);
     switch (e.type) {
       case 'batchSubmitted': {
         const key = `${e.contextId}@${e.batchTime}`;

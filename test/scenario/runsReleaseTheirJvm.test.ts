@@ -19,20 +19,18 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-test('after the first socket run of a process ends, its JVM is collectable', () => {
-  fs.writeFileSync(
-    path.join(dir, 'program.ts'),
-    "import { SparkContext, StreamingContext } from 'dstream-sim';\nconst ssc = new StreamingContext(new SparkContext({ master: 'local[2]' }), 1);\nssc.socketTextStream('localhost', 9000).count().pprint();\nssc.start();\nawait ssc.awaitTermination();\n",
-  );
-  fs.writeFileSync(path.join(dir, 'timeline.yaml'), 'sources:\n  nc: { socket: "localhost:9000" }\nevents:\n  - { at: 0.5, source: nc, lines: ["a b"] }\n  - { at: 1.5, source: nc, lines: ["c"] }\n');
-  fs.writeFileSync(path.join(dir, 'scenario.yaml'), 'program: program.ts\ntimeline: timeline.yaml\nuntil: 3\n');
+/**
+ * Run the scenario in `dir` in a fresh process with `--expose-gc`: whether `check` (an expression
+ * over the result `r`) held, and whether the run's JVM was collected once the run had ended (its
+ * loopback sockets finish closing on later turns of the event loop: it gets some).
+ */
+function runInFreshProcess(check: string, env: Record<string, string> = {}): { counted: boolean; collected: boolean } {
   const script = `
     const { runScenario } = require(${JSON.stringify(path.join(root, 'dist', 'index.js'))});
     let ref;
     (async () => {
       const r = await runScenario(${JSON.stringify(dir)}, { onJvm: (jvm) => void (ref = new WeakRef(jvm)) });
-      const counted = r.transcript.includes("input Socket input [0]: ['c']");
-      // The run's loopback sockets finish closing on later turns of the event loop: give them some.
+      const counted = ${check};
       let collected = false;
       for (let turn = 0; turn < 200 && !collected; turn++) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -41,10 +39,24 @@ test('after the first socket run of a process ends, its JVM is collectable', () 
       }
       console.log(JSON.stringify({ counted, collected }));
     })();`;
+  return JSON.parse(execFileSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8', env: { ...process.env, ...env } })) as {
+    counted: boolean;
+    collected: boolean;
+  };
+}
+
+test('after the first socket run of a process ends, its JVM is collectable', () => {
+  fs.writeFileSync(
+    path.join(dir, 'program.ts'),
+    "import { SparkContext, StreamingContext } from 'dstream-sim';\nconst ssc = new StreamingContext(new SparkContext({ master: 'local[2]' }), 1);\nssc.socketTextStream('localhost', 9000).count().pprint();\nssc.start();\nawait ssc.awaitTermination();\n",
+  );
+  fs.writeFileSync(path.join(dir, 'timeline.yaml'), 'sources:\n  nc: { socket: "localhost:9000" }\nevents:\n  - { at: 0.5, source: nc, lines: ["a b"] }\n  - { at: 1.5, source: nc, lines: ["c"] }\n');
+  fs.writeFileSync(path.join(dir, 'scenario.yaml'), 'program: program.ts\ntimeline: timeline.yaml\nuntil: 3\n');
   // A fresh compile cache: the program is bundled in the run (esbuild's worker starts there).
-  const env = { ...process.env, DSTREAM_SIM_CACHE_DIR: path.join(dir, 'cache') };
-  const out = execFileSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8', env });
-  expect(JSON.parse(out)).toEqual({ counted: true, collected: true });
+  expect(runInFreshProcess(`r.transcript.includes("input Socket input [0]: ['c']")`, { DSTREAM_SIM_CACHE_DIR: path.join(dir, 'cache') })).toEqual({
+    counted: true,
+    collected: true,
+  });
 });
 
 test('after the first Python run of a process ends, its JVM is collectable (the pipes thread stays for later runs)', () => {
@@ -53,20 +65,5 @@ test('after the first Python run of a process ends, its JVM is collectable (the 
     'from pyspark import SparkContext\nfrom pyspark.streaming import StreamingContext\nsc = SparkContext("local[2]", "release")\nssc = StreamingContext(sc, 1)\nssc.queueStream([sc.parallelize([1, 2])]).count().pprint()\nssc.start()\nssc.awaitTermination()\n',
   );
   fs.writeFileSync(path.join(dir, 'scenario.yaml'), 'program: program.py\nuntil: 2\n');
-  const script = `
-    const { runScenario } = require(${JSON.stringify(path.join(root, 'dist', 'index.js'))});
-    let ref;
-    (async () => {
-      const r = await runScenario(${JSON.stringify(dir)}, { onJvm: (jvm) => void (ref = new WeakRef(jvm)) });
-      const counted = r.transcript.includes('\\n2\\n');
-      let collected = false;
-      for (let turn = 0; turn < 200 && !collected; turn++) {
-        await new Promise((resolve) => setImmediate(resolve));
-        global.gc();
-        collected = ref.deref() === undefined;
-      }
-      console.log(JSON.stringify({ counted, collected }));
-    })();`;
-  const out = execFileSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' });
-  expect(JSON.parse(out)).toEqual({ counted: true, collected: true });
+  expect(runInFreshProcess("r.transcript.includes('\\n2\\n')")).toEqual({ counted: true, collected: true });
 });

@@ -5,10 +5,10 @@
  */
 import { SparkConf } from 'dstream-sim';
 import { BlockGenerator, type ReceivedBlock } from '../../../src/receiver/BlockGenerator';
-import { Receiver } from '../../../src/receiver/Receiver';
 import type { ReceiverRuntime } from '../../../src/receiver/ReceiverRuntime';
 import { ConnectException, SocketException } from '../../../src/receiver/SocketReceiver';
 import { ManualClock } from '../../../src/util/ManualClock';
+import { Probe } from './fakeRuntime';
 
 function generator(): { clock: ManualClock; blocks: ReceivedBlock<string>[]; gen: BlockGenerator<string> } {
   const clock = new ManualClock();
@@ -62,19 +62,6 @@ test('unused permits accumulate up to one second’s worth, no more', () => {
   expect(blocks.map((b) => b.records.length)).toEqual([5, 1]);
 });
 
-class Probe extends Receiver<string> {
-  starts = 0;
-  stops = 0;
-  constructor(ssc: ReceiverRuntime) {
-    super(ssc, 0, 'Probe input [0]');
-  }
-  protected onStart(): void {
-    this.starts++;
-  }
-  protected onStop(): void {
-    this.stops++;
-  }
-}
 
 function runtime(conf: Record<string, string> = {}): { ssc: ReceiverRuntime; clock: ManualClock; events: unknown[]; blocks: ReceivedBlock<unknown>[] } {
   const clock = new ManualClock();
