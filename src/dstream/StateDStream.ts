@@ -92,7 +92,9 @@ export class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
           const n = packed.size(i);
           for (let m = 0; m < n; m++) {
             const j = permutation === undefined ? m : permutation[m]!;
-            this.updateKey(out, time, packed.key(i, j) as K, packed.values(i, 0, j) as V[], packed.firstValue(i, 1, j) as S | undefined);
+            const unchanged = packed.tailRecordOf(i, j) as Pair<K, S> | undefined;
+            if (unchanged !== undefined) this.updateWithoutValues(out, time, unchanged);
+            else this.updateKey(out, time, packed.key(i, j) as K, packed.values(i, 0, j) as V[], packed.firstValue(i, 1, j) as S | undefined);
           }
           return out;
         }
@@ -115,5 +117,17 @@ export class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
   private updateKey(out: Pair<K, S>[], time: Time, k: K, vs: V[], s: S | undefined): void {
     const next = this.updateFunc(time, k, vs, s === undefined ? undefined : cloneValue(s));
     if (next !== undefined && next !== null) out.push([k, next]);
+  }
+
+  /**
+   * {@link updateKey} for a key of the old state without new values: when the function returns
+   * the same primitive state, the old record is kept instead of a new one (an unchanged key costs
+   * no allocation; an object state is always a copy, so it never matches).
+   */
+  private updateWithoutValues(out: Pair<K, S>[], time: Time, old: Pair<K, S>): void {
+    const s = old[1];
+    const next = this.updateFunc(time, old[0], [], cloneValue(s));
+    if (next === s) out.push(old);
+    else if (next !== undefined && next !== null) out.push([old[0], next]);
   }
 }

@@ -12,6 +12,8 @@ export interface MapSide<T> {
   readonly uniqueKeys?: boolean;
   getNumPartitions(): number;
   eachRecord(split: number, sink: (x: T) => void): void;
+  /** Partition `split`'s records as an array (an RDD's cached copy when it has one). */
+  partition?(split: number): readonly T[];
 }
 
 /** How values of one key are combined (Spark: `Aggregator`). */
@@ -86,7 +88,7 @@ export function shuffleCogroup<K>(
 /**
  * {@link shuffleCogroup}'s output, kept packed (see {@link CogroupOutput}). The last input, when
  * read partition to partition and its keys are unique in each partition (a state stream's RDDs),
- * looks its keys up among the other inputs' and adds the rest without indexing them.
+ * looks its keys up among the other inputs' and ends the partition with the rest, unmoved.
  */
 export function packedCogroup<K>(
   inputs: readonly MapSide<readonly [K, unknown]>[],
@@ -99,7 +101,10 @@ export function packedCogroup<K>(
   for (let i = 0; i < n; i++) index.push(new Map());
   inputs.forEach((input, which) => {
     const narrow = partitioner.equals(input.partitioner);
-    const unindexed = narrow && input.uniqueKeys === true && which === inputs.length - 1;
+    if (narrow && input.uniqueKeys === true && which === inputs.length - 1 && input.partition !== undefined) {
+      for (const split of fetchOrder(n, order)) out.setTail(split, ...unmatched(input.partition(split), index[split]!, (j, v) => out.addValue(split, j, which, v)));
+      return;
+    }
     for (const split of fetchOrder(input.getNumPartitions(), order)) {
       input.eachRecord(split, (kv) => {
         const k = kv[0];
@@ -109,13 +114,34 @@ export function packedCogroup<K>(
         let j = keys.get(sk);
         if (j === undefined) {
           j = out.addKey(part, k);
-          if (!unindexed) keys.set(sk, j);
+          keys.set(sk, j);
         }
         out.addValue(part, j, which, kv[1]);
       });
     }
   });
   return out;
+}
+
+/**
+ * Hands each of `records` whose key `index` has to `matched` (its key index and value), and
+ * returns the records with the positions of the others, in order.
+ */
+function unmatched<K>(
+  records: readonly (readonly [K, unknown])[],
+  index: Map<unknown, number>,
+  matched: (j: number, v: unknown) => void,
+): [readonly (readonly [K, unknown])[], Int32Array] {
+  const positions = new Int32Array(records.length);
+  let count = 0;
+  for (let r = 0; r < records.length; r++) {
+    const kv = records[r]!;
+    const k = kv[0];
+    const j = index.size === 0 ? undefined : index.get(typeof k === 'object' && k !== null ? structuralKey(k) : k);
+    if (j === undefined) positions[count++] = r;
+    else matched(j, kv[1]);
+  }
+  return [records, positions.subarray(0, count)];
 }
 
 /**

@@ -61,3 +61,37 @@ test('a cogroup read twice gives the same records, each read new arrays (Spark d
     first[1]![1][0].push(100);
     expect(grouped.collect()).toEqual([['b', [[2], []]], ['a', [[1, 3], [9]]]]);
   }));
+
+describe('a key the batch does not touch costs no new record', () => {
+  type State = number | number[];
+  const stateRecords = async (update: (vs: number[], s: State | undefined) => State | undefined): Promise<Pair<string, State>[][]> => {
+    const seen: Pair<string, State>[][] = [];
+    await runOperation<KV, Pair<string, State>>(
+      [[['a', 1], ['b', 1]], [['a', 1]], []],
+      (ds) => {
+        const state = ds.updateStateByKey(update);
+        state.foreachRDD((rdd) => void seen.push(rdd.collect()));
+        return state;
+      },
+      3,
+      { flavor: 'scala', checkpoint: true },
+    );
+    return seen;
+  };
+  const byKey = (records: Pair<string, State>[], k: string): Pair<string, State> => records.find((r) => r[0] === k)!;
+
+  test('an unchanged primitive state keeps its record; a changed one gets a new record', async () => {
+    const seen = await stateRecords((vs, s) => vs.length + ((s as number | undefined) ?? 0));
+    expect(seen.map((rs) => [...rs].sort())).toEqual([[['a', 1], ['b', 1]], [['a', 2], ['b', 1]], [['a', 2], ['b', 1]]]);
+    expect(byKey(seen[1]!, 'b')).toBe(byKey(seen[0]!, 'b'));
+    expect(byKey(seen[2]!, 'a')).toBe(byKey(seen[1]!, 'a'));
+    expect(byKey(seen[1]!, 'a')).not.toBe(byKey(seen[0]!, 'a'));
+  });
+
+  test('an array state is the function’s copy: a new record each batch, even when unchanged', async () => {
+    const seen = await stateRecords((vs, s) => s ?? [vs.length]);
+    expect(seen.map((rs) => [...rs].sort())).toEqual([[['a', [1]], ['b', [1]]], [['a', [1]], ['b', [1]]], [['a', [1]], ['b', [1]]]]);
+    expect(byKey(seen[2]!, 'b')).not.toBe(byKey(seen[1]!, 'b'));
+    expect(byKey(seen[2]!, 'b')[1]).not.toBe(byKey(seen[1]!, 'b')[1]);
+  });
+});
