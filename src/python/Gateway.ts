@@ -236,7 +236,7 @@ export class Gateway {
     let oldest = now;
     for (const obj of this.objects.values()) {
       if (!(obj instanceof StreamingContext)) continue;
-      for (const ds of obj.graph.reachableStreams()) for (const t of ds.generatedRDDs.keys()) oldest = Math.min(oldest, t);
+      for (const ds of obj.runtime.graph.reachableStreams()) for (const t of ds.generatedRDDs.keys()) oldest = Math.min(oldest, t);
     }
     for (const [t, fs] of this.batchFunctions) {
       if (t >= oldest) continue;

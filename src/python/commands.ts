@@ -97,7 +97,7 @@ export function engineCommands(g: GatewayTools): Record<string, Handler> {
     'ssc.recover': (a) => {
       const dir = a['dir'] as string;
       const read = StreamingContext.readCheckpoint(dir, false);
-      if (read !== undefined) g.get<StreamingContext>(a, 'ssc').recoverFrom(read, dir);
+      if (read !== undefined) g.get<StreamingContext>(a, 'ssc').runtime.recoverFrom(read, dir);
     },
     'ssc.remember': (a) => void g.get<StreamingContext>(a, 'ssc').remember(num(a, 'seconds')),
     'ssc.queueStream': (a) => {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { IOError, SimulationError } from '../errors';
+import { CheckpointReadError, IOError, SimulationError } from '../errors';
 import type { Jvm } from '../env/Jvm';
 import type { DStream } from '../dstream/DStream';
 import { restoreCheckpointData, updateCheckpointData } from '../dstream/DStreamCheckpointData';
@@ -8,7 +8,7 @@ import type { SparkContext } from '../core/SparkContext';
 import type { Time } from '../time/Time';
 import { escapesLexically, resolveInside } from '../util/confinedPath';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type CheckpointData } from './Checkpoint';
-import type { CheckpointReadResult } from './CheckpointReader';
+import { readCheckpoint, type CheckpointReadResult } from './CheckpointReader';
 import { CheckpointWriter } from './CheckpointWriter';
 import type { DStreamGraph } from './DStreamGraph';
 import type { RecoveredCheckpoint } from '../scheduler/SchedulerRuntime';
@@ -183,4 +183,25 @@ export function resolveCheckpointDir(jvm: Jvm, directory: string): string {
     );
   }
   return r.path;
+}
+
+/**
+ * Spark: `CheckpointReader.read(checkpointPath, …, ignoreReadError)`: the newest readable
+ * checkpoint, if any (only a JVM with a run directory reads checkpoint files). Each file that
+ * could not be read is logged as Spark logs it before the error is raised.
+ */
+export function readNewestCheckpoint(jvm: Jvm, checkpointPath: string, ignoreReadError: boolean): CheckpointReadResult | undefined {
+  if (!jvm.hasRunDir) return undefined;
+  try {
+    return readCheckpoint(resolveCheckpointDir(jvm, checkpointPath), checkpointPath, ignoreReadError);
+  } catch (e) {
+    if (e instanceof CheckpointReadError) {
+      const warn = (message: string): void => void jvm.log.emit({ type: 'warning', contextId: undefined, message });
+      for (const f of e.files) warn(`Error reading checkpoint from file ${checkpointPath}/${f.file}: ${f.reason}`);
+      warn(
+        `No checkpoint file in ${checkpointPath} could be read (the files are left as they are): repair or remove them to start afresh, or pass createOnError = true to getOrCreate to create a new context instead.`,
+      );
+    }
+    throw e;
+  }
 }

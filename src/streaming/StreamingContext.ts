@@ -1,4 +1,3 @@
-import type { SparkConf } from '../conf/SparkConf';
 import type { Flavor } from '../conf/Flavor';
 import type { SparkContext } from '../core/SparkContext';
 import {
@@ -13,43 +12,23 @@ import {
   TransformedDStream,
   UnionDStream,
   type DStream,
-  type ForEachDStream,
-  type InputDStream,
   type QueueItem,
 } from '../dstream/internal';
-import { currentJvm, type Jvm } from '../env/Jvm';
-import { runUntil } from '../env/runUntil';
-import { CheckpointReadError, EndOfFileError, IllegalArgumentError, requireThat, SimulationError, SparkError, ValueError, type DStreamSimError } from '../errors';
+import { currentJvm } from '../env/Jvm';
+import { EndOfFileError, IllegalArgumentError, requireThat, SimulationError, ValueError, type DStreamSimError } from '../errors';
 import type { InspectionDefaults } from '../events/InspectionDefaults';
-import type { CostModel } from '../env/CostModel';
-import { timeStringAsMs } from '../util/timeString';
-import type { LifecycleRule } from '../events/LifecycleRules';
-import type { SimEvent, SimEventInput, StreamInputInfo } from '../events/SimEvent';
-import type { SimNetwork } from '../net/SimNetwork';
+import type { SimEvent } from '../events/SimEvent';
 import type { RDD } from '../rdd/RDD';
-import type { ReceivedBlock } from '../receiver/BlockGenerator';
 import { bytesToLines, type StreamConverter } from '../receiver/SocketReceiver';
-import { JobScheduler } from '../scheduler/JobScheduler';
 import type { StreamingListener } from '../scheduler/StreamingListener';
-import { StreamingListenerBus } from '../scheduler/StreamingListenerBus';
-import { rateControllers } from './rateControllers';
 import type { Receiver as UserReceiver } from '../receiver/UserReceiver';
-import { passTimeUntil } from '../env/runUntil';
 import { toDuration, type Seconds } from '../time/convert';
 import type { Duration } from '../time/Duration';
 import type { Time } from '../time/Time';
-import type { Clock } from '../util/Clock';
-import { ContextLifecycle } from './ContextLifecycle';
-import { ContextWaiter } from './ContextWaiter';
-import { describeGraph } from './describeGraph';
-import { DStreamGraph } from './DStreamGraph';
-import { Inspection } from './Inspection';
-import { ContextCheckpoint } from './ContextCheckpoint';
-import { readCheckpoint, type CheckpointReadResult } from './CheckpointReader';
-import { resolveCheckpointDir } from './ContextCheckpoint';
-import type { RecoveredCheckpoint, RestartPlan } from '../scheduler/SchedulerRuntime';
+import type { CheckpointReadResult } from './CheckpointReader';
+import { readNewestCheckpoint } from './ContextCheckpoint';
+import { ContextRuntime, type InspectedStreams } from './ContextRuntime';
 import type { StreamingContextState } from './StreamingContextState';
-import type { DirectoryCalls } from '../util/directoryCalls';
 
 declare module '../util/facades' {
   interface Facades {
@@ -67,7 +46,7 @@ export interface StreamingContextOptions {
 /** What the event log records for one context (see docs/inspection.md): the JVM's defaults, and streams by name. */
 export interface InspectionOptions extends Omit<InspectionDefaults, 'streams'> {
   /** Record every generated RDD of these streams, or of all streams (`'all'`). Default none. */
-  streams?: 'all' | 'none' | readonly DStream<unknown>[];
+  streams?: InspectedStreams;
 }
 
 /**
@@ -85,21 +64,10 @@ export interface InspectionOptions extends Omit<InspectionDefaults, 'streams'> {
 export class StreamingContext {
   /** Spark: `ssc.sparkContext`. */
   readonly sparkContext: SparkContext;
-  /** A per-JVM id, in creation order (names the context in the event log). */
-  readonly id: number;
   /** Which Spark this context behaves like where PySpark and Scala differ. */
   readonly flavor: Flavor;
-  /** The directory set by `checkpoint(dir)`, if any. */
-  checkpointDir: string | undefined;
-  /** @internal */ readonly graph: DStreamGraph;
-  /** @internal */ readonly inspector: Inspection;
-  private readonly jvm: Jvm;
-  private readonly waiter = new ContextWaiter();
-  private readonly scheduler: JobScheduler;
-  private readonly lifecycle: ContextLifecycle;
-  private readonly listenerBus: StreamingListenerBus;
-  private inspectedStreams: InspectionOptions['streams'];
-  private readonly checkpointing: ContextCheckpoint;
+  /** @internal The engine's side of this context: the ports its layers use, the lifecycle's bodies. */
+  readonly runtime: ContextRuntime;
 
   /**
    * @param sparkContext the SparkContext to run on (it must not be stopped).
@@ -116,28 +84,18 @@ export class StreamingContext {
     }
     sparkContext.assertNotStopped();
     this.sparkContext = sparkContext;
-    this.jvm = sparkContext.jvm;
     this.flavor = options.flavor ?? sparkContext.flavor;
-    this.id = this.jvm.nextId('StreamingContext');
     const batch = toDuration(batchDuration, 'StreamingContext', 'batchDuration');
     if (batch.milliseconds <= 0) {
       throw new SimulationError(
         `StreamingContext: batchDuration must be at least 1 ms (got ${batchDuration} s); Spark does not check this, but a non-positive batch never runs`,
       );
     }
-    this.graph = new DStreamGraph(batch);
-    this.lifecycle = new ContextLifecycle(this.jvm.log, this.id);
-    this.inspector = new Inspection(this.jvm.log, this.id, this.jvm.inspect);
-    this.listenerBus = new StreamingListenerBus(this.jvm.log, this.id, (m, error) => {
-      const where = this.locateUserCode(error)?.where;
-      this.warn(where === undefined ? m : `${m} (at ${where})`);
-    });
-    this.checkpointing = new ContextCheckpoint(this.jvm, this);
-    this.scheduler = new JobScheduler(this);
-    this.post({ type: 'contextCreated', contextId: this.id, batchDurationMs: batch.milliseconds, flavor: this.flavor });
+    this.runtime = new ContextRuntime(this, sparkContext, this.flavor, batch, sparkContext.jvm);
+    this.runtime.post({ type: 'contextCreated', contextId: this.id, batchDurationMs: batch.milliseconds, flavor: this.flavor });
     const master = sparkContext.master;
     if (master === 'local' || master === 'local[1]') {
-      this.warn(
+      this.runtime.warn(
         'spark.master should be set as local[n], n > 1 in local mode if you have receivers to get data, otherwise Spark jobs will not get resources to process the received data.',
       );
     }
@@ -145,9 +103,19 @@ export class StreamingContext {
     if (dir !== undefined) this.checkpoint(dir);
   }
 
+  /** A per-JVM id, in creation order (names the context in the event log). */
+  get id(): number {
+    return this.runtime.id;
+  }
+
+  /** The directory set by `checkpoint(dir)`, if any. */
+  get checkpointDir(): string | undefined {
+    return this.runtime.checkpointDir;
+  }
+
   /** The batch interval. */
   get batchDuration(): Duration {
-    return this.graph.batchDuration;
+    return this.runtime.batchDuration;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -162,7 +130,7 @@ export class StreamingContext {
    * without one raises `IndexError`, as PySpark does.
    */
   queueStream<T>(rdds: QueueItem<T>[], oneAtATime = true, defaultRDD?: RDD<T> | readonly T[] | null): QueueInputDStream<T> {
-    return QueueInputDStream.create(this, rdds, oneAtATime, defaultRDD);
+    return QueueInputDStream.create(this.runtime, rdds, oneAtATime, defaultRDD);
   }
 
   /**
@@ -171,7 +139,7 @@ export class StreamingContext {
    * address nothing serves is refused, and the receiver retries every 2 s of virtual time.
    */
   socketTextStream(hostname: string, port: number): SocketInputDStream<string> {
-    return new SocketInputDStream<string>(this, hostname, port, bytesToLines);
+    return new SocketInputDStream<string>(this.runtime, hostname, port, bytesToLines);
   }
 
   /**
@@ -179,14 +147,14 @@ export class StreamingContext {
    * of each connection (see {@link StreamConverter}).
    */
   socketStream<T>(hostname: string, port: number, converter: StreamConverter<T>): SocketInputDStream<T> {
-    return new SocketInputDStream<T>(this, hostname, port, converter);
+    return new SocketInputDStream<T>(this.runtime, hostname, port, converter);
   }
   /**
    * Spark: `receiverStream(receiver)`: the records a custom {@link Receiver} stores (Scala and
    * Java; PySpark has no custom receivers). Its `onStart` runs when the context starts.
    */
   receiverStream<T>(receiver: UserReceiver<T>): PluggableInputDStream<T> {
-    return new PluggableInputDStream<T>(this, receiver);
+    return new PluggableInputDStream<T>(this.runtime, receiver);
   }
 
 
@@ -197,7 +165,7 @@ export class StreamingContext {
    * (`logs/*\/`): every matching directory is watched.
    */
   textFileStream(directory: string): FileInputDStream {
-    return new FileInputDStream(this, directory, defaultFileFilter, true, textLines);
+    return new FileInputDStream(this.runtime, directory, defaultFileFilter, true, textLines);
   }
 
   /**
@@ -207,7 +175,7 @@ export class StreamingContext {
    * mtime is within the remember window (`> t − ceil(60 s / batch) × batch`).
    */
   fileStream(directory: string, filter: (path: string) => boolean = defaultFileFilter, newFilesOnly = true): FileInputDStream {
-    return new FileInputDStream(this, directory, filter, newFilesOnly, textLines);
+    return new FileInputDStream(this.runtime, directory, filter, newFilesOnly, textLines);
   }
 
   /**
@@ -227,7 +195,7 @@ export class StreamingContext {
       `recordLength must be positive, but got ${recordLength}`,
       'RECORD_LENGTH_NOT_POSITIVE',
     );
-    const files = new FileInputDStream(this, directory, defaultFileFilter, true, fixedLengthRecords(recordLength), 'binaryRecordsStream');
+    const files = new FileInputDStream(this.runtime, directory, defaultFileFilter, true, fixedLengthRecords(recordLength), 'binaryRecordsStream');
     return new MappedDStream(files, (bytes: Uint8Array) => {
       if (bytes.length !== recordLength) throw new EndOfFileError();
       return bytes;
@@ -277,28 +245,21 @@ export class StreamingContext {
    * from which `getOrCreate` recovers. The directory must be inside the run's directory.
    */
   checkpoint(directory: string | null): void {
-    if (directory === null) {
-      this.checkpointDir = undefined;
-      this.checkpointing.clear();
-      return;
-    }
-    this.checkpointing.setDirectory(directory);
-    this.sparkContext.setCheckpointDir(directory);
-    this.checkpointDir = directory;
+    this.runtime.checkpoint(directory);
   }
 
   /** Spark: `remember(duration)`: every stream keeps its RDDs at least this long (seconds). */
   remember(duration: Seconds): void {
     try {
-      this.graph.remember(toDuration(duration, 'StreamingContext.remember', 'duration'));
+      this.runtime.graph.remember(toDuration(duration, 'StreamingContext.remember', 'duration'));
     } catch (e) {
-      throw this.refuse('StreamingContext.remember()', 'remember-once', e as DStreamSimError);
+      throw this.runtime.refuse('StreamingContext.remember()', 'remember-once', e as DStreamSimError);
     }
   }
 
   /** Spark: `addStreamingListener`. */
   addStreamingListener(listener: StreamingListener): void {
-    this.listenerBus.addListener(listener);
+    this.runtime.listenerBus.addListener(listener);
   }
 
   /**
@@ -307,8 +268,8 @@ export class StreamingContext {
    */
   inspect(options: InspectionOptions): this {
     const { streams, ...rest } = options;
-    Object.assign(this.inspector.options, rest);
-    if (streams !== undefined) this.inspectedStreams = streams;
+    Object.assign(this.runtime.inspector.options, rest);
+    if (streams !== undefined) this.runtime.inspectedStreams = streams;
     return this;
   }
 
@@ -318,7 +279,7 @@ export class StreamingContext {
 
   /** Spark: `getState()` (PySpark has none; offered in both flavors). */
   getState(): StreamingContextState {
-    return this.lifecycle.state;
+    return this.runtime.lifecycle.state;
   }
 
   /**
@@ -327,30 +288,7 @@ export class StreamingContext {
    * operation, a missing checkpoint directory …) leaves it STOPPED for good.
    */
   start(): void {
-    const active = this.jvm.activeContext;
-    if (!this.lifecycle.mayStart(active, active instanceof StreamingContext ? active.lifecycle.startSite : '')) return;
-    let times;
-    try {
-      this.validate();
-      for (const controller of rateControllers(this.graph.inputStreams, this.sparkContext.conf, this.batchDuration.milliseconds)) {
-        this.listenerBus.addListener(controller);
-      }
-      times = this.scheduler.start();
-      this.lifecycle.state = 'ACTIVE';
-    } catch (e) {
-      this.scheduler.stop();
-      throw this.lifecycle.startFailed(e as DStreamSimError);
-    }
-    this.lifecycle.startSite = `\norg.apache.spark.streaming.StreamingContext.start(${this.sparkContext.appName}, context ${this.id}, virtual time ${this.jvm.clock.now()} ms)`;
-    this.jvm.activeContext = this;
-    this.post({
-      type: 'contextStarted',
-      contextId: this.id,
-      zeroTimeMs: times.zeroTime.milliseconds,
-      startTimeMs: times.startTime.milliseconds,
-      graph: describeGraph(this.graph),
-    });
-    this.scheduler.jobGenerator.runRescheduled();
+    this.runtime.start();
   }
 
   /**
@@ -360,40 +298,7 @@ export class StreamingContext {
    * Graceful and immediate stops are the same here: processing takes no virtual time.
    */
   stop(stopSparkContext?: boolean, stopGracefully = false): void {
-    if (this.listenerBus.inListenerCallback) {
-      throw this.lifecycle.refuse(
-        'StreamingContext.stop()',
-        'stop-in-listener',
-        new SparkError('Cannot stop StreamingContext within listener bus thread.'),
-      );
-    }
-    this.stopWith(stopSparkContext, stopGracefully, 'stop');
-  }
-
-  /** @internal The run horizon was reached (or the program ended): Spark's shutdown hook stops the context. */
-  stopFromHorizon(reason: 'horizon' | 'exit' = 'horizon'): void {
-    this.stopWith(false, this.sparkContext.conf.getBoolean('spark.streaming.stopGracefullyOnShutdown', false), reason);
-  }
-
-  private stopWith(stopSparkContext: boolean | undefined, graceful: boolean, reason: 'stop' | 'horizon' | 'exit'): void {
-    const stopSc =
-      stopSparkContext ??
-      (this.flavor === 'pyspark' ? true : this.sparkContext.conf.getBoolean('spark.streaming.stopSparkContextByDefault', true));
-    let log: string[] = [];
-    if (this.lifecycle.state === 'ACTIVE') {
-      let drain = graceful;
-      if (graceful && this.scheduler.currentJob !== undefined) {
-        // A job cannot wait for its own batch to finish (Spark would wait out gracefulStopTimeout).
-        this.warn(`stop(stopGracefully = true) was called from ${this.scheduler.currentJob}; its batch cannot finish while it waits, so the context stops without waiting`);
-        drain = false;
-      }
-      log = this.scheduler.stop(drain);
-      // Stryker disable next-line ConditionalExpression: an ACTIVE context is always the JVM's active one
-      if (this.jvm.activeContext === this) this.jvm.activeContext = undefined;
-      this.waiter.notifyStop();
-    }
-    this.lifecycle.stop(graceful, stopSc, reason, log);
-    if (stopSc) this.sparkContext.stop();
+    this.runtime.stop(stopSparkContext, stopGracefully);
   }
 
   /**
@@ -408,7 +313,7 @@ export class StreamingContext {
       await this.awaitTerminationOrTimeout(timeout);
       return;
     }
-    await this.waitFor(undefined);
+    await this.runtime.waitFor(undefined);
   }
 
   /**
@@ -423,27 +328,7 @@ export class StreamingContext {
       throw new TypeError("awaitTerminationOrTimeout() missing 1 required positional argument: 'timeout'");
     }
     const ms = toDuration(timeout, 'StreamingContext.awaitTerminationOrTimeout', 'timeout').milliseconds;
-    return this.waitFor(ms < 0 ? undefined : ms);
-  }
-
-  /** @internal Advance virtual time by `ms` (a harness step), stopping early on stop or error. */
-  async advance(ms: number): Promise<boolean> {
-    return this.waitFor(ms);
-  }
-
-  private async waitFor(timeoutMs: number | undefined): Promise<boolean> {
-    this.waiter.throwIfError();
-    // Stryker disable next-line ConditionalExpression: a shortcut; runUntil below returns at once on a stopped context
-    if (this.waiter.isStopped()) return true;
-    const deadline = timeoutMs === undefined ? undefined : this.jvm.clock.now() + timeoutMs;
-    const state = (): StreamingContextState => this.lifecycle.state;
-    await runUntil(this.jvm, deadline, () => this.waiter.isStopped() || this.waiter.hasError(), () =>
-      state() === 'ACTIVE'
-        ? 'awaitTermination() would run forever: nothing stops this context. Call awaitTerminationOrTimeout(seconds), call ssc.stop() from the program, or give the run a horizon (dstream-sim run --until <seconds>).'
-        : `awaitTermination() on a context that is ${state()} would wait forever: nothing will stop it. Call start() first, or awaitTerminationOrTimeout(seconds).`,
-    );
-    this.waiter.throwIfError();
-    return this.waiter.isStopped();
+    return this.runtime.waitFor(ms < 0 ? undefined : ms);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -453,7 +338,7 @@ export class StreamingContext {
   /** Spark: `StreamingContext.getActive()`: the started, not yet stopped context, if any. */
   static getActive(): StreamingContext | undefined {
     const a = currentJvm().activeContext;
-    return a instanceof StreamingContext ? a : undefined;
+    return a instanceof ContextRuntime ? a.facade : undefined;
   }
 
   /**
@@ -498,7 +383,7 @@ export class StreamingContext {
     } finally {
       jvm.rebuilding--;
     }
-    ssc.recoverFrom(read, checkpointPath);
+    ssc.runtime.recoverFrom(read, checkpointPath);
     return ssc;
   }
 
@@ -507,28 +392,7 @@ export class StreamingContext {
    * readable checkpoint, if any (only a JVM with a run directory reads checkpoint files).
    */
   static readCheckpoint(checkpointPath: string, ignoreReadError: boolean): CheckpointReadResult | undefined {
-    const jvm = currentJvm();
-    if (!jvm.hasRunDir) return undefined;
-    try {
-      return readCheckpoint(resolveCheckpointDir(jvm, checkpointPath), checkpointPath, ignoreReadError);
-    } catch (e) {
-      if (e instanceof CheckpointReadError) {
-        // Spark logs each file it could not read before it gives up.
-        const warn = (message: string): void => void jvm.log.emit({ type: 'warning', contextId: undefined, message });
-        for (const f of e.files) warn(`Error reading checkpoint from file ${checkpointPath}/${f.file}: ${f.reason}`);
-        warn(
-          `No checkpoint file in ${checkpointPath} could be read (the files are left as they are): repair or remove them to start afresh, or pass createOnError = true to getOrCreate to create a new context instead.`,
-        );
-      }
-      throw e;
-    }
-  }
-
-  /** @internal Make this (rebuilt, not started) context the one recovered from `read`. */
-  recoverFrom(read: CheckpointReadResult, checkpointPath: string): void {
-    this.checkpointing.recoverFrom(read, checkpointPath);
-    this.checkpointDir = read.checkpoint.checkpointDir;
-    this.sparkContext.setCheckpointDir(read.checkpoint.checkpointDir);
+    return readNewestCheckpoint(currentJvm(), checkpointPath, ignoreReadError);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -537,153 +401,6 @@ export class StreamingContext {
 
   /** This context's events, in order (see docs/event-log.md). */
   events(): SimEvent[] {
-    return this.jvm.log.events().filter((e) => 'contextId' in e && e.contextId === this.id);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // The engine's ports (StreamingRuntime, ReceiverRuntime, SchedulerRuntime): internal
-  // ---------------------------------------------------------------------------------------------
-
-  /** @internal */ get facade(): StreamingContext {
-    return this;
-  }
-  /** @internal */ get contextId(): number {
-    return this.id;
-  }
-  /** @internal */ get clock(): Clock {
-    return this.jvm.clock;
-  }
-  /** @internal */ get conf(): SparkConf {
-    return this.sparkContext.conf;
-  }
-  /** @internal */ get network(): SimNetwork {
-    return this.jvm.network;
-  }
-  /** @internal */ get cwd(): string {
-    return this.jvm.cwd;
-  }
-  /** @internal */ get directoryCalls(): DirectoryCalls {
-    return this.jvm.directoryCalls;
-  }
-  /** @internal */ get timeZone(): string {
-    return this.jvm.timeZone;
-  }
-  /** @internal */ get startTime(): Time | undefined {
-    return this.graph.startTime;
-  }
-  /** @internal */ isActive(): boolean {
-    return this.lifecycle.state === 'ACTIVE';
-  }
-  /** @internal */ validateAtInit(call: string): void {
-    this.lifecycle.validateAtInit(call);
-  }
-  /** @internal */ refuse<E>(call: string, rule: LifecycleRule, error: E): E {
-    return this.lifecycle.refuse(call, rule, error);
-  }
-  /** @internal */ warn(message: string): void {
-    this.lifecycle.warn(message);
-  }
-  /** @internal */ post(event: SimEventInput): void {
-    this.jvm.log.emit(event);
-  }
-  /** @internal */ notifyError(error: unknown): void {
-    this.waiter.notifyError(error);
-  }
-  /** @internal */ get cost(): CostModel | undefined {
-    return this.jvm.cost;
-  }
-  /** @internal */ get concurrentJobs(): number {
-    return this.sparkContext.conf.getInt('spark.streaming.concurrentJobs', 1);
-  }
-  /** @internal */ get gracefulStopTimeoutMs(): number {
-    const conf = this.sparkContext.conf.get('spark.streaming.gracefulStopTimeout', `${10 * this.batchDuration.milliseconds}ms`);
-    return timeStringAsMs(conf, 'ms');
-  }
-  /** @internal */ passTimeUntil(done: () => boolean, deadlineMs: number): boolean {
-    return passTimeUntil(this.jvm, done, deadlineMs);
-  }
-  /** @internal */ locateUserCode(error: unknown): { where: string; frame: string } | undefined {
-    return this.jvm.locateUserCode?.(error);
-  }
-  /** @internal */ nextStreamId(): number {
-    return this.graph.nextStreamId();
-  }
-  /** @internal */ addInputStream(stream: InputDStream<unknown>): number {
-    return this.graph.addInputStream(stream);
-  }
-  /** @internal */ addOutputStream(stream: ForEachDStream<unknown>): void {
-    this.graph.addOutputStream(stream);
-  }
-  /** @internal */ get shouldCheckpoint(): boolean {
-    return this.checkpointDir !== undefined;
-  }
-  /** @internal */ get checkpointDurationMs(): number {
-    return this.batchDuration.milliseconds;
-  }
-  /** @internal */ writeCheckpoint(time: Time, pendingTimesMs: readonly number[]): void {
-    this.checkpointing.write(time, pendingTimesMs, this.checkpointDurationMs);
-  }
-  /** @internal */ get recovered(): RecoveredCheckpoint | undefined {
-    return this.checkpointing.recovered;
-  }
-  /** @internal */ reportRestart(p: RestartPlan): void {
-    this.post({
-      type: 'batchesRescheduled',
-      contextId: this.id,
-      checkpointTime: p.checkpointTimeMs,
-      restartTime: p.restartTimeMs,
-      downTimes: p.downTimesMs,
-      pendingTimes: p.pendingTimesMs,
-      rescheduled: p.rescheduledMs,
-    });
-  }
-  /** @internal The driver died (a timeline crash): stop at once, nothing written, no events of a stop. */
-  crash(): void {
-    this.listenerBus.close();
-    if (this.lifecycle.state !== 'ACTIVE') return;
-    this.scheduler.stop();
-    if (this.jvm.activeContext === this) this.jvm.activeContext = undefined;
-    this.lifecycle.state = 'STOPPED';
-  }
-  /** @internal */ markForCheckpoint(rdd: RDD<unknown>): void {
-    this.scheduler.markedForCheckpoint.push(rdd);
-  }
-  /** @internal */ addBlock(block: ReceivedBlock<unknown>): void {
-    this.scheduler.receivedBlockTracker.addBlock(block);
-  }
-  /** @internal */ blocksOfBatch(time: Time, inputId: number): readonly ReceivedBlock<unknown>[] {
-    return this.scheduler.receivedBlockTracker.getBlocksOfBatch(time.milliseconds, inputId);
-  }
-  /** @internal */ reportInputInfo(time: Time, info: StreamInputInfo): void {
-    this.scheduler.inputInfoTracker.reportInfo(time.milliseconds, info);
-  }
-
-  /** @internal Write output-operation text to stdout and the event log (the one output channel). */
-  writeOutput(text: string, records: readonly unknown[], truncated: boolean): void {
-    this.jvm.stdout(text);
-    const job = this.scheduler.currentJob;
-    this.post({
-      type: 'outputWritten',
-      contextId: this.id,
-      // Output is written only by pprint's job body, so a job is always running here.
-      // Stryker disable next-line LogicalOperator,OptionalChaining: see above
-      batchTime: job?.time.milliseconds ?? this.jvm.clock.now(),
-      // Stryker disable next-line LogicalOperator,OptionalChaining,UnaryOperator: see above
-      outputOpId: job?.outputOpId ?? -1,
-      text,
-      records,
-      truncated,
-    });
-  }
-
-  private validate(): void {
-    this.graph.validate();
-    if (this.checkpointDir !== undefined && this.graph.inputStreams.some((s) => s instanceof QueueInputDStream)) {
-      this.warn("queueStream doesn't support checkpointing");
-    }
-    const inspected = this.inspectedStreams ?? this.inspector.options.streams;
-    for (const s of this.graph.reachableStreams()) {
-      if (inspected === 'all' || (typeof inspected === 'object' && inspected.includes(s))) s.inspected = true;
-    }
+    return this.sparkContext.jvm.log.events().filter((e) => 'contextId' in e && e.contextId === this.id);
   }
 }

@@ -15,7 +15,7 @@ export class TestInputStream<T> extends InputDStream<T> {
     private readonly input: readonly (readonly T[] | null)[],
     private readonly numPartitions: number,
   ) {
-    super(ssc, 'testInputStream');
+    super(ssc.runtime, 'testInputStream');
   }
 
   compute(validTime: Time): RDD<T> | undefined {

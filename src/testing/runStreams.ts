@@ -88,7 +88,7 @@ export async function runStreams<V>(
       const streams = inputs.map((input) => new TestInputStream<unknown>(ssc, input, opts.numPartitions ?? 2));
       batches = collectOutput(operation(streams));
       ssc.start();
-      await ssc.advance(numBatches * batch.milliseconds);
+      await ssc.runtime.waitFor(numBatches * batch.milliseconds);
     } finally {
       ssc.stop(true);
     }

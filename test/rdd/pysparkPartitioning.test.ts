@@ -109,7 +109,7 @@ for k in [('a', 1), ('b', 2), -1, 10**20, 2.5, None, True]: print(ph(k) % 3)`,
         .reduceByKey((a, b) => a + b)
         .foreachRDD((rdd) => void seen.push(rdd.glom().collect()));
       ssc.start();
-      await ssc.advance(1000);
+      await ssc.runtime.waitFor(1000);
       ssc.stop(true);
       expect(seen[0]).toEqual([[['at', 1], ['six', 1]], [['typed', 1]]]);
     }));
@@ -170,7 +170,7 @@ describe('how many partitions a shuffle makes when none is asked for', () => {
           const right = ssc.queueStream([sc.parallelize([['x', 2]] as Pair<string, number>[], 3)]);
           left.join(right).foreachRDD((rdd) => void counts.push(rdd.getNumPartitions()));
           ssc.start();
-          await ssc.advance(1000);
+          await ssc.runtime.waitFor(1000);
           ssc.stop(true);
           expect(counts).toEqual([2]);
         }),

@@ -201,7 +201,7 @@ describe('memory stays bounded (old RDDs are forgotten)', () => {
       state.foreachRDD(() => undefined);
       ssc.start();
       await ssc.awaitTerminationOrTimeout(2000);
-      for (const s of ssc.graph.reachableStreams()) expect(s.generatedRDDs.size).toBeLessThanOrEqual(40);
+      for (const s of ssc.runtime.graph.reachableStreams()) expect(s.generatedRDDs.size).toBeLessThanOrEqual(40);
       ssc.stop();
     }));
 });
