@@ -107,7 +107,7 @@ export class ContextLifecycle {
    * `stop()` in any state: warns when not ACTIVE, records `contextStopped` unless already
    * STOPPED; returns the state it was in.
    */
-  stop(graceful: boolean, stopSparkContext: boolean, reason: 'stop' | 'horizon' | 'exit', gracefulLog: readonly string[] = []): StreamingContextState {
+  stop(graceful: boolean, stopSparkContext: boolean, reason: 'stop' | 'horizon' | 'exit', gracefulLog: readonly string[]): StreamingContextState {
     const previous = this.state;
     if (previous === 'INITIALIZED') this.warn('StreamingContext has not been started yet');
     if (previous === 'STOPPED') {

@@ -14,8 +14,8 @@ export function rateControllers(inputs: readonly InputDStream<unknown>[], conf: 
   const estimator = conf.get('spark.streaming.backpressure.rateEstimator', 'pid');
   if (estimator !== 'pid') throw new IllegalArgumentError(`Unknown rate estimator: ${estimator}`);
   const num = (key: string, dflt: number): number => Number(conf.get(key, String(dflt)));
-  return inputs.flatMap((input) => {
-    if (!(input instanceof ReceiverInputDStream)) return [];
+  const receiving = inputs.filter((input): input is ReceiverInputDStream<unknown> => input instanceof ReceiverInputDStream);
+  return receiving.map((input) => {
     const pid = new PIDRateEstimator(
       batchMs,
       num('spark.streaming.backpressure.pid.proportional', 1.0),
@@ -23,6 +23,6 @@ export function rateControllers(inputs: readonly InputDStream<unknown>[], conf: 
       num('spark.streaming.backpressure.pid.derived', 0.0),
       num('spark.streaming.backpressure.pid.minRate', 100),
     );
-    return [new RateController(input.inputId, pid, (rate) => input.updateRate(rate))];
+    return new RateController(input.inputId, pid, (rate) => input.updateRate(rate));
   });
 }

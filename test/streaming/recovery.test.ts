@@ -12,6 +12,7 @@ import {
   SparkContext,
   StreamingContext,
   withIsolatedJvm,
+  type DStream,
   type SimEvent,
 } from '../../src/index';
 import { checkpointNames, runDir, socketLines, wordCountProcess } from './checkpointHelpers';
@@ -180,4 +181,56 @@ test('a checkpoint written by a different program is refused, naming the file an
   expect((error as Error).message).toMatch(
     /^The checkpoint cp\/checkpoint-2000 was written by a different program: stream 1 is a FlatMappedDStream \(flatMap\) there, a ForEachDStream \(pprint\) here\./,
   );
+});
+
+describe('each difference a recovery refuses is named', () => {
+  const recoverWith = async (batch: number, build: (lines: DStream<string>) => void): Promise<unknown> => {
+    await wordCountProcess(cwd, firstRun, 0, 2_000);
+    return withIsolatedJvm({ cwd, stdout: () => undefined }, async () =>
+      StreamingContext.getOrCreate('cp', () => {
+        const s = new StreamingContext(new SparkContext({ master: 'local[2]', appName: 'cp' }), batch);
+        build(s.socketTextStream('localhost', 9000));
+        return s;
+      }),
+    ).catch((e: unknown) => e);
+  };
+  const sameProgram = (lines: DStream<string>): void =>
+    lines
+      .flatMap((l) => l.split(' '))
+      .map((w): [string, number] => [w, 1])
+      .updateStateByKey((vs: number[], s: number | undefined) => vs.length + (s ?? 0))
+      .pprint();
+  const refusal = (e: unknown): string => {
+    expect(e).toBeInstanceOf(SimulationError);
+    expect((e as SimulationError).errorClass).toBe('CHECKPOINT_PROGRAM_CHANGED');
+    return (e as Error).message.replace(/\. Spark cannot recover.*$/, '');
+  };
+
+  test('another batch interval', async () => {
+    expect(refusal(await recoverWith(2, sameProgram))).toBe(
+      'The checkpoint cp/checkpoint-2000 was written by a different program: its batch is 1000 ms, the program\'s 2000 ms',
+    );
+  });
+
+  test('a stream the program no longer has', async () => {
+    expect(refusal(await recoverWith(1, (lines) => void lines.pprint()))).toBe(
+      'The checkpoint cp/checkpoint-2000 was written by a different program: stream 1 is a FlatMappedDStream (flatMap) there, a ForEachDStream (pprint) here',
+    );
+    fs.rmSync(path.join(cwd, 'cp'), { recursive: true, force: true });
+    // Without an output operation nothing is reachable: the checkpoint's first stream is missing.
+    expect(refusal(await recoverWith(1, (lines) => void lines.flatMap((l) => l.split(' '))))).toMatch(
+      /^The checkpoint cp\/checkpoint-2000 was written by a different program: stream 0 is a SocketInputDStream \(\w+\) there, missing here$/,
+    );
+  });
+
+  test('more streams than the checkpoint has', async () => {
+    expect(
+      refusal(
+        await recoverWith(1, (lines) => {
+          sameProgram(lines);
+          lines.count().pprint();
+        }),
+      ),
+    ).toMatch(/^The checkpoint cp\/checkpoint-2000 was written by a different program: it has \d+ streams, the program \d+$/);
+  });
 });

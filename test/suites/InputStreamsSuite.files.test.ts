@@ -66,9 +66,9 @@ function newFiles(b: TimelineBuilder, source: (i: number) => string, inputs: num
 describe('file input stream (Spark: InputStreamsSuite testFileStream)', () => {
   const existing = (): TimelineBuilder => timeline().directory('test', 'test').file(10, 'test', '0', '0\n');
 
-  test('file input stream - newFilesOnly = true: the existing file (mtime 10 s < made at 12 s) is never read', async () => {
+  test('file input stream - newFilesOnly = true (the default): the existing file (mtime 10 s < made at 12 s) is never read', async () => {
     const tl = newFiles(existing(), () => 'test', [1, 2, 3, 4, 5]).build();
-    const r = await runAsSparkSuite(tl, (ssc) => ssc.fileStream('test', () => true, true), 12_000, 10);
+    const r = await runAsSparkSuite(tl, (ssc) => ssc.fileStream('test'), 12_000, 10);
     expect(r.batches).toEqual([
       [14000, ['1']],
       [16000, ['2']],

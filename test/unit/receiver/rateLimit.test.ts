@@ -49,3 +49,17 @@ test('an unknown rate estimator is refused at start with Spark’s message', asy
     'Unknown rate estimator: pi',
   );
 });
+
+test('with backpressure on, an input without a receiver (a queue) gets no rate controller and runs as without', () =>
+  withIsolatedJvm({ cost: { perRecord: 0.03 } }, async () => {
+    const conf = new SparkConf().set('spark.streaming.backpressure.enabled', 'true');
+    const ssc = new StreamingContext(new SparkContext({ master: 'local[2]', appName: 'bp', conf }), 1);
+    const batches = Array.from({ length: 6 }, (_, b) => Array.from({ length: 50 }, (_, i) => b * 50 + i));
+    let seen = 0;
+    ssc.queueStream<number>(batches).foreachRDD((rdd) => void (seen += rdd.count()));
+    ssc.start();
+    await ssc.awaitTerminationOrTimeout(6);
+    ssc.stop();
+    expect(seen).toBe(300);
+    expect(ssc.events().filter((e) => e.type === 'receiverRateUpdated' || e.type === 'warning')).toEqual([]);
+  }));

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type CheckpointData } from '../../../src/streaming/Checkpoint';
+import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, getCheckpointFiles, type CheckpointData } from '../../../src/streaming/Checkpoint';
 import { parseCheckpoint, readCheckpoint } from '../../../src/streaming/CheckpointReader';
 import { CheckpointReadError } from '../../../src/errors';
 
@@ -130,5 +130,26 @@ describe('readCheckpoint: the newest readable file of a directory', () => {
   test('no readable file with ignoreReadError: none, and nothing thrown', () => {
     write('checkpoint-1000', 'null');
     expect(readCheckpoint(dir, 'cp', true)).toBeUndefined();
+  });
+});
+
+describe('getCheckpointFiles: Spark’s order of a checkpoint directory', () => {
+  test('by time, at one time the backups first, and names breaking the remaining ties; other files ignored', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-cpfiles-'));
+    try {
+      for (const n of ['checkpoint-2000', 'checkpoint-1000.x', 'checkpoint-01000', 'notes', 'checkpoint-1000.bk', 'checkpoint-1000', 'checkpoint-999', 'temp']) {
+        fs.writeFileSync(path.join(dir, n), '');
+      }
+      expect(getCheckpointFiles(dir).map((f) => path.basename(f))).toEqual([
+        'checkpoint-999',
+        'checkpoint-1000.bk',
+        'checkpoint-1000.x',
+        'checkpoint-01000',
+        'checkpoint-1000',
+        'checkpoint-2000',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -69,6 +69,22 @@ describe('StreamingListener', () => {
         'Listener Faulty threw an exception: Error: listener bug',
       ]);
     }));
+
+  test("in a program run, the warning names where in the user's code the listener threw", () =>
+    inJvm(async (jvm) => {
+      jvm.locateUserCode = (e) => (e instanceof Error && e.message === 'listener bug' ? { where: 'program.ts:9:11', frame: '' } : undefined);
+      const { ssc } = makeContexts();
+      ssc.addStreamingListener({
+        onBatchStarted: () => {
+          throw new Error('listener bug');
+        },
+      });
+      ssc.queueStream<number>([[1]]).foreachRDD(() => undefined);
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(1);
+      ssc.stop();
+      expect(warnings(ssc.events())).toEqual(['Listener Object threw an exception: Error: listener bug (at program.ts:9:11)']);
+    }));
 });
 
 describe('StreamingContext construction', () => {
