@@ -35,8 +35,15 @@ describe('parseCheckpoint: one file', () => {
     expect(parseCheckpoint(text(d))).toEqual(d as unknown as CheckpointData);
   });
 
-  test('text that is not JSON', () => {
+  test('text that is not JSON (the parser’s error as the cause)', () => {
     expect(() => parseCheckpoint('{ nope')).toThrow(/^not a checkpoint \(invalid JSON: .+\)$/);
+    let error: unknown;
+    try {
+      parseCheckpoint('{ nope');
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error).cause).toBeInstanceOf(SyntaxError);
   });
 
   test.each([
