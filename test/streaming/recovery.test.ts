@@ -11,6 +11,7 @@ import {
   SimulationError,
   SparkContext,
   StreamingContext,
+  TimelineDriver,
   withIsolatedJvm,
   type DStream,
   type SimEvent,
@@ -146,6 +147,43 @@ test('a checkpoint that cannot be written is Spark\'s warning "Could not write c
     "Could not write checkpoint for time 2000 ms to file cp/checkpoint-2000' (ERR_FS_EISDIR); the checkpoints already written are kept. Make the checkpoint directory writable.",
   );
   expect(before.every(([n, text]) => fs.readFileSync(path.join(dir, n!), 'utf8') === text)).toBe(true);
+});
+
+test('a state a checkpoint cannot hold (a class instance) is Spark\'s warning "Could not write checkpoint for time …: <why>"; the batches go on', async () => {
+  class Tally {
+    constructor(readonly n: number) {}
+  }
+  const warnings = await withIsolatedJvm({ cwd, stdout: () => undefined }, async (jvm) => {
+    const driver = await TimelineDriver.attach(jvm, firstRun);
+    try {
+      const ssc = new StreamingContext(new SparkContext({ master: 'local[2]', appName: 'cp' }), 1);
+      ssc.checkpoint('cp');
+      ssc
+        .socketTextStream('localhost', 9000)
+        .map((w): [string, number] => [w, 1])
+        .updateStateByKey((vs: number[], s: Tally | undefined) => new Tally(vs.length + (s?.n ?? 0)))
+        .count()
+        .pprint();
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(11);
+      ssc.stop();
+    } finally {
+      await driver.close();
+    }
+    return jvm.log.events().flatMap((e) => (e.type === 'warning' ? [`${e.at} ${e.message}`] : e.type === 'batchCompleted' ? [`${e.batchTime} done`] : []));
+  });
+  // The state RDD is checkpointed every 10 s: from then on its records are in every checkpoint.
+  // Each batch: its jobs complete, then the two checkpoints of the batch (Spark: after generating
+  // the jobs and after clearing metadata) fail alike.
+  expect(warnings.slice(8)).toEqual([
+    '9000 done',
+    '10000 done',
+    '10000 Could not write checkpoint for time 10000 ms: a Tally cannot be written into a checkpoint',
+    '10000 Could not write checkpoint for time 10000 ms: a Tally cannot be written into a checkpoint',
+    '11000 done',
+    '11000 Could not write checkpoint for time 11000 ms: a Tally cannot be written into a checkpoint',
+    '11000 Could not write checkpoint for time 11000 ms: a Tally cannot be written into a checkpoint',
+  ]);
 });
 
 test("a queueStream cannot be recovered: Spark's read error, with the queueStream reason for each file", async () => {
