@@ -66,12 +66,6 @@ export class ContextCheckpoint {
     this.writer = new CheckpointWriter(real);
   }
 
-  /** Forget the directory (`checkpoint(null)`). */
-  clear(): void {
-    this.directory = undefined;
-    this.writer = undefined;
-  }
-
   /** Spark: `new Checkpoint(ssc, time)` + `checkpointWriter.write(...)`; a failed write is Spark's warning. */
   write(time: Time, pendingTimesMs: readonly number[], durationMs: number): void {
     if (this.writer === undefined || this.directory === undefined) return;

@@ -86,8 +86,8 @@ export class ContextRuntime implements StreamingRuntime, SchedulerRuntime, Activ
   /** Spark: `checkpoint(directory)` (see the facade). */
   checkpoint(directory: string | null): void {
     if (directory === null) {
+      // Spark: checkpointDir = null; nothing is written while it is unset (shouldCheckpoint).
       this.checkpointDir = undefined;
-      this.checkpointing.clear();
       return;
     }
     this.checkpointing.setDirectory(directory);

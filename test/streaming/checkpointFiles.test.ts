@@ -64,7 +64,9 @@ test('a checkpoint file is the documented JSON: format, version, times, conf, gr
     expect(state.rdds.map((r: { timeMs: number }) => r.timeMs)).toEqual([10_000]);
     const records = state.rdds[0].partitions.flat().sort();
     expect(records).toEqual([['a', 2], ['b', 2], ['c', 1]]);
-    expect(cp.graph.outputs).toHaveLength(1);
+    // socketTextStream [0] → flatMap [1] → map [2] → updateStateByKey [3] → pprint [4]
+    expect({ inputs: cp.graph.inputs, outputs: cp.graph.outputs }).toEqual({ inputs: [0], outputs: [4] });
+    expect(cp.graph.streams.map((s: { id: number }) => s.id)).toEqual([0, 1, 2, 3, 4]);
   } finally {
     fs.rmSync(cwd, { recursive: true, force: true });
   }

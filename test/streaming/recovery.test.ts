@@ -126,6 +126,8 @@ test('a checkpoint directory that cannot be created is an IOError naming it and 
   expect(String(error)).toBe(
     "java.io.IOException: Cannot create checkpoint directory cp: EEXIST. Give ssc.checkpoint() a directory that can be created inside the run's directory.",
   );
+  expect((error as IOError).errorClass).toBe('CHECKPOINT_DIRECTORY_UNUSABLE');
+  expect(((error as IOError).cause as NodeJS.ErrnoException).code).toBe('EEXIST');
 });
 
 test('a checkpoint directory outside the run directory is refused (a run writes only inside its own directory)', async () => {

@@ -135,6 +135,21 @@ describe('StreamingContext settings', () => {
       expect(warnings(ssc.events())).not.toContain("queueStream doesn't support checkpointing");
     }));
 
+  test('without a run directory (a harness run) a checkpoint directory writes nothing and warns of nothing', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts('scala');
+      ssc.checkpoint('cp');
+      ssc
+        .queueStream<[string, number]>([[['a', 1]], [['a', 2]]])
+        .updateStateByKey((vs: number[], s: number | undefined) => vs.length + (s ?? 0))
+        .pprint();
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(12);
+      ssc.stop();
+      expect(ssc.events().filter((e) => e.type === 'checkpointWritten')).toEqual([]);
+      expect(warnings(ssc.events())).toEqual(["queueStream doesn't support checkpointing"]);
+    }));
+
   test('with a checkpoint directory, a queueStream logs Spark’s warning at start', () =>
     inJvm(() => {
       const { ssc } = makeContexts();
