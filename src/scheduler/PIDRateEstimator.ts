@@ -9,7 +9,9 @@ import { requireThat } from '../errors';
 export class PIDRateEstimator {
   private firstRun = true;
   private latestTime = -1;
+  // Stryker disable next-line UnaryOperator: read only after the first run has set it (Spark's -1)
   private latestRate = -1;
+  // Stryker disable next-line UnaryOperator: read only after the first run has set it (Spark's -1)
   private latestError = -1;
 
   constructor(

@@ -58,3 +58,13 @@ test('with some accumulated and some positive error, |I| > 0, stay below the pro
   const low = series(floor, 50, (i) => [i * 20, 1, 20, 100]);
   expect(low.slice(1)).toEqual(Array.from({ length: 49 }, () => 10));
 });
+
+test('all three terms at once, by Spark’s formula: rate − kp·error − ki·(schedulingDelay·processingRate/batch) − kd·Δerror/Δt', () => {
+  const p = new PIDRateEstimator(1000, 1, 0.2, 0.5, 1);
+  // Calibration: 1,000 records in 500 ms is 2,000 records/s.
+  expect(p.compute(1000, 1000, 500, 0)).toBeUndefined();
+  // 2 s later, 1,500/s: error 500, historical 400·1500/1000 = 600, Δerror/Δt = 500/2 = 250.
+  expect(p.compute(3000, 1500, 1000, 400)).toBe(2000 - 500 - 0.2 * 600 - 0.5 * 250);
+  // 1 s later, 1,250/s: error 1255 − 1250 = 5, historical 200·1250/1000 = 250, Δerror/Δt = (5 − 500)/1.
+  expect(p.compute(4000, 1000, 800, 200)).toBe(1255 - 5 - 0.2 * 250 - 0.5 * -495);
+});
