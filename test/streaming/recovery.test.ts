@@ -274,3 +274,15 @@ describe('each difference a recovery refuses is named', () => {
     ).toMatch(/^The checkpoint cp\/checkpoint-2000 was written by a different program: it has \d+ streams, the program \d+$/);
   });
 });
+
+test('the restart time is the next batch time after now, counted from the checkpoint’s zero time (not from 0)', async () => {
+  // Started at 5.5 s: zero time 5 s, batches at 6 s, 7 s, … The checkpoint of 11 s has zero time 5 s.
+  await wordCountProcess(cwd, firstRun, 5_500, 11_000);
+  const second = await wordCountProcess(cwd, secondRun, 13_500, 16_000);
+  expect(second.events.find((e) => e.type === 'batchesRescheduled')).toMatchObject({
+    checkpointTime: 11_000,
+    restartTime: 14_000,
+    downTimes: [11_000, 12_000, 13_000],
+    rescheduled: [11_000, 12_000, 13_000],
+  });
+});
