@@ -31,3 +31,43 @@ test("a JavaScript error from user code: its name, and 'UNKNOWN' for the class S
 test("something thrown that is not an Error: 'Error', 'UNKNOWN', and its text", () => {
   expect(refused('boom')).toMatchObject({ errorName: 'Error', errorClass: 'UNKNOWN', message: 'boom' });
 });
+
+describe('adding to a started or stopped context (Spark: DStream.validateAtInit)', () => {
+  const addIn = (state: 'ACTIVE' | 'STOPPED'): { error: unknown; event: unknown } => {
+    const log = new EventLog(() => 5);
+    const lifecycle = new ContextLifecycle(log, 7);
+    lifecycle.state = state;
+    let error: unknown;
+    try {
+      lifecycle.validateAtInit('DStream.map()');
+    } catch (e) {
+      error = e;
+    }
+    return { error, event: log.events().find((e) => e.type === 'callRefused') };
+  };
+
+  test('while INITIALIZED anything may be added', () => {
+    const log = new EventLog(() => 5);
+    expect(() => new ContextLifecycle(log, 7).validateAtInit('DStream.map()')).not.toThrow();
+    expect(log.events()).toEqual([]);
+  });
+
+  test.each([
+    ['ACTIVE', 'starting', 'add-after-start', 'ADD_AFTER_START'],
+    ['STOPPED', 'stopping', 'add-after-stop', 'ADD_AFTER_STOP'],
+  ] as const)('%s: Spark’s message (after %s), the rule %s and the error class %s', (state, when, rule, errorClass) => {
+    const { error, event } = addIn(state);
+    expect(error).toBeInstanceOf(IllegalStateError);
+    expect((error as IllegalStateError).message).toBe(`Adding new inputs, transformations, and output operations after ${when} a context is not supported`);
+    expect((error as IllegalStateError).errorClass).toBe(errorClass);
+    expect(event).toMatchObject({ call: 'DStream.map()', rule, errorClass });
+  });
+});
+
+test('starting a stopped context: Spark’s message, the rule start-after-stop, CONTEXT_ALREADY_STOPPED', () => {
+  const log = new EventLog(() => 5);
+  const lifecycle = new ContextLifecycle(log, 7);
+  lifecycle.state = 'STOPPED';
+  expect(() => lifecycle.mayStart(undefined, '')).toThrow(new IllegalStateError('StreamingContext has already been stopped'));
+  expect(log.events().find((e) => e.type === 'callRefused')).toMatchObject({ rule: 'start-after-stop', errorClass: 'CONTEXT_ALREADY_STOPPED' });
+});
