@@ -139,6 +139,29 @@ describe('stop(stopGracefully = true) (Spark: JobGenerator.stop(processReceivedD
     expect(short.stoppedAt).toBe(4500);
   });
 
+  test('the log says how far a timed-out graceful stop got: the timer’s two more ticks do not fit in 1 s, so no jobs are waited for', async () => {
+    const r = await stopAt(1.5, true, { perBatch: 30 }, { 'spark.streaming.gracefulStopTimeout': '1s' });
+    expect(r.stoppedAt).toBe(2500);
+    expect(r.events.find((e) => e.type === 'contextStopped')).toMatchObject({
+      graceful: true,
+      // The timer is stopped where the wait for its ticks gave up; the wait for the jobs never starts.
+      gracefulLog: ['Waiting for all received blocks to be consumed for job generation', 'Waited for all received blocks to be consumed for job generation', 'Stopped generation timer'],
+    });
+    expect(r.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []))).toContain('Timed out while stopping the job generator (timeout = 1000)');
+  });
+
+  test('a graceful stop that times out waiting for the jobs logs no “Waited for jobs”', async () => {
+    const r = await stopAt(1.5, true, { perBatch: 30 }, { 'spark.streaming.gracefulStopTimeout': '3s' });
+    expect(r.events.find((e) => e.type === 'contextStopped')).toMatchObject({
+      gracefulLog: [
+        'Waiting for all received blocks to be consumed for job generation',
+        'Waited for all received blocks to be consumed for job generation',
+        'Stopped generation timer',
+        'Waiting for jobs to be processed and checkpoints to be written',
+      ],
+    });
+  });
+
   test('without a cost it still lets the timer fire twice more, and the batches run at once', async () => {
     const r = await stopAt(2, true, {});
     expect(completed(r.events)).toEqual([1000, 2000, 3000, 4000]);
