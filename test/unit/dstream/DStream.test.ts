@@ -165,3 +165,30 @@ describe('checkpoint interval equal to the slide', () => {
       );
     }));
 });
+
+describe('zero time (Spark: DStream.initialize and isTimeValid)', () => {
+  test('asking a stream of a context that never started whether a time is valid: Spark’s "has not been initialized"', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts();
+      const mapped = ssc.queueStream<number>([[1]]).map((x) => x + 1);
+      let error: unknown;
+      try {
+        mapped.isTimeValid(new Time(1000));
+      } catch (e) {
+        error = e;
+      }
+      expect((error as Error).message).toBe(`${mapped.name} has not been initialized`);
+      expect((error as { errorClass?: string }).errorClass).toBe('DSTREAM_NOT_INITIALIZED');
+    }));
+
+  test('a second initialize with another zero time is refused with Spark’s message; the same one is fine', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts();
+      const mapped = ssc.queueStream<number>([[1]]).map((x) => x + 1);
+      mapped.initialize(new Time(0));
+      expect(() => mapped.initialize(new Time(0))).not.toThrow();
+      expect(() => mapped.initialize(new Time(1000))).toThrow('ZeroTime is already initialized to 0 ms, cannot initialize it again to 1000 ms');
+      expect(mapped.isTimeValid(new Time(0))).toBe(false);
+      expect(mapped.isTimeValid(new Time(2000))).toBe(true);
+    }));
+});

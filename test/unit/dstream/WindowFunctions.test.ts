@@ -112,3 +112,16 @@ describe('window contents in the event log (inspect({ windows: true }))', () => 
     expect(windows).toEqual([1000, 2000, 3000].map((t) => [t, w * 1000, covered(t)]));
   });
 });
+
+describe('PySpark reduceByKeyAndWindow with an inverse and a filterFunc', () => {
+  // PySpark's reduceFunc filters the window it reduced: r = r.filter(filterFunc) when given.
+  test('a key whose value falls to 0 is dropped by the filterFunc, and kept without one', async () => {
+    const input = [[['a', 1]], [['b', 1]], [], [], [], [], []] as KV[][];
+    const run = (filterFunc: ((kv: KV) => boolean) | undefined): Promise<KV[][]> =>
+      runOperation(input, (ds: DStream<KV>) => ds.reduceByKeyAndWindow(add, sub, 5, 1, undefined, filterFunc), 7, { checkpoint: true });
+    const filtered = sorted(await run((kv) => kv[1] > 0));
+    expect(filtered.slice(4)).toEqual([[['a', 1], ['b', 1]], [['b', 1]], []]);
+    const kept = sorted(await run(undefined));
+    expect(kept.slice(5)).toEqual([[['a', 0], ['b', 1]], [['a', 0], ['b', 0]]]);
+  });
+});
