@@ -4,7 +4,7 @@
  * the restart time. Batches are pending here because their jobs take virtual time (a cost).
  */
 import * as fs from 'node:fs';
-import { SparkContext, StreamingContext, TimelineDriver, withIsolatedJvm, type CostModel, type SimEvent } from '../../src/index';
+import { SparkContext, StreamingContext, TimelineDriver, withIsolatedJvm, type CostModel, type RDD, type SimEvent, type Time } from '../../src/index';
 import { runDir, socketLines } from './checkpointHelpers';
 
 let cwd: string;
@@ -52,4 +52,30 @@ test('pending batches of the checkpoint are rescheduled with the down time, once
     downTimes: [4000, 5000, 6000],
     rescheduled: [2000, 3000, 4000, 5000, 6000],
   });
+});
+
+test('a stop from a rescheduled batch’s job ends the rescheduling: the later batches never run', async () => {
+  await run(0, 4_200, { perOutput: 2.5 });
+  const ran: number[] = [];
+  await withIsolatedJvm({ cwd, clockStartMs: 6_500, stdout: () => undefined }, async (jvm) => {
+    const driver = await TimelineDriver.attach(jvm, lines);
+    try {
+      const ssc = StreamingContext.getOrCreate('cp', () => {
+        const s = new StreamingContext(new SparkContext({ master: 'local[2]', appName: 'pending', flavor: 'scala' }), 1);
+        s.checkpoint('cp');
+        s.socketTextStream('localhost', 9000)
+          .count()
+          .foreachRDD((t: Time, _rdd: RDD<number>) => {
+            ran.push(t.milliseconds);
+            if (t.milliseconds === 3000) s.stop(false);
+          });
+        return s;
+      });
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(1);
+    } finally {
+      await driver.close();
+    }
+  });
+  expect(ran).toEqual([2000, 3000]);
 });
