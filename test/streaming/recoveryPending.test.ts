@@ -57,7 +57,7 @@ test('pending batches of the checkpoint are rescheduled with the down time, once
 test('a stop from a rescheduled batch’s job ends the rescheduling: the later batches never run', async () => {
   await run(0, 4_200, { perOutput: 2.5 });
   const ran: number[] = [];
-  await withIsolatedJvm({ cwd, clockStartMs: 6_500, stdout: () => undefined }, async (jvm) => {
+  const later = await withIsolatedJvm({ cwd, clockStartMs: 6_500, stdout: () => undefined }, async (jvm) => {
     const driver = await TimelineDriver.attach(jvm, lines);
     try {
       const ssc = StreamingContext.getOrCreate('cp', () => {
@@ -76,6 +76,8 @@ test('a stop from a rescheduled batch’s job ends the rescheduling: the later b
     } finally {
       await driver.close();
     }
+    return jvm.log.events().flatMap((e) => ('batchTime' in e && typeof e.batchTime === 'number' && e.batchTime > 3000 ? [e.type] : []));
   });
   expect(ran).toEqual([2000, 3000]);
+  expect(later).toEqual([]); // nothing of batches 4 s…6 s: not generated, not computed
 });
