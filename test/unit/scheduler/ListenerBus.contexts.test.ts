@@ -31,3 +31,22 @@ test("a stopped context's listeners hear nothing of the next context's batches",
     expect(batchInfos(events, second.id).map((b) => b.batchTime.milliseconds)).toEqual([3000, 4000, 5000]);
     expect(batchInfos(events).map((b) => b.batchTime.milliseconds)).toEqual([1000, 2000, 3000, 4000, 5000]);
   }));
+
+test('after the driver died (a timeline crash) its listeners hear nothing more', () =>
+  inJvm(async () => {
+    const { ssc } = makeContexts();
+    const heard: string[] = [];
+    ssc.addStreamingListener({
+      onStreamingStarted: ({ time }) => void heard.push(`started ${time}`),
+      onBatchCompleted: ({ batchInfo }) => void heard.push(`batch ${batchInfo.batchTime.milliseconds}`),
+    });
+    ssc.queueStream<number>([[1], [2], [3]]).count().pprint();
+    ssc.start();
+    await ssc.awaitTerminationOrTimeout(1);
+    ssc.runtime.crash();
+    expect(ssc.getState()).toBe('STOPPED');
+    // The log goes on (a recovered context would write to it); the dead context's bus is closed.
+    const started = ssc.events().find((e) => e.type === 'contextStarted')!;
+    ssc.runtime.post({ ...started } as never);
+    expect(heard).toEqual(['started 0', 'batch 1000']);
+  }));
