@@ -6,33 +6,17 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, getCheckpointFiles, type CheckpointData } from '../../../src/streaming/Checkpoint';
+import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, getCheckpointFiles } from '../../../src/streaming/Checkpoint';
+import { checkpointData } from '../../__helpers__/checkpointData';
 import { parseCheckpoint, readCheckpoint } from '../../../src/streaming/CheckpointReader';
 import { CheckpointReadError } from '../../../src/errors';
 
-const valid = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
-  format: CHECKPOINT_FORMAT,
-  version: CHECKPOINT_VERSION,
-  checkpointTimeMs: 3000,
-  master: 'local[2]',
-  appName: 'app',
-  flavor: 'pyspark',
-  batchDurationMs: 1000,
-  checkpointDir: 'cp',
-  checkpointDurationMs: 1000,
-  zeroTimeMs: 0,
-  startTimeMs: 1000,
-  pendingTimesMs: [],
-  sparkConf: [],
-  graph: { inputs: [], outputs: [], streams: [] },
-  ...over,
-});
 const text = (d: unknown): string => JSON.stringify(d);
 
 describe('parseCheckpoint: one file', () => {
   test('a valid file is read as it is', () => {
-    const d = valid({ pendingTimesMs: [3000] });
-    expect(parseCheckpoint(text(d))).toEqual(d as unknown as CheckpointData);
+    const d = checkpointData({ pendingTimesMs: [3000] });
+    expect(parseCheckpoint(text(d))).toEqual(d);
   });
 
   test('text that is not JSON (the parser’s error as the cause)', () => {
@@ -50,8 +34,8 @@ describe('parseCheckpoint: one file', () => {
     ['null', 'null'],
     ['a number', '3'],
     ['a string', '"checkpoint"'],
-    ['another format', text(valid({ format: 'spark' }))],
-    ['no format', text({ ...valid(), format: undefined })],
+    ['another format', text(checkpointData({ format: 'spark' }))],
+    ['no format', text({ ...checkpointData(), format: undefined })],
   ])(
     'JSON that is not a checkpoint: %s',
     (_name, t) => {
@@ -60,14 +44,14 @@ describe('parseCheckpoint: one file', () => {
   );
 
   test('another format version names both versions', () => {
-    expect(() => parseCheckpoint(text(valid({ version: 99 })))).toThrow(
+    expect(() => parseCheckpoint(text(checkpointData({ version: 99 })))).toThrow(
       new Error(`checkpoint format version 99 is not supported (this build reads version ${CHECKPOINT_VERSION})`),
     );
   });
 
   test.each(['checkpointTimeMs', 'batchDurationMs', 'zeroTimeMs', 'startTimeMs'])('a missing or non-numeric %s', (k) => {
-    expect(() => parseCheckpoint(text(valid({ [k]: undefined })))).toThrow(new Error(`Checkpoint.${k} is missing`));
-    expect(() => parseCheckpoint(text(valid({ [k]: '1000' })))).toThrow(new Error(`Checkpoint.${k} is missing`));
+    expect(() => parseCheckpoint(text(checkpointData({ [k]: undefined })))).toThrow(new Error(`Checkpoint.${k} is missing`));
+    expect(() => parseCheckpoint(text(checkpointData({ [k]: '1000' })))).toThrow(new Error(`Checkpoint.${k} is missing`));
   });
 
   test.each([
@@ -77,12 +61,12 @@ describe('parseCheckpoint: one file', () => {
     ['no pending times', { pendingTimesMs: undefined }],
     ['pending times that are not a list', { pendingTimesMs: 3000 }],
   ])('%s: Spark\'s "Checkpoint.graph is null"', (_name, over) => {
-    expect(() => parseCheckpoint(text(valid(over)))).toThrow(new Error('Checkpoint.graph is null'));
+    expect(() => parseCheckpoint(text(checkpointData(over)))).toThrow(new Error('Checkpoint.graph is null'));
   });
 
   test('a stream that could not be checkpointed makes the file unreadable with its reason', () => {
     const streams = [{ id: 0 }, { id: 1, unrecoverable: 'queueStream [1] cannot be recovered' }];
-    expect(() => parseCheckpoint(text(valid({ graph: { inputs: [], outputs: [], streams } })))).toThrow(
+    expect(() => parseCheckpoint(text(checkpointData({ graph: { inputs: [], outputs: [], streams } })))).toThrow(
       new Error('queueStream [1] cannot be recovered'),
     );
   });
@@ -103,10 +87,10 @@ describe('readCheckpoint: the newest readable file of a directory', () => {
   });
 
   test('the newest file wins; the unreadable newer ones are listed with their reasons', () => {
-    write('checkpoint-1000', text(valid({ checkpointTimeMs: 1000 })));
-    write('checkpoint-2000', text(valid({ checkpointTimeMs: 2000 })));
+    write('checkpoint-1000', text(checkpointData({ checkpointTimeMs: 1000 })));
+    write('checkpoint-2000', text(checkpointData({ checkpointTimeMs: 2000 })));
     write('checkpoint-3000.bk', '{ nope');
-    write('checkpoint-3000', text(valid({ checkpointTimeMs: 3000, version: 7 })));
+    write('checkpoint-3000', text(checkpointData({ checkpointTimeMs: 3000, version: 7 })));
     const read = readCheckpoint(dir, 'cp', false)!;
     expect(read.file).toBe('checkpoint-2000');
     expect(read.checkpoint.checkpointTimeMs).toBe(2000);

@@ -6,26 +6,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type CheckpointData } from '../../../src/streaming/Checkpoint';
+import type { CheckpointData } from '../../../src/streaming/Checkpoint';
+import { checkpointData } from '../../__helpers__/checkpointData';
 import { parseCheckpoint } from '../../../src/streaming/CheckpointReader';
 import { CheckpointWriter } from '../../../src/streaming/CheckpointWriter';
 
-const data = (checkpointTimeMs: number): CheckpointData => ({
-  format: CHECKPOINT_FORMAT,
-  version: CHECKPOINT_VERSION,
-  checkpointTimeMs,
-  master: 'local[2]',
-  appName: 'app',
-  flavor: 'scala',
-  batchDurationMs: 1000,
-  checkpointDir: 'cp',
-  checkpointDurationMs: 1000,
-  zeroTimeMs: 0,
-  startTimeMs: 1000,
-  pendingTimesMs: [],
-  sparkConf: [],
-  graph: { inputs: [], outputs: [], streams: [] },
-});
+const data = (checkpointTimeMs: number): CheckpointData => checkpointData({ checkpointTimeMs });
 
 /** Writes to fail before the next one succeeds, and writes tried (the injected disk). */
 let mockFailures = 0;
