@@ -49,6 +49,28 @@ export function checkpointBackupFileName(timeMs: number): string {
   return `${CHECKPOINT_PREFIX}${timeMs}.bk`;
 }
 
+/** A checkpoint file's name as Spark's `Checkpoint.REGEX` reads it: its time, and whether it has a suffix (`.bk`). */
+export interface CheckpointFileName {
+  name: string;
+  timeMs: number;
+  backup: boolean;
+}
+
+/** Spark: `Checkpoint.REGEX`; `undefined` for a file that is not a checkpoint. */
+export function parseCheckpointFileName(name: string): CheckpointFileName | undefined {
+  const m = CHECKPOINT_NAME.exec(name);
+  return m ? { name, timeMs: Number(m[1]), backup: m[2] !== '' } : undefined;
+}
+
+/**
+ * Spark: `Checkpoint.sortFunc`: by time, at one time a backup first; the name breaks the ties
+ * Spark leaves to the directory listing (`checkpoint-1000.x` and `checkpoint-1000.bk`), so that the
+ * order never depends on the file system.
+ */
+export function compareCheckpointFileNames(a: CheckpointFileName, b: CheckpointFileName): number {
+  return a.timeMs - b.timeMs || Number(b.backup) - Number(a.backup) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
 /**
  * Spark: `Checkpoint.getCheckpointFiles`: the checkpoint files in `dir`, oldest first (by time; at
  * one time the `.bk` backup before the file). A missing directory has none.
@@ -60,10 +82,7 @@ export function getCheckpointFiles(dir: string): string[] {
   } catch {
     return [];
   }
-  const parsed = names.flatMap((n) => {
-    const m = CHECKPOINT_NAME.exec(n);
-    return m ? [{ n, time: Number(m[1]), bk: m[2] !== '' }] : [];
-  });
-  parsed.sort((a, b) => a.time - b.time || Number(b.bk) - Number(a.bk) || (a.n < b.n ? -1 : a.n > b.n ? 1 : 0));
-  return parsed.map((p) => path.join(dir, p.n));
+  const parsed = names.flatMap((n) => parseCheckpointFileName(n) ?? []);
+  parsed.sort(compareCheckpointFileNames);
+  return parsed.map((p) => path.join(dir, p.name));
 }

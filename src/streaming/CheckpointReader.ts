@@ -46,7 +46,7 @@ export function parseCheckpoint(text: string): CheckpointData {
     throw new Error(`not a checkpoint (invalid JSON: ${(e as Error).message})`, { cause: e });
   }
   const d = data as Partial<CheckpointData> | null;
-  if (d === null || typeof d !== 'object' || d.format !== CHECKPOINT_FORMAT) throw new Error(`not a ${CHECKPOINT_FORMAT} file`);
+  if (d === null || d.format !== CHECKPOINT_FORMAT) throw new Error(`not a ${CHECKPOINT_FORMAT} file`);
   if (d.version !== CHECKPOINT_VERSION) {
     throw new Error(`checkpoint format version ${String(d.version)} is not supported (this build reads version ${CHECKPOINT_VERSION})`);
   }

@@ -63,7 +63,7 @@ export class CheckpointWriter {
     fs.renameSync(temp, file);
     const all = getCheckpointFiles(dir);
     const deleted = all.slice(0, Math.max(0, all.length - CHECKPOINT_FILES_KEPT));
-    for (const f of deleted) fs.rmSync(f, { force: true });
+    for (const f of deleted) fs.rmSync(f);
     return { file: path.basename(file), bytes: Buffer.byteLength(text), backedUp, deleted: deleted.map((f) => path.basename(f)) };
   }
 }

@@ -33,7 +33,8 @@ export interface CheckpointOwner {
  * `cwd`), and only inside it: a run writes only inside its own directory.
  */
 export class ContextCheckpoint {
-  private writer: CheckpointWriter | undefined;
+  /** Where checkpoints are written, with the directory as the program named it (messages quote that). */
+  private target: { writer: CheckpointWriter; named: string } | undefined;
   /** The directory as the program named it. */
   directory: string | undefined;
   /** Spark: `initialCheckpoint`. */
@@ -51,7 +52,7 @@ export class ContextCheckpoint {
    */
   setDirectory(directory: string): void {
     this.directory = directory;
-    this.writer = undefined;
+    this.target = undefined;
     if (!this.jvm.hasRunDir) return;
     const real = resolveCheckpointDir(this.jvm, directory);
     try {
@@ -63,31 +64,32 @@ export class ContextCheckpoint {
         { cause: e },
       );
     }
-    this.writer = new CheckpointWriter(real);
+    this.target = { writer: new CheckpointWriter(real), named: directory };
   }
 
   /** Spark: `new Checkpoint(ssc, time)` + `checkpointWriter.write(...)`; a failed write is Spark's warning. */
   write(time: Time, pendingTimesMs: readonly number[], durationMs: number): void {
-    if (this.writer === undefined || this.directory === undefined) return;
+    const target = this.target;
+    if (target === undefined) return;
     let data: CheckpointData;
     try {
-      data = this.snapshot(time, pendingTimesMs, durationMs);
+      data = this.snapshot(time, pendingTimesMs, durationMs, target.named);
     } catch (e) {
       this.owner.warn(`Could not write checkpoint for time ${time}: ${(e as Error).message}`);
       return;
     }
     try {
-      const r = this.writer.write(data);
+      const r = target.writer.write(data);
       this.owner.post({ type: 'checkpointWritten', contextId: this.owner.id, checkpointTime: time.milliseconds, ...r });
     } catch (e) {
-      const file = path.join(this.directory, `checkpoint-${time.milliseconds}`);
+      const file = path.join(target.named, `checkpoint-${time.milliseconds}`);
       this.owner.warn(
         `Could not write checkpoint for time ${time} to file ${file}' (${(e as NodeJS.ErrnoException).code ?? String(e)}); the checkpoints already written are kept. Make the checkpoint directory writable.`,
       );
     }
   }
 
-  private snapshot(time: Time, pendingTimesMs: readonly number[], durationMs: number): CheckpointData {
+  private snapshot(time: Time, pendingTimesMs: readonly number[], durationMs: number, checkpointDir: string): CheckpointData {
     const g = this.owner.graph;
     const sc = this.owner.sparkContext;
     const streams = [...g.reachableStreams()].sort((a, b) => a.id - b.id);
@@ -99,7 +101,7 @@ export class ContextCheckpoint {
       appName: sc.appName,
       flavor: this.owner.flavor,
       batchDurationMs: g.batchDuration.milliseconds,
-      checkpointDir: this.directory!,
+      checkpointDir,
       checkpointDurationMs: durationMs,
       zeroTimeMs: g.zeroTime!.milliseconds,
       startTimeMs: g.startTime!.milliseconds,
@@ -169,7 +171,7 @@ export class ContextCheckpoint {
 export function resolveCheckpointDir(jvm: Jvm, directory: string): string {
   const base = fs.realpathSync(jvm.cwd);
   const rel = path.isAbsolute(directory) ? path.relative(base, directory) : directory;
-  const r = escapesLexically(rel === '' ? '.' : rel) ? undefined : resolveInside(jvm.cwd, rel === '' ? '.' : rel);
+  const r = escapesLexically(rel) ? undefined : resolveInside(jvm.cwd, rel);
   if (r === undefined || !('path' in r)) {
     throw new IOError(
       `Checkpoint directory ${directory} is outside the run's directory; a run writes only inside its own directory. Use a relative path such as ssc.checkpoint("checkpoint").`,

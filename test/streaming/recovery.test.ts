@@ -43,6 +43,8 @@ test('without a checkpoint getOrCreate calls the create function; with one it do
   expect([second.created, second.rebuilt]).toEqual([0, 1]);
   const recovered = second.events.find((e) => e.type === 'contextRecovered');
   expect(recovered).toMatchObject({ file: 'checkpoint-11000', checkpointTime: 11_000, skipped: [] });
+  // What comes back: the state stream's checkpointed RDD (it has no files to remember).
+  expect(recovered).toMatchObject({ restored: [{ stream: 'updateStateByKey [3]', rddTimes: [10_000], fileTimes: [] }] });
   expect(second.events.find((e) => e.type === 'batchesRescheduled')).toMatchObject({
     checkpointTime: 11_000,
     restartTime: 14_000,
@@ -119,6 +121,15 @@ test('a missing checkpoint directory means no checkpoint: the context is created
   expect(checkpointNames(path.join(cwd, 'not/yet/there'))).toEqual(['checkpoint-1000.bk', 'checkpoint-1000']);
 });
 
+test('an absolute checkpoint directory inside the run directory is taken, the run directory itself too', async () => {
+  const inside = await wordCountProcess(cwd, firstRun, 0, 1_000, { checkpointDir: path.join(cwd, 'abs') });
+  expect(inside.created).toBe(1);
+  expect(checkpointNames(path.join(cwd, 'abs'))).toEqual(['checkpoint-1000.bk', 'checkpoint-1000']);
+  const itself = await wordCountProcess(cwd, firstRun, 0, 1_000, { checkpointDir: cwd });
+  expect(itself.created).toBe(1);
+  expect(checkpointNames(cwd)).toEqual(['checkpoint-1000.bk', 'checkpoint-1000']);
+});
+
 test('a checkpoint directory that cannot be created is an IOError naming it and what to do', async () => {
   fs.writeFileSync(path.join(cwd, 'cp'), 'a file, not a directory');
   const error = await wordCountProcess(cwd, firstRun, 0, 1_000).catch((e: unknown) => e);
@@ -131,9 +142,12 @@ test('a checkpoint directory that cannot be created is an IOError naming it and 
 });
 
 test('a checkpoint directory outside the run directory is refused (a run writes only inside its own directory)', async () => {
-  await expect(wordCountProcess(cwd, firstRun, 0, 1_000, { checkpointDir: '../elsewhere' })).rejects.toThrow(
-    "Checkpoint directory ../elsewhere is outside the run's directory; a run writes only inside its own directory.",
+  const error = await wordCountProcess(cwd, firstRun, 0, 1_000, { checkpointDir: '../elsewhere' }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(IOError);
+  expect((error as IOError).message).toBe(
+    'Checkpoint directory ../elsewhere is outside the run\'s directory; a run writes only inside its own directory. Use a relative path such as ssc.checkpoint("checkpoint").',
   );
+  expect((error as IOError).errorClass).toBe('CHECKPOINT_DIRECTORY_OUTSIDE_RUN');
   expect(fs.existsSync(path.join(cwd, '..', 'elsewhere'))).toBe(false);
 });
 

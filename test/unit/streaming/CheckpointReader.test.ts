@@ -6,7 +6,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, getCheckpointFiles } from '../../../src/streaming/Checkpoint';
+import {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  compareCheckpointFileNames,
+  getCheckpointFiles,
+  parseCheckpointFileName,
+} from '../../../src/streaming/Checkpoint';
 import { checkpointData } from '../../__helpers__/checkpointData';
 import { parseCheckpoint, readCheckpoint } from '../../../src/streaming/CheckpointReader';
 import { CheckpointReadError } from '../../../src/errors';
@@ -142,5 +148,25 @@ describe('getCheckpointFiles: Spark’s order of a checkpoint directory', () => 
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test.each([
+    ['checkpoint-999', 'checkpoint-1000', -1],
+    ['checkpoint-1000.bk', 'checkpoint-1000', -1],
+    ['checkpoint-1000.bk', 'checkpoint-1000.x', -1],
+    ['checkpoint-01000', 'checkpoint-1000', -1],
+    ['checkpoint-1000', 'checkpoint-1000', 0],
+    ['checkpoint-1000.bk', 'checkpoint-1000.bk', 0],
+  ] as const)('%s against %s: %i, and the other way round the opposite (the order never depends on the listing)', (a, b, sign) => {
+    const [x, y] = [parseCheckpointFileName(a)!, parseCheckpointFileName(b)!];
+    expect(Math.sign(compareCheckpointFileNames(x, y))).toBe(sign);
+    expect(0 - Math.sign(compareCheckpointFileNames(y, x))).toBe(sign);
+  });
+
+  test('a name Spark’s REGEX does not match is not a checkpoint', () => {
+    expect(parseCheckpointFileName('checkpoint-')).toBeUndefined();
+    expect(parseCheckpointFileName('checkpoint-1000-x')).toBeUndefined();
+    expect(parseCheckpointFileName('xcheckpoint-1000')).toBeUndefined();
+    expect(parseCheckpointFileName('checkpoint-1000.bk')).toEqual({ name: 'checkpoint-1000.bk', timeMs: 1000, backup: true });
   });
 });

@@ -32,6 +32,13 @@ test("something thrown that is not an Error: 'Error', 'UNKNOWN', and its text", 
   expect(refused('boom')).toMatchObject({ errorName: 'Error', errorClass: 'UNKNOWN', message: 'boom' });
 });
 
+test.each([
+  [null, 'null'],
+  [undefined, 'undefined'],
+])('a program that throws %s: recorded as its text, not a crash of the simulator', (thrown, text) => {
+  expect(refused(thrown)).toMatchObject({ errorName: 'Error', errorClass: 'UNKNOWN', message: text });
+});
+
 describe('adding to a started or stopped context (Spark: DStream.validateAtInit)', () => {
   const addIn = (state: 'ACTIVE' | 'STOPPED'): { error: unknown; event: unknown } => {
     const log = new EventLog(() => 5);

@@ -2,7 +2,7 @@
  * What `ssc.inspect(...)` adds to the event log (docs/inspection.md): the RDDs of chosen streams,
  * window contents, and inputs on or off.
  */
-import { runStreams, type DStream, type SimEvent } from 'dstream-sim';
+import { runStreams, SparkError, type DStream, type SimEvent } from 'dstream-sim';
 
 const pick = <T extends SimEvent['type']>(events: readonly SimEvent[], type: T): Extract<SimEvent, { type: T }>[] =>
   events.filter((e): e is Extract<SimEvent, { type: T }> => e.type === type);
@@ -62,5 +62,27 @@ describe('inspect({ windows })', () => {
   test('without it, no window event', async () => {
     const r = await runStreams<number>([[[1]]], (s) => (s[0] as DStream<number>).window(2, 1), 1);
     expect(pick(r.events, 'windowComputed')).toEqual([]);
+  });
+});
+
+describe('inspect({ streams }) and a function that throws', () => {
+  test('the job fails with the user’s error as it would unobserved (looking used up no stage)', async () => {
+    let chosen: DStream<number> | undefined;
+    const run = runStreams<number>(
+      [[[1], [2]]],
+      (s) => {
+        chosen = (s[0] as DStream<number>).map((x) => {
+          if (x === 2) throw new Error('two is not welcome');
+          return x;
+        });
+        chosen.context().inspect({ streams: [chosen] });
+        return chosen;
+      },
+      2,
+    );
+    const error = await run.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SparkError);
+    expect((error as SparkError).message).toMatch(/^Job aborted due to stage failure: Task 0 in stage 5\.0 failed 1 times, .*: Error: two is not welcome$/);
+    expect(((error as SparkError).cause as Error).message).toBe('two is not welcome');
   });
 });
