@@ -12,6 +12,8 @@ import { nodeDirectoryCalls, type DirectoryCalls } from '../util/directoryCalls'
 
 /** Something that behaves like the JVM's one active StreamingContext slot. */
 export interface ActiveContextSlot {
+  /** Where `start()` was called (Spark's call site, deterministic here): quoted when a second context starts. */
+  readonly startSite: string;
   stopFromHorizon(reason?: 'horizon' | 'exit'): void;
   /** The driver died (a timeline crash): stop at once, silently. */
   crash?(): void;

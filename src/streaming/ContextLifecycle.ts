@@ -57,7 +57,7 @@ export class ContextLifecycle {
    * The checks of `start()` before anything starts: `true` to go on; `false` for a started
    * context (a warning); a refusal for a stopped one or while another context is active.
    */
-  mayStart(active: ActiveContextSlot | undefined, activeStartSite: string): boolean {
+  mayStart(active: ActiveContextSlot | undefined): boolean {
     if (this.state === 'ACTIVE') {
       this.warn('StreamingContext has already been started');
       return false;
@@ -74,7 +74,7 @@ export class ContextLifecycle {
         'StreamingContext.start()',
         'one-active-context',
         new IllegalStateError(
-          `Only one StreamingContext may be started in this JVM. Currently running StreamingContext was started at${activeStartSite}`,
+          `Only one StreamingContext may be started in this JVM. Currently running StreamingContext was started at${active.startSite}`,
           'ONLY_ONE_ACTIVE_CONTEXT',
         ),
       );

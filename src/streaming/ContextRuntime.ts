@@ -95,10 +95,14 @@ export class ContextRuntime implements StreamingRuntime, SchedulerRuntime, Activ
     this.checkpointDir = directory;
   }
 
+  get startSite(): string {
+    return this.lifecycle.startSite;
+  }
+
   /** Spark: `start()` (see the facade). */
   start(): void {
     const active = this.jvm.activeContext;
-    if (!this.lifecycle.mayStart(active, active instanceof ContextRuntime ? active.lifecycle.startSite : '')) return;
+    if (!this.lifecycle.mayStart(active)) return;
     let times;
     try {
       this.validate();

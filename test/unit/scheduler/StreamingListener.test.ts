@@ -235,7 +235,10 @@ describe('stop() inside a listener (Spark: "Cannot stop StreamingContext within 
       ssc.stop();
       expect(refused).toEqual(new SparkError('Cannot stop StreamingContext within listener bus thread.'));
       const events = ssc.events();
-      expect(events.filter((e) => e.type === 'callRefused').map((e) => e.type === 'callRefused' && e.rule)).toEqual(['stop-in-listener', 'stop-in-listener']);
+      expect(events.filter((e) => e.type === 'callRefused').map((e) => e.type === 'callRefused' && `${e.call} ${e.rule}`)).toEqual([
+        'StreamingContext.stop() stop-in-listener',
+        'StreamingContext.stop() stop-in-listener',
+      ]);
       expect(events.filter((e) => e.type === 'warning').map((e) => e.type === 'warning' && e.message)).toEqual([
         'Listener Object threw an exception: org.apache.spark.SparkException: Cannot stop StreamingContext within listener bus thread.',
         'Listener Object threw an exception: org.apache.spark.SparkException: Cannot stop StreamingContext within listener bus thread.',

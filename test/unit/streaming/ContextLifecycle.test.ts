@@ -75,6 +75,46 @@ test('starting a stopped context: Spark’s message, the rule start-after-stop, 
   const log = new EventLog(() => 5);
   const lifecycle = new ContextLifecycle(log, 7);
   lifecycle.state = 'STOPPED';
-  expect(() => lifecycle.mayStart(undefined, '')).toThrow(new IllegalStateError('StreamingContext has already been stopped'));
+  expect(() => lifecycle.mayStart(undefined)).toThrow(new IllegalStateError('StreamingContext has already been stopped'));
   expect(log.events().find((e) => e.type === 'callRefused')).toMatchObject({ rule: 'start-after-stop', errorClass: 'CONTEXT_ALREADY_STOPPED' });
+});
+
+test('starting while another context is active: Spark’s message quoting where that one started, the rule one-active-context, ONLY_ONE_ACTIVE_CONTEXT', () => {
+  const log = new EventLog(() => 5);
+  const lifecycle = new ContextLifecycle(log, 7);
+  const other = { startSite: '\nStreamingContext.start(app, context 3, virtual time 0 ms)', stopFromHorizon: () => undefined };
+  let error: unknown;
+  try {
+    lifecycle.mayStart(other);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(IllegalStateError);
+  expect((error as IllegalStateError).message).toBe(
+    'Only one StreamingContext may be started in this JVM. Currently running StreamingContext was started at\nStreamingContext.start(app, context 3, virtual time 0 ms)',
+  );
+  expect((error as IllegalStateError).errorClass).toBe('ONLY_ONE_ACTIVE_CONTEXT');
+  expect(log.events().find((e) => e.type === 'callRefused')).toMatchObject({
+    call: 'StreamingContext.start()',
+    rule: 'one-active-context',
+    errorClass: 'ONLY_ONE_ACTIVE_CONTEXT',
+  });
+  expect(lifecycle.state).toBe('INITIALIZED');
+});
+
+test.each([
+  ['NO_OUTPUT_OPERATIONS', 'no-output-operations'],
+  ['CHECKPOINT_DIRECTORY_NOT_SET', 'checkpoint-directory-required'],
+  ['TASK_FAILED', 'start-failed'],
+] as const)('a start that fails while validating (%s): Spark’s warning, the context stopped for good, and the refusal %s', (errorClass, rule) => {
+  const log = new EventLog(() => 5);
+  const lifecycle = new ContextLifecycle(log, 7);
+  const cause = new IllegalStateError('why', errorClass);
+  expect(lifecycle.startFailed(cause)).toBe(cause);
+  expect(lifecycle.state).toBe('STOPPED');
+  expect(log.events().map((e) => [e.type, e.type === 'warning' ? e.message : e.type === 'callRefused' ? `${e.call} ${e.rule}` : ''])).toEqual([
+    ['warning', 'Error starting the context, marking it as stopped'],
+    ['contextStopped', ''],
+    ['callRefused', `StreamingContext.start() ${rule}`],
+  ]);
 });
