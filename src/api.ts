@@ -109,6 +109,7 @@ export {
   DStreamSimError,
   IllegalStateError,
   IllegalArgumentError,
+  ArithmeticError,
   SparkError,
   UnsupportedOperationError,
   NoSuchElementError,

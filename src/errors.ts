@@ -14,12 +14,13 @@ export class DStreamSimError extends Error {
    * Thrown while a task reads or computes a partition (not by a driver-side check): a job that
    * meets it fails as Spark's failed task does (`Job aborted due to stage failure: …`).
    */
-  readonly inTask: boolean = false;
+  readonly inTask: boolean;
 
-  constructor(message: string, errorClass: string, sparkClass: string, options?: { cause?: unknown }) {
+  constructor(message: string, errorClass: string, sparkClass: string, options?: { cause?: unknown; inTask?: boolean }) {
     super(message, options);
     this.errorClass = errorClass;
     this.sparkClass = sparkClass;
+    this.inTask = options?.inTask ?? false;
     this.name = new.target.name;
   }
 
@@ -89,9 +90,16 @@ export class NoSuchElementError extends DStreamSimError {
   }
 }
 
+/** Spark: `java.lang.ArithmeticException` (`/ by zero`: a duration that is a multiple of a zero duration). */
+export class ArithmeticError extends DStreamSimError {
+  constructor(message: string, errorClass = 'ARITHMETIC', options?: { cause?: unknown }) {
+    super(message, errorClass, 'java.lang.ArithmeticException', options);
+  }
+}
+
 /** Spark: plain `java.lang.Exception` (thrown by `WindowedDStream` and a few internals). */
 export class JavaException extends DStreamSimError {
-  constructor(message: string, errorClass = 'EXCEPTION', options?: { cause?: unknown }) {
+  constructor(message: string, errorClass = 'EXCEPTION', options?: { cause?: unknown; inTask?: boolean }) {
     super(message, errorClass, 'java.lang.Exception', options);
   }
 }

@@ -1,7 +1,7 @@
 import type { Flavor } from '../conf/Flavor';
 import { UnsupportedDStreamMethods } from './UnsupportedDStreamMethods';
 import type { FacadeOf } from '../util/facades';
-import { IllegalArgumentError, SparkError, UnsupportedOperationError, requireThat } from '../errors';
+import { ArithmeticError, SparkError, UnsupportedOperationError, requireThat } from '../errors';
 import type { Pair, PartitionSpec, RDD } from '../rdd/RDD';
 import type { Partitioner } from '../rdd/Partitioner';
 import type { StorageLevel } from '../rdd/StorageLevel';
@@ -116,7 +116,7 @@ export abstract class DStream<T> extends UnsupportedDStreamMethods {
     if (time.lte(this.zeroTime)) return false;
     // (time - zeroTime).isMultipleOf(slideDuration), in ms: asked for every stream of every batch.
     const slide = this.slideDuration.milliseconds;
-    if (slide === 0) throw new IllegalArgumentError('/ by zero', 'ARITHMETIC');
+    if (slide === 0) throw new ArithmeticError('/ by zero');
     return (time.milliseconds - this.zeroTime.milliseconds) % slide === 0;
   }
 

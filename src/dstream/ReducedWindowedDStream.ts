@@ -84,6 +84,8 @@ export class ReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
             if (newValues.length === 0) {
               throw new JavaException(
                 'Neither previous window has value for key, nor new values found. Are you sure your key class hashes consistently?',
+                'EXCEPTION',
+                { inTask: true }, // Spark: thrown by the merge function, inside a task
               );
             }
             return [k, newValues.reduce(reduceF)];

@@ -2,7 +2,7 @@ import type { Pair, RDD } from '../rdd/RDD';
 import type { Partitioner } from '../rdd/Partitioner';
 import type { Duration } from '../time/Duration';
 import type { Time } from '../time/Time';
-import { CogroupOutput } from '../rdd/ShuffleOutput';
+import type { CogroupOutput } from '../rdd/ShuffleOutput';
 import { cloneValue } from '../util/cloneValue';
 import { DStream } from './internal';
 
@@ -79,29 +79,21 @@ export class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
    */
   private updateCogrouped(time: Time, parentRDD: RDD<Pair<K, V>>, stateRDD: RDD<Pair<K, S>>): RDD<Pair<K, S>> {
     const cogrouped = parentRDD.cogroup(stateRDD, this.partitioner);
-    // As `cogrouped.narrow(f, preservePartitioning)`, reading the cogroup's output packed when
-    // it can (no record or list built per key: the state is every key, every batch).
+    // As `cogrouped.narrow(f, preservePartitioning)`, reading the cogroup's output packed (no
+    // record or list built per key: the state is every key, every batch). `cogrouped` is this
+    // method's own shuffle RDD, never cached, checkpointed or observed: it always reads afresh.
     return cogrouped.derive(
       cogrouped.getNumPartitions(),
       (i) => {
         const out: Pair<K, S>[] = [];
-        const read = cogrouped.shuffleOutput?.(i);
-        const packed: unknown = read?.[0];
-        if (read !== undefined && packed instanceof CogroupOutput) {
-          const permutation = read[1];
-          const n = packed.size(i);
-          for (let m = 0; m < n; m++) {
-            const j = permutation === undefined ? m : permutation[m]!;
-            const unchanged = packed.tailRecordOf(i, j) as Pair<K, S> | undefined;
-            if (unchanged !== undefined) this.updateWithoutValues(out, time, unchanged);
-            else this.updateKey(out, time, packed.key(i, j) as K, packed.values(i, 0, j) as V[], packed.firstValue(i, 1, j) as S | undefined);
-          }
-          return out;
-        }
-        const p = cogrouped.partition(i);
-        for (let j = 0; j < p.length; j++) {
-          const [k, [vs, ss]] = p[j]!;
-          this.updateKey(out, time, k, vs, ss[0]);
+        const [output, permutation] = cogrouped.shuffleOutput!(i)!;
+        const packed = output as unknown as CogroupOutput<K>;
+        const n = packed.size(i);
+        for (let m = 0; m < n; m++) {
+          const j = permutation === undefined ? m : permutation[m]!;
+          const unchanged = packed.tailRecordOf(i, j) as Pair<K, S> | undefined;
+          if (unchanged !== undefined) this.updateWithoutValues(out, time, unchanged);
+          else this.updateKey(out, time, packed.key(i, j) as K, packed.values(i, 0, j) as V[], packed.firstValue(i, 1, j) as S | undefined);
         }
         return out;
       },

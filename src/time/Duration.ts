@@ -1,4 +1,4 @@
-import { IllegalArgumentError } from '../errors';
+import { ArithmeticError, IllegalArgumentError } from '../errors';
 
 /**
  * A span of virtual time in whole milliseconds. Spark: `org.apache.spark.streaming.Duration`.
@@ -49,7 +49,7 @@ export class Duration {
 
   /** Spark: `isMultipleOf`. Throws `ArithmeticException: / by zero` when `that` is zero. */
   isMultipleOf(that: Duration): boolean {
-    if (that.milliseconds === 0) throw new IllegalArgumentError('/ by zero', 'ARITHMETIC');
+    if (that.milliseconds === 0) throw new ArithmeticError('/ by zero');
     return this.milliseconds % that.milliseconds === 0;
   }
 

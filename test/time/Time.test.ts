@@ -1,4 +1,4 @@
-import { Duration, Interval, JavaException, Time } from '../../src/index';
+import { ArithmeticError, Duration, Interval, JavaException, Time } from '../../src/index';
 
 describe('Duration', () => {
   test('prints as Spark does and converts PySpark seconds by truncation', () => {
@@ -17,6 +17,7 @@ describe('Duration', () => {
     expect(a.div(b)).toBe(3);
     expect(a.isMultipleOf(b)).toBe(true);
     expect(b.isMultipleOf(a)).toBe(false);
+    expect(() => a.isMultipleOf(new Duration(0))).toThrow(ArithmeticError);
     expect(() => a.isMultipleOf(new Duration(0))).toThrow('/ by zero');
     expect(a.gt(b) && b.lt(a) && a.max(b) === a && a.min(b) === b).toBe(true);
   });

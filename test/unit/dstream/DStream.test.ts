@@ -3,7 +3,7 @@
  * floors a time that is not on the slide), persistence rules of window streams (they persist
  * their parent), and names.
  */
-import { Interval, StorageLevel, Time, runOperation, type DStream, type RDD } from 'dstream-sim';
+import { ArithmeticError, Interval, StorageLevel, Time, runOperation, runStreams, type DStream, type RDD } from 'dstream-sim';
 import { inJvm, makeContexts } from '../../__helpers__/sim';
 
 describe('slice', () => {
@@ -191,4 +191,10 @@ describe('zero time (Spark: DStream.initialize and isTimeValid)', () => {
       expect(mapped.isTimeValid(new Time(0))).toBe(false);
       expect(mapped.isTimeValid(new Time(2000))).toBe(true);
     }));
+
+  test('a window sliding every 0 s passes the window checks (0 is a multiple of the batch) and fails at its first batch: Spark’s ArithmeticException "/ by zero"', async () => {
+    const error = await runStreams<number>([[[1], [2]]], (s) => (s[0] as DStream<number>).window(2, 0), 2).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArithmeticError);
+    expect(String(error)).toBe('java.lang.ArithmeticException: / by zero');
+  });
 });

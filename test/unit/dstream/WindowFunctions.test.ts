@@ -2,7 +2,7 @@
  * The window family's flavor rules that the suites' inputs do not reach (Spark:
  * `DStream.countByValueAndWindow`; PySpark: `pyspark/streaming/dstream.py`).
  */
-import { runOperation, runStreams, type DStream } from 'dstream-sim';
+import { JavaException, SparkError, runOperation, runStreams, type DStream } from 'dstream-sim';
 
 const sorted = <T>(b: T[][]): T[][] => b.map((x) => [...x].sort());
 
@@ -123,5 +123,23 @@ describe('PySpark reduceByKeyAndWindow with an inverse and a filterFunc', () => 
     expect(filtered.slice(4)).toEqual([[['a', 1], ['b', 1]], [['b', 1]], []]);
     const kept = sorted(await run(undefined));
     expect(kept.slice(5)).toEqual([[['a', 0], ['b', 1]], [['a', 0], ['b', 0]]]);
+  });
+});
+
+describe('Scala reduceByKeyAndWindow with an inverse and a filterFunc that drops a key still in the window', () => {
+  // Spark: ReducedWindowedDStream remembers the *filtered* window; when the dropped key's values
+  // leave the window, its merge finds no previous value and no new one.
+  test('fails with Spark’s "Neither previous window has value for key" once its values leave', async () => {
+    const input = [[['a', 1]], [], []] as KV[][];
+    const error = await runOperation(input, (ds: DStream<KV>) => ds.reduceByKeyAndWindow(add, sub, 2, 1, undefined, (kv: KV) => kv[0] !== 'a'), 3, {
+      flavor: 'scala',
+      checkpoint: true,
+    }).catch((e: unknown) => e);
+    // Thrown by the merge function inside a task: the job fails as Spark's failed task does.
+    expect(error).toBeInstanceOf(SparkError);
+    expect((error as SparkError).message).toMatch(
+      /^Job aborted due to stage failure: .*: java\.lang\.Exception: Neither previous window has value for key, nor new values found\. Are you sure your key class hashes consistently\?$/,
+    );
+    expect((error as SparkError).cause).toBeInstanceOf(JavaException);
   });
 });
