@@ -3,7 +3,7 @@
  * to the batch (`BatchInfo.numRecords`), and Spark's warning when an input is asked for a time
  * before the last one it produced.
  */
-import { timeline, type RDD, type SimEvent, type Time } from 'dstream-sim';
+import { Time, timeline, type RDD, type SimEvent } from 'dstream-sim';
 import { inJvm, makeContexts } from '../../__helpers__/sim';
 import { runWithTimeline } from '../../__helpers__/timelineRun';
 
@@ -47,5 +47,16 @@ describe('isTimeValid going back in time', () => {
       ssc.stop();
       const warnings = ssc.events().flatMap((e) => (e.type === 'warning' ? [e.message] : []));
       expect(warnings).toEqual(['isTimeValid called with 1000 ms whereas the last valid time is 3000 ms']);
+    }));
+});
+
+describe('a receiver stream asked for a time before its context started (Spark: ReceiverInputDStream.compute)', () => {
+  test('an empty RDD with no partitions, as Spark’s empty BlockRDD', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts();
+      const lines = ssc.socketTextStream('localhost', 9000);
+      const rdd = lines.compute(new Time(1000));
+      expect(rdd?.getNumPartitions()).toBe(0);
+      expect(rdd?.collect()).toEqual([]);
     }));
 });
