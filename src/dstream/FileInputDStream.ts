@@ -116,7 +116,8 @@ export class FileInputDStream<T = string> extends InputDStream<T> {
 
   /** Spark: a file stream reports 0 records and the files it picked (`files`, `Description`). */
   protected override reportedInfo(time: Time): StreamInputInfo {
-    const files = (this.batchTimeToSelectedFiles.get(time.milliseconds) ?? []).map((f) => this.shown(f));
+    // Reported right after compute(time), which recorded the batch's files.
+    const files = this.batchTimeToSelectedFiles.get(time.milliseconds)!.map((f) => this.shown(f));
     return { inputStreamId: this.inputId, numRecords: 0, metadata: { files, Description: files.join('\n') } };
   }
 
