@@ -4,6 +4,7 @@ import * as api from '../../src/index';
 test('public value exports', () => {
   expect(Object.keys(api).sort()).toEqual(
     [
+      'ArithmeticError',
       'DStreamSimError',
       'CheckpointReadError',
       'IOError',
