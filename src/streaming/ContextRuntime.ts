@@ -165,12 +165,14 @@ export class ContextRuntime implements StreamingRuntime, SchedulerRuntime, Activ
     if (stopSc) this.sparkContext.stop();
   }
 
-  /** The driver died (a timeline crash): stop at once, nothing written, no events of a stop. */
+  /**
+   * The driver died (a timeline crash): stop at once, nothing written, no events of a stop.
+   * Called on the JVM's active context, which is always the ACTIVE one.
+   */
   crash(): void {
     this.listenerBus.close();
-    if (this.lifecycle.state !== 'ACTIVE') return;
     this.scheduler.stop();
-    if (this.jvm.activeContext === this) this.jvm.activeContext = undefined;
+    this.jvm.activeContext = undefined;
     this.lifecycle.state = 'STOPPED';
   }
 
@@ -207,7 +209,7 @@ export class ContextRuntime implements StreamingRuntime, SchedulerRuntime, Activ
     }
     const inspected = this.inspectedStreams ?? this.inspector.options.streams;
     for (const s of this.graph.reachableStreams()) {
-      if (inspected === 'all' || (typeof inspected === 'object' && inspected.includes(s))) s.inspected = true;
+      if (typeof inspected === 'string' ? inspected === 'all' : inspected.includes(s)) s.inspected = true;
     }
   }
 

@@ -137,6 +137,9 @@ describe('stop(stopGracefully = true) (Spark: JobGenerator.stop(processReceivedD
     expect(r.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []))).toContain('Timed out while stopping the job generator (timeout = 10000)');
     const short = await stopAt(1.5, true, { perBatch: 30 }, { 'spark.streaming.gracefulStopTimeout': '3s' });
     expect(short.stoppedAt).toBe(4500);
+    // Spark: conf.getTimeAsMs — a bare number is milliseconds.
+    const bare = await stopAt(1.5, true, { perBatch: 30 }, { 'spark.streaming.gracefulStopTimeout': '3000' });
+    expect(bare.stoppedAt).toBe(4500);
   });
 
   test('the log says how far a timed-out graceful stop got: the timer’s two more ticks do not fit in 1 s, so no jobs are waited for', async () => {
