@@ -26,8 +26,8 @@ export class ForEachDStream<T> extends DStream<never> {
     return [this.parent];
   }
 
+  // Stryker disable next-line BlockStatement: an empty body returns undefined as well
   compute(): RDD<never> | undefined {
-    // Stryker disable next-line BlockStatement: an empty body returns undefined as well
     return undefined;
   }
 

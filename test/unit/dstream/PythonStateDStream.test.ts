@@ -2,7 +2,8 @@
  * PySpark `updateStateByKey` (Spark: `PythonStateDStream`; PySpark's `reduceFunc` filters
  * `lambda x: x[1] is not None`).
  */
-import { runStreams, type DStream, type Pair, type RDD, type StateChangedEvent } from 'dstream-sim';
+import { runStreams, type DStream, type Pair, type RDD, type StateChangedEvent, type Time } from 'dstream-sim';
+import { PythonStateDStream } from '../../../src/dstream/PythonStateDStream';
 
 type KV = Pair<string, number>;
 const words = (...batches: (string[] | null)[]): (KV[] | null)[] =>
@@ -75,6 +76,31 @@ describe('PySpark updateStateByKey: numPartitions and initialRDD', () => {
     expect(r.batches.map((b) => sorted(b.records))).toEqual([
       [['a', 1], ['z', 5]],
       [['a', 1], ['z', 6]],
+    ]);
+  });
+});
+
+describe('a Python program’s own reduceFunc (the bridge passes PySpark’s reduceFunc(t, a, b))', () => {
+  test('it gets the initial state first, then the previous state, and the batch time', async () => {
+    const seen: string[] = [];
+    const r = await runStreams<KV>(
+      [words(['a'], ['b'])],
+      (s) => {
+        const ds = s[0] as DStream<KV>;
+        const initial = ds.context().sparkContext.parallelize<KV>([['z', 5]]);
+        const reduceFunc = (state: RDD<KV> | undefined, batch: RDD<KV>, t: Time): RDD<KV> => {
+          seen.push(`${t.milliseconds}: ${JSON.stringify(state?.collect())}`);
+          return (state ?? batch).union(batch);
+        };
+        return new PythonStateDStream<string, number, number>(ds, () => undefined, 1, initial, reduceFunc);
+      },
+      2,
+      { checkpoint: true },
+    );
+    expect(seen).toEqual(['1000: [["z",5]]', '2000: [["z",5],["a",1]]']);
+    expect(r.batches.map((b) => b.records)).toEqual([
+      [['z', 5], ['a', 1]],
+      [['z', 5], ['a', 1], ['b', 1]],
     ]);
   });
 });

@@ -2,7 +2,8 @@
  * `ssc.transform(dstreams, f)` (Spark: `TransformedDStream`, used in both flavors): the function's
  * two forms and the requirements Spark checks when the stream is made.
  */
-import { IllegalArgumentError, runOperation2, type RDD, type Time } from 'dstream-sim';
+import { IllegalArgumentError, runOperation2, type DStream, type RDD, type Time } from 'dstream-sim';
+import { TransformedDStream } from '../../../src/dstream/TransformedDStream';
 import { inJvm, makeContexts } from '../../__helpers__/sim';
 
 describe('StreamingContext.transform', () => {
@@ -40,5 +41,57 @@ describe('StreamingContext.transform', () => {
       const b = second.ssc.queueStream<number>([[1]]);
       const make = (): unknown => (op === 'transform' ? first.ssc.transform([a, b], (rdds: RDD<unknown>[]) => rdds[0]) : first.ssc.union(a, b));
       expect(make).toThrow(new IllegalArgumentError('requirement failed: Some of the DStreams have different contexts'));
+    }));
+});
+
+describe('PySpark’s JVM side of transform (TransformedDStream.python, called by the Python bridge)', () => {
+  // Spark: PythonTransformedDStream (one parent) gives no RDD when its parent has none;
+  // PythonTransformed2DStream (two parents) passes an empty RDD instead and checks no slides.
+  const calls = (parentsOf: (none: DStream<unknown>, q: DStream<number>) => DStream<unknown>[]): Promise<string[]> =>
+    inJvm(async () => {
+      const { ssc } = makeContexts('pyspark');
+      const q = ssc.queueStream<number>([[1], [2]]);
+      const none = q.transform(() => null); // PySpark: a None result is no RDD
+      const seen: string[] = [];
+      TransformedDStream.python<number>(
+        parentsOf(none, q),
+        (rdds, t) => {
+          seen.push(`${t.milliseconds}: ${rdds.map((r) => JSON.stringify(r.collect())).join(' ')}`);
+          return rdds[rdds.length - 1] as RDD<number>;
+        },
+        'transform',
+      ).foreachRDD(() => undefined);
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(2);
+      ssc.stop();
+      return seen;
+    });
+
+  test('one parent without an RDD: the function is not called, and there is no RDD', async () => {
+    expect(await calls((none) => [none])).toEqual([]);
+  });
+
+  test('two parents, one without an RDD: the function gets an empty RDD for it', async () => {
+    expect(await calls((none, q) => [none, q])).toEqual(['1000: [] [1]', '2000: [] [2]']);
+  });
+
+  test('two parents with different slides are not refused (no slide check)', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts('pyspark');
+      const q = ssc.queueStream<number>([[1]]);
+      expect(() => TransformedDStream.python([q, q.window(2, 2)], (rdds) => rdds[0], 'transformWith')).not.toThrow();
+    }));
+
+  test('after start, one parent is made lazily (not refused until an output uses it); two parents are refused at once', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts('pyspark');
+      const q = ssc.queueStream<number>([[1]]);
+      q.foreachRDD(() => undefined);
+      ssc.start();
+      expect(() => TransformedDStream.python([q], (rdds) => rdds[0], 'transform')).not.toThrow();
+      expect(() => TransformedDStream.python([q, q], (rdds) => rdds[0], 'transformWith')).toThrow(
+        'Adding new inputs, transformations, and output operations after starting a context is not supported',
+      );
+      ssc.stop();
     }));
 });
