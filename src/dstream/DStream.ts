@@ -131,7 +131,8 @@ export abstract class DStream<T> extends UnsupportedDStreamMethods {
     const rdd = this.compute(time);
     this.afterCompute(time, rdd);
     if (rdd === undefined) return undefined;
-    if (this.storageLevel !== 'NONE' && rdd.getStorageLevel() === 'NONE') rdd.persist(this.storageLevel);
+    // Spark persists every RDD of a persisted stream: one already at another level is refused.
+    if (this.storageLevel !== 'NONE') rdd.persist(this.storageLevel);
     if (this.checkpointDuration !== undefined && time.minus(this.zeroTime!).isMultipleOf(this.checkpointDuration)) {
       rdd.checkpoint();
       this.ssc.markForCheckpoint(rdd);

@@ -110,7 +110,6 @@ export class InternalMapWithStateDStream<K, V, S, M> extends DStream<MapWithStat
       },
       this.partitioner,
     );
-    result.persist('MEMORY_ONLY');
     this.ssc.inspector.mapWithState(this, validTime, prev, result);
     return result;
   }

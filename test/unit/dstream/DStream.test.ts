@@ -3,7 +3,7 @@
  * floors a time that is not on the slide), persistence rules of window streams (they persist
  * their parent), and names.
  */
-import { ArithmeticError, Interval, StorageLevel, Time, runOperation, runStreams, type DStream, type RDD } from 'dstream-sim';
+import { ArithmeticError, Interval, StorageLevel, Time, UnsupportedOperationError, runOperation, runStreams, type DStream, type RDD } from 'dstream-sim';
 import { inJvm, makeContexts } from '../../__helpers__/sim';
 
 describe('slice', () => {
@@ -119,16 +119,19 @@ describe('storage levels of generated RDDs', () => {
     expect(await levels('scala', (ds) => ds.map((x) => x).persist(StorageLevel.DISK_ONLY))).toEqual(['DISK_ONLY', 'DISK_ONLY']);
   });
 
-  test('an RDD that already has a level keeps it (no error for the stream’s own level)', () =>
+  test('an RDD already at the stream’s level is fine; one at another level is refused as Spark refuses it (the batch’s job generation fails)', () =>
     inJvm(async () => {
       const { ssc } = makeContexts('scala');
-      const item = ssc.sparkContext.parallelize([1]).persist(StorageLevel.DISK_ONLY);
+      const same = ssc.sparkContext.parallelize([1]).persist(StorageLevel.MEMORY_ONLY_SER);
+      const other = ssc.sparkContext.parallelize([2]).persist(StorageLevel.DISK_ONLY);
       const seen: string[] = [];
-      ssc.queueStream<number>([item]).cache().foreachRDD((rdd: RDD<number>) => void seen.push(rdd.getStorageLevel()));
+      ssc.queueStream<number>([same, other]).cache().foreachRDD((rdd: RDD<number>) => void seen.push(rdd.getStorageLevel()));
       ssc.start();
-      await ssc.awaitTerminationOrTimeout(1);
+      const error = await ssc.awaitTerminationOrTimeout(2).catch((e: unknown) => e);
       ssc.stop();
-      expect(seen).toEqual(['DISK_ONLY']);
+      expect(seen).toEqual(['MEMORY_ONLY_SER']);
+      expect(error).toBeInstanceOf(UnsupportedOperationError);
+      expect((error as Error).message).toBe('Cannot change storage level of an RDD after it was already assigned a level');
     }));
 });
 
