@@ -43,5 +43,8 @@ describe.each(kinds)('%s after start', (_name, make) => {
       ssc.start();
       expect(() => make(ds)).toThrow(new IllegalStateError(ADD_AFTER_START));
       ssc.stop();
+      const refused = ssc.events().flatMap((e) => (e.type === 'callRefused' ? [e.call] : []));
+      expect(refused).toHaveLength(1);
+      expect(refused[0]).toMatch(/^DStream\.\w+\(\)$/);
     }));
 });

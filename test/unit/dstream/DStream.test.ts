@@ -200,4 +200,21 @@ describe('zero time (Spark: DStream.initialize and isTimeValid)', () => {
     expect(error).toBeInstanceOf(ArithmeticError);
     expect(String(error)).toBe('java.lang.ArithmeticException: / by zero');
   });
+
+  test('a window’s batches are counted from the zero time: started at 1 s (zero time 1 s), a 4 s slide fires at 5 s and 9 s', () =>
+    inJvm(
+      async () => {
+        const { ssc } = makeContexts();
+        const fired: number[] = [];
+        ssc
+          .queueStream<number>([[1], [2], [3], [4], [5], [6], [7], [8]])
+          .window(4, 4)
+          .foreachRDD((t: Time, _rdd: RDD<number>) => void fired.push(t.milliseconds));
+        ssc.start();
+        await ssc.awaitTerminationOrTimeout(9);
+        ssc.stop();
+        expect(fired).toEqual([5000, 9000]);
+      },
+      { clockStartMs: 1000 },
+    ));
 });
