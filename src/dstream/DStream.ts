@@ -185,11 +185,9 @@ export abstract class DStream<T> extends UnsupportedDStreamMethods {
     const c = this.className;
     const cp = this.checkpointDuration;
     const slide = this.slideDuration;
-    requireThat(this.rememberDuration !== undefined, 'Remember duration is set to null');
-    requireThat(
-      !this.mustCheckpoint || cp !== undefined,
-      `The checkpoint interval for ${c} has not been set. Please use DStream.checkpoint() to set the interval.`,
-    );
+    // Spark's first two checks ("Remember duration is set to null", "The checkpoint interval for
+    // <C> has not been set") cannot fail once initialize() and remember() have run (they set both
+    // first, here as in Spark), so they are not repeated.
     if (cp !== undefined) {
       requireThat(
         this.ssc.sparkContext.getCheckpointDir() !== undefined,
@@ -208,17 +206,19 @@ export abstract class DStream<T> extends UnsupportedDStreamMethods {
         this.storageLevel !== 'NONE',
         `${c} has been marked for checkpointing but the storage level has not been set to enable persisting. Please use DStream.persist() to set the storage level to use memory for better checkpointing performance.`,
       );
+      // Stryker disable all: cannot fail: initialize() makes the remember duration at least twice the interval, as Spark's does
       requireThat(
         this.rememberDuration!.gt(cp),
         `The remember duration for ${c} has been set to  ${this.rememberDuration} which is not more than the checkpoint interval (${cp}). Please set it to a value higher than ${cp}.`,
       );
+      // Stryker restore all
     }
     for (const d of this.dependencies) d.validateAtStart();
   }
 
   /** @internal Spark: `clearMetadata(time)`: forget RDDs older than the remember duration. */
   clearMetadata(time: Time): void {
-    const limit = time.milliseconds - (this.rememberDuration?.milliseconds ?? 0);
+    const limit = time.milliseconds - this.rememberDuration!.milliseconds; // set at start
     for (const [t, rdd] of this.generatedRDDs) {
       if (t <= limit) {
         this.generatedRDDs.delete(t);
@@ -402,7 +402,6 @@ export abstract class DStream<T> extends UnsupportedDStreamMethods {
     const alignedTo = align(toTime, 'toTime');
     const out: RDD<T>[] = [];
     for (const t of alignedFrom.to(alignedTo, slide)) {
-      if (t.lt(zero)) continue;
       const rdd = this.getOrCompute(t);
       if (rdd !== undefined) out.push(rdd);
     }

@@ -11,8 +11,8 @@ import type { StreamingContextState } from './StreamingContextState';
  */
 export class ContextLifecycle {
   state: StreamingContextState = 'INITIALIZED';
-  /** Where `start()` was called (Spark's call site, deterministic here). */
-  startSite = '';
+  /** Where `start()` was called (Spark's call site, deterministic here); set by `start()`, read only while ACTIVE. */
+  startSite!: string;
 
   constructor(
     private readonly log: EventLog,

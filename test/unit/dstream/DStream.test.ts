@@ -3,7 +3,19 @@
  * floors a time that is not on the slide), persistence rules of window streams (they persist
  * their parent), and names.
  */
-import { ArithmeticError, Interval, StorageLevel, Time, UnsupportedOperationError, runOperation, runStreams, type DStream, type RDD } from 'dstream-sim';
+import {
+  ArithmeticError,
+  Interval,
+  SimulationError,
+  SparkError,
+  StorageLevel,
+  Time,
+  UnsupportedOperationError,
+  runOperation,
+  runStreams,
+  type DStream,
+  type RDD,
+} from 'dstream-sim';
 import { inJvm, makeContexts } from '../../__helpers__/sim';
 
 describe('slice', () => {
@@ -51,6 +63,17 @@ describe('slice', () => {
     const r = await sliceWindowAt4s((w) => w.slice(new Interval(new Time(2000), new Time(4000))));
     expect(r).toEqual({ records: [[1, 2], [3, 4]], warnings: [] });
   });
+
+  test('before the context started: Spark’s "has not been initialized"; a time that is not a number names which end', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts();
+      const q = ssc.queueStream<number>([[1]]);
+      expect(() => q.slice(1, 2)).toThrow(new SparkError(`${q.name} has not been initialized`));
+      expect(() => q.slice(Number.NaN, 2)).toThrow(new SimulationError('DStream.slice: fromTime must be a finite number of seconds, got NaN'));
+      expect(() => q.slice(1, Number.POSITIVE_INFINITY)).toThrow(
+        new SimulationError('DStream.slice: toTime must be a finite number of seconds, got Infinity'),
+      );
+    }));
 
   test('one time alone slices just that batch; times at or before zero time give nothing', async () => {
     expect((await sliceWindowAt4s((w) => w.slice(4))).records).toEqual([[3, 4]]);
@@ -217,4 +240,57 @@ describe('zero time (Spark: DStream.initialize and isTimeValid)', () => {
       },
       { clockStartMs: 1000 },
     ));
+});
+
+describe('persist and checkpoint after start, and a bad interval', () => {
+  test.each([
+    ['persist', (ds: DStream<number>) => ds.persist(), 'Cannot change storage level of a DStream after streaming context has started', 'PERSIST_AFTER_START'],
+    ['checkpoint', (ds: DStream<number>) => ds.checkpoint(2), 'Cannot change checkpoint interval of a DStream after streaming context has started', 'CHECKPOINT_AFTER_START'],
+  ] as const)('%s after start: Spark’s UnsupportedOperationException and its error class', (_name, call, message, errorClass) =>
+    inJvm(() => {
+      const { ssc } = makeContexts();
+      const q = ssc.queueStream<number>([[1]]);
+      q.pprint();
+      ssc.start();
+      let error: unknown;
+      try {
+        call(q);
+      } catch (e) {
+        error = e;
+      }
+      ssc.stop();
+      expect(error).toBeInstanceOf(UnsupportedOperationError);
+      expect((error as UnsupportedOperationError).message).toBe(message);
+      expect((error as UnsupportedOperationError).errorClass).toBe(errorClass);
+    }));
+
+  test('checkpoint(interval) with an interval that is not a number of seconds names the call and the parameter', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts();
+      expect(() => ssc.queueStream<number>([[1]]).checkpoint(Number.NaN)).toThrow(
+        new SimulationError('DStream.checkpoint: interval must be a finite number of seconds, got NaN'),
+      );
+    }));
+});
+
+describe('count() of an RDD without partitions (Spark: DStream.count; PySpark: DStream.count)', () => {
+  test.each([
+    ['scala', [[0]]],
+    ['pyspark', []],
+  ] as const)('%s: %j', (flavor, expected) =>
+    inJvm(async () => {
+      const { ssc } = makeContexts(flavor);
+      const out: number[][] = [];
+      ssc
+        .queueStream<number>([ssc.sparkContext.emptyRDD<number>()])
+        .count()
+        .foreachRDD((rdd: RDD<number>) => {
+          const xs = rdd.collect();
+          if (xs.length > 0) out.push(xs);
+        });
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(1);
+      ssc.stop();
+      expect(out).toEqual(expected);
+    }));
 });
