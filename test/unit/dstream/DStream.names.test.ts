@@ -45,11 +45,12 @@ describe('operation names', () => {
       ds.foreachRDD(() => undefined);
       ds.pprint();
       ds.print();
+      ds.saveAsTextFiles('out');
       ssc.start();
       await ssc.awaitTerminationOrTimeout(1);
       ssc.stop();
       const names = ssc.events().flatMap((e) => (e.type === 'outputOperationStarted' ? [e.name.replace(/ \[\d+\]$/, '')] : []));
-      expect(names).toEqual(['foreachRDD', 'pprint', 'print']);
+      expect(names).toEqual(['foreachRDD', 'pprint', 'print', 'saveAsTextFiles']);
     }));
 
   test.each([
