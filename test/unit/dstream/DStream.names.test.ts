@@ -2,6 +2,9 @@
  * The operation names streams carry (`<operation> [<id>]`): they name streams in the event log
  * (rddGenerated, outputOperationStarted) and the calls refused after start (callRefused).
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { DStream } from 'dstream-sim';
 import { inJvm, makeContexts } from '../../__helpers__/sim';
 
@@ -38,8 +41,9 @@ describe('operation names', () => {
       expect(made.map(([, s]) => opName(s))).toEqual(made.map(([n]) => n));
     }));
 
-  test('output operations name their jobs after themselves', () =>
-    inJvm(async () => {
+  test('output operations name their jobs after themselves', () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-names-')); // saveAsTextFiles writes here
+    return inJvm(async () => {
       const { ssc } = makeContexts();
       const ds = ssc.queueStream<number>([[1]]);
       ds.foreachRDD(() => undefined);
@@ -51,7 +55,9 @@ describe('operation names', () => {
       ssc.stop();
       const names = ssc.events().flatMap((e) => (e.type === 'outputOperationStarted' ? [e.name.replace(/ \[\d+\]$/, '')] : []));
       expect(names).toEqual(['foreachRDD', 'pprint', 'print', 'saveAsTextFiles']);
-    }));
+      expect(fs.readdirSync(cwd)).toEqual(['out-1000']);
+    }, { cwd }).finally(() => fs.rmSync(cwd, { recursive: true, force: true }));
+  });
 
   test.each([
     ['persist', 'DStream.persist()', 'persist-after-start'],
