@@ -100,6 +100,11 @@ export class SparkContext {
     return this.jvm.cwd;
   }
 
+  /** @internal Whether the run has a directory of its own (see RddContext). */
+  get hasRunDir(): boolean {
+    return this.jvm.hasRunDir;
+  }
+
   /** Spark: `isStopped`. */
   /** @internal The JVM's adversarial order, if the run asked for one (RddContext). */
   get adversarialOrder(): AdversarialOrder | undefined {

@@ -13,6 +13,8 @@ export interface RddContext {
   readonly defaultParallelismIsSet: boolean;
   /** The simulated JVM's working directory (relative paths resolve against it). */
   readonly cwd: string;
+  /** Whether the run has a directory of its own (a scenario or a harness run given `cwd`): it writes only inside it. */
+  readonly hasRunDir: boolean;
   /** Where Spark promises no order, permute with this (`--adversarial-order`); undefined: off. */
   readonly adversarialOrder?: AdversarialOrder | undefined;
   /** Spark: `isStopped`. */

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DStreamSimError } from '../errors';
+import { DStreamSimError, IOError } from '../errors';
+import { resolveForWriting } from '../util/confinedPath';
 import { pythonStr, scalaString } from '../util/format';
 import type { RDD } from './RDD';
 
@@ -14,10 +15,11 @@ export class FileAlreadyExistsError extends DStreamSimError {
 /**
  * Spark: `RDD.saveAsTextFile(path)`: a directory with one `part-NNNNN` file per partition (one
  * record per line, printed as the flavor prints it) and an empty `_SUCCESS` marker. Fails if
- * the directory exists. A relative path resolves against the simulated JVM's working directory.
+ * the directory exists. A relative path resolves against the simulated JVM's working directory; a
+ * run with its own directory writes only inside it.
  */
 export function saveAsTextFile(rdd: RDD<unknown>, target: string): void {
-  const dir = path.resolve(rdd.context.cwd, target);
+  const dir = outputDirectory(rdd, target);
   const str = rdd.context.flavor === 'pyspark' ? pythonStr : scalaString;
   if (fs.existsSync(dir)) {
     throw new FileAlreadyExistsError(`Output directory file:${path.resolve(dir)} already exists`);
@@ -29,4 +31,17 @@ export function saveAsTextFile(rdd: RDD<unknown>, target: string): void {
     fs.writeFileSync(path.join(dir, `part-${String(i).padStart(5, '0')}`), text);
   });
   fs.writeFileSync(path.join(dir, '_SUCCESS'), '');
+}
+
+function outputDirectory(rdd: RDD<unknown>, target: string): string {
+  const { cwd, hasRunDir } = rdd.context;
+  if (!hasRunDir) return path.resolve(cwd, target);
+  const real = resolveForWriting(cwd, target);
+  if (real === undefined) {
+    throw new IOError(
+      `Output directory ${target} is outside the run's directory; a run writes only inside its own directory. Use a relative prefix such as saveAsTextFiles("out/counts").`,
+      'OUTPUT_DIRECTORY_OUTSIDE_RUN',
+    );
+  }
+  return real;
 }

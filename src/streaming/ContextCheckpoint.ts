@@ -6,7 +6,7 @@ import type { DStream } from '../dstream/DStream';
 import { restoreCheckpointData, updateCheckpointData } from '../dstream/DStreamCheckpointData';
 import type { SparkContext } from '../core/SparkContext';
 import type { Time } from '../time/Time';
-import { escapesLexically, resolveInside } from '../util/confinedPath';
+import { resolveForWriting } from '../util/confinedPath';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type CheckpointData } from './Checkpoint';
 import { readCheckpoint, type CheckpointReadResult } from './CheckpointReader';
 import { CheckpointWriter } from './CheckpointWriter';
@@ -169,16 +169,14 @@ export class ContextCheckpoint {
  * and the directory must stay inside it (no absolute path elsewhere, no `..` out, no link out).
  */
 export function resolveCheckpointDir(jvm: Jvm, directory: string): string {
-  const base = fs.realpathSync(jvm.cwd);
-  const rel = path.isAbsolute(directory) ? path.relative(base, directory) : directory;
-  const r = escapesLexically(rel) ? undefined : resolveInside(jvm.cwd, rel);
-  if (r === undefined || !('path' in r)) {
+  const real = resolveForWriting(jvm.cwd, directory);
+  if (real === undefined) {
     throw new IOError(
       `Checkpoint directory ${directory} is outside the run's directory; a run writes only inside its own directory. Use a relative path such as ssc.checkpoint("checkpoint").`,
       'CHECKPOINT_DIRECTORY_OUTSIDE_RUN',
     );
   }
-  return r.path;
+  return real;
 }
 
 /**

@@ -36,3 +36,16 @@ export function resolveInside(root: string, rel: string): { path: string } | { e
   }
   return { path: current };
 }
+
+/**
+ * A path a run writes to, as the program named it (relative to `root`, or absolute but inside
+ * it): its real path inside `root`, or `undefined` when it leads outside (lexically or through a
+ * symbolic link). Checkpoint directories and `saveAsTextFiles` outputs of a run with its own
+ * directory go through here.
+ */
+export function resolveForWriting(root: string, target: string): string | undefined {
+  const rel = path.isAbsolute(target) ? path.relative(fs.realpathSync(root), target) : target;
+  if (escapesLexically(rel)) return undefined;
+  const r = resolveInside(root, rel);
+  return 'path' in r ? r.path : undefined;
+}

@@ -62,3 +62,31 @@ describe('an output directory that already exists', () => {
     ]);
   });
 });
+
+describe('a run writes only inside its own directory', () => {
+  test.each(['scala', 'pyspark'] as const)('%s: a prefix that leads outside fails the job with an IOError naming it; nothing is written there', async (flavor) => {
+    const outside = `../dstream-sim-escape-${flavor}`;
+    const r = await save(flavor, () => outside, undefined);
+    expect(r.errors.map((e) => [e.batchTime, e.message])).toEqual([
+      [
+        1000,
+        `Output directory ${outside}-1000 is outside the run's directory; a run writes only inside its own directory. Use a relative prefix such as saveAsTextFiles("out/counts").`,
+      ],
+    ]);
+    expect(fs.existsSync(path.join(r.dir, outside + '-1000'))).toBe(false);
+    expect(r.entries).toEqual([]);
+  });
+
+  test('a prefix through a symbolic link to outside is refused too', async () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-elsewhere-'));
+    try {
+      const r = await save('scala', () => 'link/out', undefined, (d) => fs.symlinkSync(elsewhere, path.join(d, 'link')));
+      expect(r.errors.map((e) => e.message)).toEqual([
+        'Output directory link/out-1000 is outside the run\'s directory; a run writes only inside its own directory. Use a relative prefix such as saveAsTextFiles("out/counts").',
+      ]);
+      expect(fs.readdirSync(elsewhere)).toEqual([]);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+});
