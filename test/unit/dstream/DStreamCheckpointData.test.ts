@@ -5,7 +5,7 @@
  */
 import { RDD, type Pair } from 'dstream-sim';
 import { restoreCheckpointData, updateCheckpointData } from '../../../src/dstream/DStreamCheckpointData';
-import { FileInputDStream } from '../../../src/dstream/FileInputDStream';
+import type { FileInputDStream } from '../../../src/dstream/FileInputDStream';
 import { hashPartitioner, type Partitioner } from '../../../src/rdd/Partitioner';
 import { inJvm, makeContexts } from '../../__helpers__/sim';
 
