@@ -70,3 +70,18 @@ describe('DStreamGraph', () => {
       ]);
     }));
 });
+
+describe('the graph a started context records', () => {
+  test('a stream reached along two paths (a diamond) is one node', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts();
+      const q = ssc.queueStream<number>([[1]]);
+      const doubled = q.map((x) => x * 2);
+      doubled.union(doubled.filter((x) => x > 0)).pprint();
+      ssc.start();
+      ssc.stop();
+      const started = ssc.events().find((e) => e.type === 'contextStarted');
+      const names = started?.type === 'contextStarted' ? started.graph.streams.map((s) => s.name) : [];
+      expect([...names].sort()).toEqual(['filter [2]', 'map [1]', 'pprint [4]', 'Queue input [0]', 'union [3]'].sort());
+    }));
+});
