@@ -2,7 +2,8 @@
  * What `ssc.inspect(...)` adds to the event log (docs/inspection.md): the RDDs of chosen streams,
  * window contents, and inputs on or off.
  */
-import { runStreams, SparkError, type DStream, type SimEvent } from 'dstream-sim';
+import { StateSpec, runStreams, SparkError, type DStream, type Pair, type SimEvent, type State } from 'dstream-sim';
+import { inJvm, makeContexts } from '../../__helpers__/sim';
 
 const pick = <T extends SimEvent['type']>(events: readonly SimEvent[], type: T): Extract<SimEvent, { type: T }>[] =>
   events.filter((e): e is Extract<SimEvent, { type: T }> => e.type === type);
@@ -20,9 +21,9 @@ describe('inspect({ streams })', () => {
       },
       2,
     );
-    expect(pick(r.events, 'rddGenerated').map((e) => [e.batchTime, e.streamName, e.records, e.numPartitions])).toEqual([
-      [1000, 'filter [2]', [20], 2],
-      [2000, 'filter [2]', [30], 2],
+    expect(pick(r.events, 'rddGenerated').map((e) => [e.batchTime, e.streamName, e.records, e.numPartitions, e.partitionSizes])).toEqual([
+      [1000, 'filter [2]', [20], 2, [0, 1]],
+      [2000, 'filter [2]', [30], 2, [0, 1]],
     ]);
   });
 
@@ -42,7 +43,7 @@ describe('inspect({ inputs })', () => {
   test('an input that makes no RDD is recorded with records undefined and no partitions', async () => {
     const r = await runStreams<number>([[null]], (s) => s[0] as DStream<number>, 1);
     expect(pick(r.events, 'inputDelivered')).toEqual([
-      expect.objectContaining({ batchTime: 1000, records: undefined, numPartitions: 0, streamName: 'Test input stream [0]' }),
+      expect.objectContaining({ batchTime: 1000, records: undefined, numPartitions: 0, partitionSizes: [], streamName: 'Test input stream [0]' }),
     ]);
   });
 });
@@ -85,4 +86,81 @@ describe('inspect({ streams }) and a function that throws', () => {
     expect((error as SparkError).message).toMatch(/^Job aborted due to stage failure: Task 0 in stage 5\.0 failed 1 times, .*: Error: two is not welcome$/);
     expect(((error as SparkError).cause as Error).message).toBe('two is not welcome');
   });
+});
+
+describe('inputs: each partition’s size', () => {
+  test('an input’s records and partition sizes', async () => {
+    const r = await runStreams<number>([[[1, 2, 3]]], (s) => s[0] as DStream<number>, 1, { numPartitions: 2 });
+    expect(pick(r.events, 'inputDelivered').map((e) => [e.records, e.numPartitions, e.partitionSizes])).toEqual([[[1, 2, 3], 2, [1, 2]]]);
+  });
+});
+
+describe('windows: a window that gets no parent RDD', () => {
+  test('PySpark: a window over a parent that makes none records no batch times and no records', async () => {
+    const r = await runStreams<number>([[[1], [2]]], (s) => (s[0] as DStream<number>).transform(() => null).window(2, 1) as DStream<number>, 2, {
+      inspect: { windows: true },
+    });
+    expect(pick(r.events, 'windowComputed').map((e) => [e.batchTime, e.batchTimes, e.records])).toEqual([
+      [1000, [], []],
+      [2000, [], []],
+    ]);
+  });
+});
+
+/** Counts per key; maps to nothing. */
+const counting = StateSpec.function((_k: string, v: number | undefined, state: State<number>) => {
+  state.update((v ?? 0) + (state.exists() ? state.get() : 0));
+  return undefined;
+});
+
+describe('state', () => {
+  type KV = Pair<string, number>;
+
+  test('mapWithState: what each batch added and updated', async () => {
+    const r = await runStreams<KV>([[[['a', 1]], [['a', 2], ['b', 1]]]], (s) => (s[0] as DStream<KV>).mapWithState(counting) as DStream<unknown> as DStream<KV>, 2, {
+      checkpoint: true,
+      inspect: { state: true },
+    });
+    expect(pick(r.events, 'stateChanged').map((e) => [e.batchTime, e.added, e.updated, e.removed])).toEqual([
+      [1000, [['a', 1]], [], []],
+      [2000, [['b', 1]], [['a', 1, 3]], []],
+    ]);
+  });
+
+  test('without inspect({ state: true }) no state change is recorded', async () => {
+    const r = await runStreams<KV>(
+      [[[['a', 1]], [['a', 2]]]],
+      (s) => {
+        const ds = s[0] as DStream<KV>;
+        ds.mapWithState(counting).foreachRDD(() => undefined);
+        return ds.updateStateByKey((vs: number[], st: number | undefined) => vs.length + (st ?? 0));
+      },
+      2,
+      { checkpoint: true },
+    );
+    expect(pick(r.events, 'stateChanged')).toEqual([]);
+  });
+});
+
+describe('the log off (eventLogCapacity 0): an inspection event is made for a subscriber that asks for its kind only', () => {
+  test.each(['inputDelivered', 'rddGenerated', 'windowComputed', 'stateChanged'] as const)('%s', (kind) =>
+    inJvm(
+      async (jvm) => {
+        const got: string[] = [];
+        jvm.log.subscribe((e) => void got.push(e.type), [kind]);
+        const { ssc } = makeContexts('scala');
+        ssc.checkpoint('cp');
+        const q = ssc.queueStream<Pair<string, number>>([[['a', 1]], [['a', 2]]]);
+        q.window(2, 1)
+          .updateStateByKey((vs: number[], st: number | undefined) => vs.length + (st ?? 0))
+          .mapWithState(counting)
+          .foreachRDD(() => undefined);
+        ssc.start();
+        await ssc.awaitTerminationOrTimeout(2);
+        ssc.stop();
+        expect(got.length).toBeGreaterThan(0);
+        expect(new Set(got)).toEqual(new Set([kind]));
+      },
+      { eventLogCapacity: 0, inspect: { inputs: true, streams: 'all', windows: true, state: true } },
+    ));
 });
