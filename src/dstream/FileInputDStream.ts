@@ -204,7 +204,7 @@ export class FileInputDStream<T = string> extends InputDStream<T> {
   /** Spark: files selected before `t − remember` are forgotten (they are older than the threshold). */
   override clearMetadata(time: Time): void {
     super.clearMetadata(time);
-    const limit = time.milliseconds - (this.rememberDuration?.milliseconds ?? 0);
+    const limit = time.milliseconds - this.rememberDuration!.milliseconds; // set at start
     for (const [t, files] of this.batchTimeToSelectedFiles) {
       if (t < limit) {
         this.batchTimeToSelectedFiles.delete(t);

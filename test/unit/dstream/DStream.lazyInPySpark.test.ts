@@ -48,3 +48,17 @@ describe.each(kinds)('%s after start', (_name, make) => {
       expect(refused[0]).toMatch(/^DStream\.\w+\(\)$/);
     }));
 });
+
+describe.each(kinds)('%s of a parent that makes no RDD (PySpark: a transform that returned None)', (_name, make) => {
+  test('no RDD either, and no error', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts('pyspark');
+      const none = ssc.queueStream<KV>([[['a', 1]]]).transform(() => null) as DStream<KV>;
+      const calls: number[] = [];
+      make(none).foreachRDD((rdd) => void calls.push(rdd.count()));
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(2);
+      ssc.stop();
+      expect(calls).toEqual([]);
+    }));
+});

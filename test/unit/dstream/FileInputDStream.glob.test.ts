@@ -37,6 +37,13 @@ describe('textFileStream on a glob', () => {
     expect(warnings(r.events)).toEqual([]);
   });
 
+  test('a file the glob matches beside the directories is not scanned as one (Spark: globStatus(…).filter(_.isDirectory))', async () => {
+    const withFile = timeline().directory('top', 'logs').directory('a', 'logs/a').file(0.3, 'top', 'readme.txt', 'x\n').file(0.5, 'a', '1.txt', 'a1\n').build();
+    const r = await runWithTimeline(withFile, (ssc) => ssc.textFileStream('logs/*').pprint(), 1);
+    expect(delivered(r.events)).toEqual([[1000, ['a1']]]);
+    expect(warnings(r.events)).toEqual([]);
+  });
+
   test('the files a glob stream picked are reported relative to the run’s directory (StreamInputInfo)', async () => {
     const infos: unknown[] = [];
     const listener: StreamingListener = {

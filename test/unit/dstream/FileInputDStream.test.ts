@@ -35,6 +35,22 @@ describe('files', () => {
     expect(nonEmpty(short.events)).toEqual([]); // 10 s: threshold 13 − 10 = 3 s > 0.5 s
   });
 
+  test.each([
+    ['spark.streaming.minRememberDuration', '10s'], // the older name Spark still reads
+    ['spark.streaming.fileStream.minRememberDuration', '10'], // a bare number is seconds (getTimeAsSeconds)
+  ])('%s = %s: the same 10 s', async (key, value) => {
+    const tl = timeline().directory('in', 'input').file(12.5, 'in', 'old.txt', 'old\n', { mtime: 0.5 }).build();
+    const r = await runWithTimeline(
+      tl,
+      (ssc) => {
+        ssc.sparkContext.conf.set(key, value);
+        ssc.fileStream('input', undefined, false).pprint();
+      },
+      13,
+    );
+    expect(nonEmpty(r.events)).toEqual([]);
+  });
+
   test('a picked file is forgotten after the remember window: if it changed meanwhile, it is read again', async () => {
     const tl = timeline().directory('in', 'input').file(0.5, 'in', 'a.txt', 'v1\n').file(30.5, 'in', 'a.txt', 'v2\n').build();
     const r = await runWithTimeline(tl, (ssc) => ssc.textFileStream('input').pprint(), 64);
@@ -45,5 +61,11 @@ describe('files', () => {
       [1000, ['v1']],
       [63000, ['v2']],
     ]);
+  });
+
+  test('a file whose modification time is the batch time itself is that batch’s (Spark: modTime <= currentTime)', async () => {
+    const tl = timeline().directory('in', 'input').file(1.5, 'in', 'edge.txt', 'edge\n', { mtime: 2 }).build();
+    const r = await runWithTimeline(tl, (ssc) => ssc.textFileStream('input').pprint(), 3);
+    expect(nonEmpty(r.events)).toEqual([[2000, ['edge']]]);
   });
 });
