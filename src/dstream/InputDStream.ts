@@ -23,7 +23,6 @@ export abstract class InputDStream<T> extends DStream<T> {
 
   /** Spark's input stream name, e.g. `Queue input [0]` (the stream's name in every event). */
   override get name(): string {
-    if (this.inputId === undefined) return this.makeName(); // asked while being constructed
     return (this.inputName ??= this.makeName());
   }
 
@@ -31,7 +30,6 @@ export abstract class InputDStream<T> extends DStream<T> {
     const words = this.className
       .replace('DStream', '')
       .split(/(?=[A-Z])/)
-      .filter((w) => w.length > 0)
       .join(' ')
       .toLowerCase();
     return `${words.charAt(0).toUpperCase()}${words.slice(1)} [${this.inputId}]`;

@@ -60,3 +60,19 @@ describe('a receiver stream asked for a time before its context started (Spark: 
       expect(rdd?.collect()).toEqual([]);
     }));
 });
+
+describe('a window’s first batch asks for the zero time: a queue stream is not computed there, so nothing is dequeued early (Spark: InputDStream.isTimeValid)', () => {
+  test.each(['scala', 'pyspark'] as const)('%s', (flavor) =>
+    inJvm(async () => {
+      const { ssc } = makeContexts(flavor);
+      const out: number[][] = [];
+      ssc
+        .queueStream<number>([[1], [2], [3]])
+        .window(2, 1)
+        .foreachRDD((rdd: RDD<number>) => void out.push(rdd.collect()));
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(3);
+      ssc.stop();
+      expect(out).toEqual([[1], [1, 2], [2, 3]]);
+    }));
+});

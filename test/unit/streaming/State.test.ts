@@ -74,3 +74,8 @@ test('after remove() the state cannot be updated (Spark’s message)', () => {
   s.remove();
   expect(() => s.update(2)).toThrow('requirement failed: Cannot update the state after it has been removed');
 });
+
+test('a state timing out exists and holds its last value, and is timing out (Spark: StateImpl.wrapTimingOutState)', () => {
+  const s = new State<number>().wrapTimingOut(7);
+  expect([s.exists(), s.get(), s.isTimingOut()]).toEqual([true, 7, true]);
+});
