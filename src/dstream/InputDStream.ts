@@ -61,6 +61,7 @@ export abstract class InputDStream<T> extends DStream<T> {
   }
 
   /** What this input reports to Spark's InputInfoTracker for a batch; nothing by default (queue streams, as in Spark). */
+  // Stryker disable next-line BlockStatement: an empty body returns undefined as well
   protected reportedInfo(_time: Time, _rdd: RDD<T> | undefined): StreamInputInfo | undefined {
     return undefined;
   }

@@ -76,7 +76,7 @@ export class InternalMapWithStateDStream<K, V, S, M> extends DStream<MapWithStat
     const timeout = this.spec.timeoutInterval;
     const threshold = timeout === undefined ? undefined : validTime.milliseconds - timeout.milliseconds;
     const cp = this.checkpointDuration;
-    const fullScan = cp !== undefined && validTime.minus(this.zeroTime!).isMultipleOf(cp);
+    const fullScan = validTime.minus(this.zeroTime!).isMultipleOf(cp!); // initialize() sets the interval of a stream that must checkpoint
     const fn = this.spec.mappingFunction;
     const result = new RDDClass<MapWithStateRecord<K, S, M>>(
       sc,
@@ -136,7 +136,7 @@ export class MapWithStateDStream<K, V, S, M> extends DStream<M> {
   }
 
   compute(validTime: Time): RDD<M> | undefined {
-    return this.internal.getOrCompute(validTime)?.flatMap((r) => r.mapped);
+    return this.internal.getOrCompute(validTime)!.flatMap((r) => r.mapped); // the state stream makes an RDD every batch
   }
 
   /** Spark: `stateSnapshots()`: all `[key, state]` pairs after each batch. */

@@ -3,6 +3,7 @@
  * the state is partitioned, batches where the parent made no RDD, removal, and initial states.
  */
 import { HashPartitioner, StateSpec, runStreams, type State, type DStream, type Pair, type RDD, type Time } from 'dstream-sim';
+import { inJvm, makeContexts } from '../../__helpers__/sim';
 
 type KV = Pair<string, number>;
 const words = (...batches: (string[] | null)[]): (KV[] | null)[] =>
@@ -107,5 +108,41 @@ describe('initial state', () => {
     // Set at 1 s; checked on checkpoint batches (10 s, 20 s): 1000 < 10000 − 9500 is false,
     // 1000 < 20000 − 9500 is true.
     expect(timedOut).toEqual([['z', 20000]]);
+  });
+});
+
+describe('the state stream inside mapWithState (Spark: InternalMapWithStateDStream)', () => {
+  type KV = Pair<string, number>;
+  const counting = StateSpec.function((_k: string, v: number | undefined, state: State<number>) => {
+    state.update((v ?? 0) + (state.exists() ? state.get() : 0));
+    return v;
+  });
+
+  test.each([
+    [false, 'MEMORY_ONLY'],
+    [true, 'MEMORY_ONLY_SER'], // checkpoint() persists as DStream.persist() does
+  ] as const)('named mapWithState in the graph; its RDDs are persisted (checkpoint() called: %s) at %s', (checkpointed, level) =>
+    inJvm(async () => {
+      const { ssc } = makeContexts('scala');
+      ssc.checkpoint('cp');
+      const mapped = ssc.queueStream<KV>([[['a', 1]]]).mapWithState(counting);
+      if (checkpointed) mapped.checkpoint(10);
+      mapped.foreachRDD(() => undefined);
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(1);
+      ssc.stop();
+      const internal = mapped.dependencies[0]!;
+      expect(internal.generatedRDDs.get(1000)!.getStorageLevel()).toBe(level);
+      const started = ssc.events().find((e) => e.type === 'contextStarted');
+      const names = started?.type === 'contextStarted' ? started.graph.streams.map((s) => s.name) : [];
+      expect(names).toEqual(['foreachRDD [3]', 'mapWithState [1]', 'mapWithState [2]', 'Queue input [0]']);
+    }));
+
+  test('with a timeout, a key whose function leaves its state alone gets none (and nothing fails)', async () => {
+    const leaveAlone = StateSpec.function((_k: string, v: number | undefined) => v).timeout(3);
+    const r = await runStreams<KV>([[[['a', 1]], [['a', 2]]]], (s) => (s[0] as DStream<KV>).mapWithState(leaveAlone).stateSnapshots() as DStream<KV>, 2, {
+      checkpoint: true,
+    });
+    expect(r.batches.map((b) => b.records)).toEqual([[], []]);
   });
 });

@@ -58,3 +58,31 @@ test.each(['pyspark', 'scala'] as const)('%s: reduceByKey reduces each map parti
     ssc.stop();
     expect(out).toEqual([[['a', '((1+2)+(3+4))']]]);
   }));
+
+test.each(['pyspark', 'scala'] as const)('%s: groupByKey keeps every value of a key, in order, across map partitions', (flavor) =>
+  inJvm(async () => {
+    const { ssc } = makeContexts(flavor);
+    const batch = ssc.sparkContext.parallelize<KV>(
+      [
+        ['a', 1],
+        ['a', 2],
+        ['b', 5],
+        ['a', 3],
+      ],
+      2,
+    );
+    const out: Pair<string, number[]>[][] = [];
+    ssc
+      .queueStream<KV>([batch])
+      .groupByKey(1)
+      .foreachRDD((rdd: RDD<Pair<string, number[]>>) => void out.push(rdd.collect()));
+    ssc.start();
+    await ssc.awaitTerminationOrTimeout(1);
+    ssc.stop();
+    expect(out).toEqual([
+      [
+        ['a', [1, 2, 3]],
+        ['b', [5]],
+      ],
+    ]);
+  }));
