@@ -2,7 +2,10 @@
  * `textFileStream` / `fileStream` (Spark: `FileInputDStream`) beyond the suite: empty files,
  * `spark.streaming.fileStream.minRememberDuration`, and files forgotten after the remember window.
  */
-import { timeline, type SimEvent } from 'dstream-sim';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SparkContext, StreamingContext, TimelineDriver, timeline, withIsolatedJvm, type DStream, type SimEvent } from 'dstream-sim';
 import { delivered, runWithTimeline } from '../../__helpers__/timelineRun';
 
 const nonEmpty = (events: SimEvent[]): [number, unknown[] | undefined][] =>
@@ -67,5 +70,44 @@ describe('files', () => {
     const tl = timeline().directory('in', 'input').file(1.5, 'in', 'edge.txt', 'edge\n', { mtime: 2 }).build();
     const r = await runWithTimeline(tl, (ssc) => ssc.textFileStream('input').pprint(), 3);
     expect(nonEmpty(r.events)).toEqual([[2000, ['edge']]]);
+  });
+});
+
+describe('files already there when the stream is made (Spark: newFilesOnly)', () => {
+  /** A first context runs 5 s while a file appears at 1 s; then a second context's stream looks. */
+  async function seenBySecondContext(make: (ssc: StreamingContext) => DStream<string>): Promise<[number, unknown[] | undefined][]> {
+    const tl = timeline().directory('in', 'input').file(1, 'in', 'early.txt', 'early\n').build();
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-newfiles-'));
+    try {
+      return await withIsolatedJvm({ stdout: () => undefined, cwd }, async (jvm) => {
+        const driver = await TimelineDriver.attach(jvm, tl);
+        try {
+          const sc = new SparkContext({ master: 'local[2]', appName: 'newFiles' });
+          const first = new StreamingContext(sc, 1);
+          first.queueStream<number>([[1]]).foreachRDD(() => undefined);
+          first.start();
+          await first.awaitTerminationOrTimeout(5);
+          first.stop(false);
+          const second = new StreamingContext(sc, 1);
+          make(second).pprint();
+          second.start();
+          await second.awaitTerminationOrTimeout(2);
+          second.stop();
+        } finally {
+          await driver.close();
+        }
+        return delivered([...jvm.log.events()]).filter(([t, r]) => t > 5000 && r !== undefined && r.length > 0);
+      });
+    } finally {
+      fs.rmSync(cwd, { recursive: true, force: true });
+    }
+  }
+
+  test('textFileStream takes only files modified after it was made', async () => {
+    expect(await seenBySecondContext((ssc) => ssc.textFileStream('input'))).toEqual([]);
+  });
+
+  test('fileStream(…, newFilesOnly = false) takes them too, within the remember window', async () => {
+    expect(await seenBySecondContext((ssc) => ssc.fileStream('input', undefined, false))).toEqual([[6000, ['early']]]);
   });
 });

@@ -43,7 +43,27 @@ describe('durations that are not a finite number of seconds are refused, naming 
       await expect(ssc.awaitTerminationOrTimeout(Number.NaN)).rejects.toThrow(
         new SimulationError('StreamingContext.awaitTerminationOrTimeout: timeout must be a finite number of seconds, got NaN'),
       );
+      // Scala has no Python TypeError for a missing argument: the same refusal.
+      await expect(ssc.awaitTerminationOrTimeout(undefined as unknown as number)).rejects.toThrow(
+        new SimulationError('StreamingContext.awaitTerminationOrTimeout: timeout must be a finite number of seconds, got undefined'),
+      );
       ssc.stop();
+    }));
+
+  test('binaryRecordsStream(directory, recordLength): the error class of a length that is not positive', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts();
+      expect(() => ssc.binaryRecordsStream('in', 0)).toThrow(expect.objectContaining({ errorClass: 'RECORD_LENGTH_NOT_POSITIVE' }));
+    }));
+
+  test('binaryRecordsStream after start is refused under its own name (Scala)', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts('scala');
+      ssc.queueStream<number>([[1]]).print();
+      ssc.start();
+      expect(() => ssc.binaryRecordsStream('in', 4)).toThrow('Adding new inputs, transformations, and output operations after starting a context is not supported');
+      ssc.stop();
+      expect(ssc.events().flatMap((e) => (e.type === 'callRefused' ? [e.call] : []))).toEqual(['DStream.binaryRecordsStream()']);
     }));
 
   test('StateSpec.timeout(idleDuration)', () => {

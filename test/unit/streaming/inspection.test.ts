@@ -27,6 +27,19 @@ describe('inspect({ streams })', () => {
     ]);
   });
 
+  test('a later inspect() without streams keeps the streams chosen before', async () => {
+    const r = await runStreams<number>(
+      [[[1]]],
+      (s) => {
+        const mapped = (s[0] as DStream<number>).map((x) => x * 10);
+        mapped.context().inspect({ streams: [mapped] }).inspect({ windows: true });
+        return mapped;
+      },
+      1,
+    );
+    expect(pick(r.events, 'rddGenerated').map((e) => [e.batchTime, e.records])).toEqual([[1000, [10]]]);
+  });
+
   test('"none" (the default) records none', async () => {
     const r = await runStreams<number>([[[1]]], (s) => (s[0] as DStream<number>).map((x) => x), 1, { inspect: { streams: 'none' } });
     expect(pick(r.events, 'rddGenerated')).toEqual([]);
