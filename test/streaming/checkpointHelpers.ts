@@ -23,6 +23,8 @@ export interface ProcessRun {
   created: number;
   /** Calls in getOrCreate's rebuild mode (recovering: the functions are rebuilt, nothing printed). */
   rebuilt: number;
+  /** The JVM's rebuild depth right after getOrCreate returned (0: rebuild mode is over). */
+  rebuildingAfter: number;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function wordCountProcess(
   const out: string[] = [];
   let created = 0;
   let rebuilt = 0;
+  let rebuildingAfter = -1;
   return withIsolatedJvm({ cwd, clockStartMs: startMs, stdout: (t) => void out.push(t) }, async (jvm) => {
     const driver = await TimelineDriver.attach(jvm, tl);
     try {
@@ -58,13 +61,14 @@ export async function wordCountProcess(
         return ssc;
       };
       const ssc = StreamingContext.getOrCreate(opts.checkpointDir ?? 'cp', create, opts.createOnError ?? false);
+      rebuildingAfter = jvm.rebuilding;
       ssc.start();
       await ssc.awaitTerminationOrTimeout((untilMs - startMs) / 1000);
       ssc.stop();
     } finally {
       await driver.close();
     }
-    return { events: [...jvm.log.events()], printed: out.join(''), created, rebuilt };
+    return { events: [...jvm.log.events()], printed: out.join(''), created, rebuilt, rebuildingAfter };
   });
 }
 

@@ -40,7 +40,7 @@ test('without a checkpoint getOrCreate calls the create function; with one it do
   const first = await wordCountProcess(cwd, firstRun, 0, 11_000);
   expect(first.created).toBe(1);
   const second = await wordCountProcess(cwd, secondRun, 13_500, 16_000);
-  expect([second.created, second.rebuilt]).toEqual([0, 1]);
+  expect([second.created, second.rebuilt, second.rebuildingAfter]).toEqual([0, 1, 0]);
   const recovered = second.events.find((e) => e.type === 'contextRecovered');
   expect(recovered).toMatchObject({ file: 'checkpoint-11000', checkpointTime: 11_000, skipped: [] });
   // What comes back: the state stream's checkpointed RDD (it has no files to remember).

@@ -42,6 +42,9 @@ test('backpressure updates are recorded as receiverRateUpdated, capped by maxRat
   expect(rates.length).toBeGreaterThan(0);
   for (const r of rates) expect(r).toBeLessThanOrEqual(40);
   expect(records(events).every((n) => n <= 40)).toBe(true);
+  // The same run without backpressure: no rate controller, so no update.
+  const off = await run({ 'spark.streaming.receiver.maxRate': '40' }, 6, { perRecord: 0.03 });
+  expect(off.filter((e) => e.type === 'receiverRateUpdated')).toEqual([]);
 });
 
 test('an unknown rate estimator is refused at start with Spark’s message', async () => {

@@ -84,4 +84,21 @@ describe('the graph a started context records', () => {
       const names = started?.type === 'contextStarted' ? started.graph.streams.map((s) => s.name) : [];
       expect([...names].sort()).toEqual(['filter [2]', 'map [1]', 'pprint [4]', 'Queue input [0]', 'union [3]'].sort());
     }));
+
+  test('each node: its kind, slide, window (windows only) and the streams it depends on', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts();
+      ssc.queueStream<number>([[1]]).window(4, 2).pprint();
+      ssc.start();
+      ssc.stop();
+      const started = ssc.events().find((e) => e.type === 'contextStarted');
+      expect(started?.type === 'contextStarted' && started.graph).toEqual({
+        outputs: [2],
+        streams: [
+          { id: 2, name: 'pprint [2]', kind: 'ForEachDStream', slideMs: 2000, windowMs: undefined, dependencies: [1] },
+          { id: 1, name: 'window [1]', kind: 'WindowedDStream', slideMs: 2000, windowMs: 4000, dependencies: [0] },
+          { id: 0, name: 'Queue input [0]', kind: 'QueueInputDStream', slideMs: 1000, windowMs: undefined, dependencies: [] },
+        ],
+      });
+    }));
 });

@@ -3,7 +3,11 @@
  * constructor checks, settings (`checkpoint(null)`, `awaitTermination(timeout)`), and the
  * `getOrCreate` family.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import {
+  CheckpointReadError,
   IllegalArgumentError,
   SimulationError,
   SparkConf,
@@ -233,7 +237,28 @@ describe('getOrCreate and getActiveOrCreate with a checkpoint path', () => {
     inJvm(() => {
       const ssc = StreamingContext.getActiveOrCreate(null, () => makeContexts('pyspark').ssc);
       expect(ssc.checkpointDir).toBeUndefined();
+      // … and leaves the context as f made it (no getOrCreate setting or clearing a directory).
+      const own = StreamingContext.getActiveOrCreate(null, () => {
+        const made = makeContexts('pyspark').ssc;
+        made.checkpoint('mine');
+        return made;
+      });
+      expect(own.checkpointDir).toBe('mine');
     }));
+
+  test('getActiveOrCreate(path, f) with only unreadable checkpoints throws, as getOrCreate does (createOnError defaults to false)', async () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-active-'));
+    try {
+      fs.mkdirSync(path.join(cwd, 'cp'));
+      fs.writeFileSync(path.join(cwd, 'cp', 'checkpoint-1000'), 'not a checkpoint');
+      await withIsolatedJvm({ cwd, stdout: () => undefined }, () => {
+        expect(() => StreamingContext.getActiveOrCreate('cp', () => makeContexts('pyspark').ssc)).toThrow(CheckpointReadError);
+        expect(StreamingContext.getActiveOrCreate('cp', () => makeContexts('pyspark').ssc, true).getState()).toBe('INITIALIZED');
+      });
+    } finally {
+      fs.rmSync(cwd, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('contextStopped events', () => {
