@@ -52,7 +52,7 @@ export class PythonStateDStream<K, V, S> extends DStream<Pair<K, S>> {
     const rows: RDD<Pair<K, [V[], S | undefined]>> =
       a === undefined
         ? b.groupByKey(n).mapValues((vs): [V[], S | undefined] => [vs, undefined])
-        : a.cogroup(b.partitionBy(n), n).mapValues(([ss, vs]): [V[], S | undefined] => [vs, ss.length > 0 ? ss[0] : undefined]);
+        : a.cogroup(b.partitionBy(n), n).mapValues(([ss, vs]): [V[], S | undefined] => [vs, ss[0]]);
     const f = this.updateFunc;
     return rows
       .mapValues(([vs, s]) => f(vs, s === undefined ? undefined : cloneValue(s)))

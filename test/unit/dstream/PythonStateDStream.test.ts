@@ -4,6 +4,7 @@
  */
 import { runStreams, type DStream, type Pair, type RDD, type StateChangedEvent, type Time } from 'dstream-sim';
 import { PythonStateDStream } from '../../../src/dstream/PythonStateDStream';
+import { inJvm, makeContexts } from '../../__helpers__/sim';
 
 type KV = Pair<string, number>;
 const words = (...batches: (string[] | null)[]): (KV[] | null)[] =>
@@ -103,4 +104,28 @@ describe('a Python program’s own reduceFunc (the bridge passes PySpark’s red
       [['z', 5], ['a', 1], ['b', 1]],
     ]);
   });
+});
+
+describe('a batch whose parent makes no RDD (PySpark: the previous state is kept, the function not called)', () => {
+  test('the state of the batch before, no call, and RDDs persisted at MEMORY_ONLY', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts('pyspark');
+      ssc.checkpoint('cp');
+      const calls: number[] = [];
+      const state = ssc
+        .queueStream<KV>([[['a', 1]], [['a', 1]]])
+        .transform((t: Time, rdd: RDD<KV>) => (t.milliseconds === 2000 ? null : rdd))
+        .updateStateByKey((vs: number[], s: number | undefined) => {
+          calls.push(vs.length);
+          return total(vs, s);
+        });
+      const out: KV[][] = [];
+      state.foreachRDD((rdd: RDD<KV>) => void out.push(rdd.collect()));
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(3);
+      ssc.stop();
+      expect(out).toEqual([[['a', 1]], [['a', 1]], [['a', 1]]]);
+      expect(calls).toEqual([1, 0]); // 1 s: one value; 3 s: none (the queue is empty); 2 s: not called
+      expect(state.generatedRDDs.get(3000)!.getStorageLevel()).toBe('MEMORY_ONLY');
+    }));
 });

@@ -3,6 +3,7 @@
  * `DStream.countByValueAndWindow`; PySpark: `pyspark/streaming/dstream.py`).
  */
 import { JavaException, SparkError, runOperation, runStreams, type DStream } from 'dstream-sim';
+import { inJvm, makeContexts } from '../../__helpers__/sim';
 
 const sorted = <T>(b: T[][]): T[][] => b.map((x) => [...x].sort());
 
@@ -142,4 +143,47 @@ describe('Scala reduceByKeyAndWindow with an inverse and a filterFunc that drops
     );
     expect((error as SparkError).cause).toBeInstanceOf(JavaException);
   });
+});
+
+describe('PySpark reduceByKeyAndWindow with an inverse (Spark: PythonReducedWindowedDStream)', () => {
+  const invCalls = async (window: number): Promise<number> => {
+    let calls = 0;
+    const inv = (x: number, y: number): number => {
+      calls++;
+      return x - y;
+    };
+    await runOperation(keyed, (ds) => ds.reduceByKeyAndWindow(add, inv, window, 1), 7, { checkpoint: true }); // values leave a 5 s window from 6 s
+    return calls;
+  };
+
+  test('the inverse function is used only for a window of 5 slides or more', async () => {
+    expect(await invCalls(2)).toBe(0);
+    expect(await invCalls(5)).toBeGreaterThan(0);
+  });
+
+  test('a window whose batches made no RDD makes none either, and records no window event', async () => {
+    const r = await runStreams<KV>(
+      [[keyed[0]!, keyed[1]!]],
+      (s) => ((s[0] as DStream<KV>).transform(() => null) as DStream<KV>).reduceByKeyAndWindow(add, sub, 2, 1),
+      2,
+      { checkpoint: true, inspect: { windows: true } },
+    );
+    expect(r.batches).toEqual([]);
+    expect(r.events.filter((e) => e.type === 'windowComputed')).toEqual([]);
+  });
+
+  test('it keeps its parent’s RDDs a window longer than itself, persisted at MEMORY_ONLY', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts('pyspark');
+      ssc.checkpoint('cp');
+      const windowed = ssc.queueStream<KV>([[['a', 1]]]).reduceByKeyAndWindow(add, sub, 3, 1);
+      windowed.foreachRDD(() => undefined);
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(1);
+      ssc.stop();
+      const reduced = windowed.dependencies[0]!;
+      expect(reduced.rememberDuration!.milliseconds).toBe(windowed.rememberDuration!.milliseconds + 3000);
+      expect(windowed.generatedRDDs.get(1000)!.getStorageLevel()).toBe('MEMORY_ONLY');
+      expect(String(windowed)).toMatch(/^reduceByKeyAndWindow \[\d+\]$/);
+    }));
 });

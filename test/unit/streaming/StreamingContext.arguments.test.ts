@@ -56,14 +56,17 @@ describe('durations that are not a finite number of seconds are refused, naming 
       expect(() => ssc.binaryRecordsStream('in', 0)).toThrow(expect.objectContaining({ errorClass: 'RECORD_LENGTH_NOT_POSITIVE' }));
     }));
 
-  test('binaryRecordsStream after start is refused under its own name (Scala)', () =>
+  test.each([
+    ['binaryRecordsStream', (ssc: StreamingContext) => ssc.binaryRecordsStream('in', 4)],
+    ['queueStream', (ssc: StreamingContext) => ssc.queueStream<number>([[2]])],
+  ] as const)('%s after start is refused under its own name (Scala)', (name, make) =>
     inJvm(() => {
       const { ssc } = makeContexts('scala');
       ssc.queueStream<number>([[1]]).print();
       ssc.start();
-      expect(() => ssc.binaryRecordsStream('in', 4)).toThrow('Adding new inputs, transformations, and output operations after starting a context is not supported');
+      expect(() => make(ssc)).toThrow('Adding new inputs, transformations, and output operations after starting a context is not supported');
       ssc.stop();
-      expect(ssc.events().flatMap((e) => (e.type === 'callRefused' ? [e.call] : []))).toEqual(['DStream.binaryRecordsStream()']);
+      expect(ssc.events().flatMap((e) => (e.type === 'callRefused' ? [e.call] : []))).toEqual([`DStream.${name}()`]);
     }));
 
   test('StateSpec.timeout(idleDuration)', () => {
