@@ -54,6 +54,11 @@ describe('the default when the queue is empty', () => {
     expect(r).toEqual({ records: [[1], [8, 9], [8, 9]], partitions: [expect.any(Number), 2, 2] });
   });
 
+  test('PySpark: a None default (null) is no default either', async () => {
+    const r = await runQueue('pyspark', (ssc) => ssc.queueStream<number>([[1]], true, null), 2);
+    expect(r).toEqual({ records: [[1], []], partitions: [expect.any(Number), 1] });
+  });
+
   test('PySpark: an empty default list is no default: an empty one-partition RDD', async () => {
     const r = await runQueue('pyspark', (ssc) => ssc.queueStream<number>([[1]], true, []), 2);
     expect(r.records).toEqual([[1], []]);

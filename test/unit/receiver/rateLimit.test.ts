@@ -47,6 +47,45 @@ test('backpressure updates are recorded as receiverRateUpdated, capped by maxRat
   expect(off.filter((e) => e.type === 'receiverRateUpdated')).toEqual([]);
 });
 
+describe('the PID estimator’s settings (spark.streaming.backpressure.pid.*)', () => {
+  /** The rates backpressure sets over 10 s of 200 and 60 lines a second in turn, at `perRecord` s a record. */
+  async function rates(conf: Record<string, string>, perRecord: number): Promise<number[]> {
+    let tl = timeline().socket('nc', 'localhost:9000');
+    for (let s = 0; s < 10; s++) tl = tl.lines(s + 0.1, 'nc', ...Array.from({ length: s % 2 === 0 ? 200 : 60 }, (_, i) => `l${i}`));
+    const events = await withIsolatedJvm({ stdout: () => undefined, cost: { perRecord } }, async (jvm) => {
+      const driver = await TimelineDriver.attach(jvm, tl.build());
+      try {
+        const sparkConf = new SparkConf().setMaster('local[2]').set('spark.streaming.backpressure.enabled', 'true');
+        for (const [k, v] of Object.entries(conf)) sparkConf.set(k, v);
+        const ssc = new StreamingContext(new SparkContext({ conf: sparkConf }), 1);
+        ssc.socketTextStream('localhost', 9000).foreachRDD(() => undefined);
+        ssc.start();
+        await ssc.awaitTerminationOrTimeout(10);
+        ssc.stop();
+      } finally {
+        await driver.close();
+      }
+      return [...jvm.log.events()];
+    });
+    return events.flatMap((e) => (e.type === 'receiverRateUpdated' ? [Math.round(e.rate)] : []));
+  }
+
+  test.each([
+    ['proportional', '0.5'],
+    ['integral', '0'],
+    ['derived', '0.5'],
+  ])('%s = %s gives other rates than the default (1.0, 0.2, 0.0)', async (name, value) => {
+    const defaults = await rates({}, 0.008);
+    expect(defaults.length).toBeGreaterThan(3);
+    expect(await rates({ [`spark.streaming.backpressure.pid.${name}`]: value }, 0.008)).not.toEqual(defaults);
+  });
+
+  test('minRate: the rate never goes below it (default 100)', async () => {
+    expect(Math.min(...(await rates({}, 0.03)))).toBe(100);
+    expect(Math.min(...(await rates({ 'spark.streaming.backpressure.pid.minRate': '5' }, 0.03)))).toBeLessThan(100);
+  });
+});
+
 test('an unknown rate estimator is refused at start with Spark’s message', async () => {
   await expect(run({ 'spark.streaming.backpressure.enabled': 'true', 'spark.streaming.backpressure.rateEstimator': 'pi' }, 1)).rejects.toThrow(
     'Unknown rate estimator: pi',
