@@ -39,7 +39,7 @@ function outputDirectory(rdd: RDD<unknown>, target: string): string {
   const real = resolveForWriting(cwd, target);
   if (real === undefined) {
     throw new IOError(
-      `Output directory ${target} is outside the run's directory; a run writes only inside its own directory. Use a relative prefix such as saveAsTextFiles("out/counts").`,
+      `Output directory ${target} is outside the run's directory; a run writes only inside its own directory. Use a relative path such as "out/counts".`,
       'OUTPUT_DIRECTORY_OUTSIDE_RUN',
     );
   }

@@ -65,35 +65,50 @@ print(sc.runJob(sc.parallelize(range(6), 3), lambda part: [sum(part)]))
 });
 
 test('saveAsTextFile writes str of each record (bytes as UTF-8), one part file per partition', async () => {
-  // the run's working directory is a temporary one, gone after the run: write elsewhere
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dstream-sim-py-out-'));
+  // A run writes only inside its own directory: the program reads its output back and prints it.
   const scenario = makePyScenario(
     'save-text',
-    `${PREAMBLE}import os
-base = ${JSON.stringify(dir)}
-sc.parallelize(range(10)).saveAsTextFile(os.path.join(base, "out1"))
-sc.parallelize(['', 'foo', '', 'bar', ''], 2).saveAsTextFile(os.path.join(base, "out2"))
-sc.parallelize([u"\\u00A1Hola, mundo!".encode("utf-8"), ("k", 1), None], 1).saveAsTextFile(os.path.join(base, "out3"))
+    `${PREAMBLE}import glob
+def show(out):
+    text = ""
+    for f in sorted(glob.glob(out + "/part-*")):
+        with open(f, encoding="utf-8") as part:
+            text += part.read()
+    print(out, repr(text))
+sc.parallelize(range(10)).saveAsTextFile("out1")
+sc.parallelize(['', 'foo', '', 'bar', ''], 2).saveAsTextFile("out2")
+sc.parallelize([u"\\u00A1Hola, mundo!".encode("utf-8"), ("k", 1), None], 1).saveAsTextFile("out3")
+for out in ["out1", "out2", "out3"]:
+    show(out)
 try:
-    sc.parallelize([1]).saveAsTextFile(os.path.join(base, "out4"), "org.apache.hadoop.io.compress.GzipCodec")
+    sc.parallelize([1]).saveAsTextFile("out4", "org.apache.hadoop.io.compress.GzipCodec")
 except NotImplementedError as e:
     print("NotImplementedError:", e)
 `,
     'until: 1\n',
   );
   const r = await runScenario(scenario);
-  const read = (out: string): string =>
-    fs
-      .readdirSync(path.join(dir, out))
-      .filter((f) => f.startsWith('part-'))
-      .sort()
-      .map((f) => fs.readFileSync(path.join(dir, out, f), 'utf8'))
-      .join('');
-  expect(read('out1')).toBe('0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n'); // the saveAsTextFile doctest
-  expect(read('out2')).toBe('\nfoo\n\nbar\n\n');
-  expect(read('out3')).toBe("¡Hola, mundo!\n('k', 1)\nNone\n"); // test_save_as_textfile_with_utf8
   expect(r.events.flatMap((e) => (e.type === 'programOutput' ? [e.text] : []))).toEqual([
+    "out1 '0\\n1\\n2\\n3\\n4\\n5\\n6\\n7\\n8\\n9\\n'", // the saveAsTextFile doctest
+    "out2 '\\nfoo\\n\\nbar\\n\\n'",
+    "out3 \"¡Hola, mundo!\\n('k', 1)\\nNone\\n\"", // test_save_as_textfile_with_utf8
     'NotImplementedError: RDD.saveAsTextFile(path, compressionCodecClass) is not supported by dstream-sim (compressed output is not simulated; leave out compressionCodecClass)',
+  ]);
+});
+
+test('saveAsTextFile outside the run’s directory is refused with an IOError naming it', async () => {
+  const scenario = makePyScenario(
+    'save-outside',
+    `${PREAMBLE}try:
+    sc.parallelize([1]).saveAsTextFile("../elsewhere")
+except Exception as e:
+    print(type(e).__name__, " | ".join(str(e).splitlines()))
+`,
+    'until: 1\n',
+  );
+  const r = await runScenario(scenario);
+  expect(r.events.flatMap((e) => (e.type === 'programOutput' ? [e.text] : []))).toEqual([
+    'Py4JJavaError An error occurred while calling rdd.saveAsTextFile. | : java.io.IOException: Output directory ../elsewhere is outside the run\'s directory; a run writes only inside its own directory. Use a relative path such as "out/counts".',
   ]);
 });
 

@@ -70,7 +70,7 @@ describe('a run writes only inside its own directory', () => {
     expect(r.errors.map((e) => [e.batchTime, e.message])).toEqual([
       [
         1000,
-        `Output directory ${outside}-1000 is outside the run's directory; a run writes only inside its own directory. Use a relative prefix such as saveAsTextFiles("out/counts").`,
+        `Output directory ${outside}-1000 is outside the run's directory; a run writes only inside its own directory. Use a relative path such as "out/counts".`,
       ],
     ]);
     expect(fs.existsSync(path.join(r.dir, outside + '-1000'))).toBe(false);
@@ -82,7 +82,7 @@ describe('a run writes only inside its own directory', () => {
     try {
       const r = await save('scala', () => 'link/out', undefined, (d) => fs.symlinkSync(elsewhere, path.join(d, 'link')));
       expect(r.errors.map((e) => e.message)).toEqual([
-        'Output directory link/out-1000 is outside the run\'s directory; a run writes only inside its own directory. Use a relative prefix such as saveAsTextFiles("out/counts").',
+        'Output directory link/out-1000 is outside the run\'s directory; a run writes only inside its own directory. Use a relative path such as "out/counts".',
       ]);
       expect(fs.readdirSync(elsewhere)).toEqual([]);
     } finally {
