@@ -3,9 +3,6 @@
  * getStorageLevel / localCheckpoint and SparkContext.runJob of a .py program. Expected values:
  * rdd.py's doctests and tests/test_rdd.py (apache/spark).
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { runScenario } from 'dstream-sim';
 import { makePyScenario, PREAMBLE } from './pyScenario';
 
