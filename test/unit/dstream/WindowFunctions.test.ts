@@ -187,3 +187,38 @@ describe('PySpark reduceByKeyAndWindow with an inverse (Spark: PythonReducedWind
       expect(String(windowed)).toMatch(/^reduceByKeyAndWindow \[\d+\]$/);
     }));
 });
+
+describe('window functions: names, messages and the flavor’s way', () => {
+  test.each([
+    ['window', (ds: DStream<number>) => ds.window(Number.NaN), 'DStream.window: windowDuration'],
+    ['window', (ds: DStream<number>) => ds.window(2, Number.NaN), 'DStream.window: slideDuration'],
+    ['reduceByKeyAndWindow', (ds: DStream<number>) => (ds.map((x): KV => ['k', x]) as DStream<KV>).reduceByKeyAndWindow(add, sub, Number.NaN), 'DStream.reduceByKeyAndWindow: windowDuration'],
+    ['reduceByKeyAndWindow', (ds: DStream<number>) => (ds.map((x): KV => ['k', x]) as DStream<KV>).reduceByKeyAndWindow(add, sub, 2, Number.NaN), 'DStream.reduceByKeyAndWindow: slideDuration'],
+  ] as const)('Scala %s with a duration that is not a number names the call and parameter (%#)', (_name, make, prefix) =>
+    inJvm(() => {
+      const { ssc } = makeContexts('scala');
+      expect(() => make(ssc.queueStream<number>([[1]]))).toThrow(`${prefix} must be a finite number of seconds, got NaN`);
+    }));
+
+  test.each([
+    // PySpark: map((1, x)).reduceByKeyAndWindow(f, None, …) = reduceByKey → window → reduceByKey, then map(_._2)
+    ['pyspark', 'map < reduceByKey < window < reduceByKey < map < Queue input', 'filter'],
+    // Scala: reduce(f).window(…).reduce(f), reduce being map((null, x)).reduceByKey(f, 1).map(_._2)
+    ['scala', 'map < reduceByKey < map < window < map < reduceByKey < map < Queue input', 'reduceByKeyAndWindow'],
+  ] as const)('%s: reduceByWindow without an inverse is the chain %s; countByValueAndWindow ends in %s', (flavor, reduceChain, countEnd) =>
+    inJvm(() => {
+      const { ssc } = makeContexts(flavor);
+      ssc.checkpoint('cp');
+      const q = ssc.queueStream<number>([[1]]);
+      const op = (ds: DStream<unknown>): string => String(ds).replace(/ \[\d+\]$/, '');
+      const chain: string[] = [];
+      for (let d: DStream<unknown> | undefined = q.reduceByWindow(add, null, 2, 1); d !== undefined; d = d.dependencies[0]) chain.push(op(d));
+      expect([chain.join(' < '), op(q.countByValueAndWindow(2, 1))]).toEqual([reduceChain, countEnd]);
+    }));
+
+  test.each(['pyspark', 'scala'] as const)('%s: groupByKeyAndWindow gathers a key’s values from every batch of the window', async (flavor) => {
+    const out = await runOperation(keyed, (ds) => ds.groupByKeyAndWindow(2, 1), 3, { flavor, checkpoint: true });
+    const sortedValues = out.map((b) => b.map(([k, vs]) => [k, [...(vs as number[])].sort()]).sort());
+    expect(sortedValues).toEqual([[['a', [1]]], [['a', [1, 2]], ['b', [1]]], [['a', [2]], ['b', [1, 5]]]]);
+  });
+});
