@@ -4,6 +4,7 @@
  * `StateDStream.compute`).
  */
 import { HashPartitioner, runStreams, type DStream, type Pair, type StateChangedEvent } from 'dstream-sim';
+import { inJvm, makeContexts } from '../../__helpers__/sim';
 
 type KV = Pair<string, number>;
 const words = (...batches: (string[] | null)[]): (KV[] | null)[] =>
@@ -146,4 +147,35 @@ describe('Scala updateStateByKey: the state RDD keeps its partitioner', () => {
       { partitioner: true, placement: true },
     ]);
   });
+});
+
+describe('Scala kinds that keep state: names, storage and the checkpoint they need', () => {
+  test('updateStateByKey: named after itself, RDDs at MEMORY_ONLY_SER; reduceByKeyAndWindow with an inverse: its reduced parent kept a window longer, both at MEMORY_ONLY_SER', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts('scala');
+      ssc.checkpoint('cp');
+      const pairs = ssc.queueStream<[string, number]>([[['a', 1]]]);
+      const state = pairs.updateStateByKey((vs: number[], s: number | undefined) => vs.length + (s ?? 0));
+      const windowed = pairs.reduceByKeyAndWindow((a, b) => a + b, (a, b) => a - b, 3, 1);
+      state.foreachRDD(() => undefined);
+      windowed.foreachRDD(() => undefined);
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(1);
+      ssc.stop();
+      const reduced = windowed.dependencies[0]!;
+      expect([String(state).replace(/ \[\d+\]$/, ''), String(windowed).replace(/ \[\d+\]$/, '')]).toEqual(['updateStateByKey', 'reduceByKeyAndWindow']);
+      expect(state.generatedRDDs.get(1000)!.getStorageLevel()).toBe('MEMORY_ONLY_SER');
+      expect(windowed.generatedRDDs.get(1000)!.getStorageLevel()).toBe('MEMORY_ONLY_SER');
+      expect(reduced.generatedRDDs.get(1000)!.getStorageLevel()).toBe('MEMORY_ONLY_SER');
+      expect(reduced.rememberDuration!.milliseconds).toBe(windowed.rememberDuration!.milliseconds + 3000);
+    }));
+
+  test('updateStateByKey without a checkpoint directory: start is refused with Spark’s message', () =>
+    inJvm(() => {
+      const { ssc } = makeContexts('scala');
+      ssc.queueStream<[string, number]>([[['a', 1]]])
+        .updateStateByKey((vs: number[], s: number | undefined) => vs.length + (s ?? 0))
+        .foreachRDD(() => undefined);
+      expect(() => ssc.start()).toThrow('requirement failed: The checkpoint directory has not been set. Please set it by StreamingContext.checkpoint().');
+    }));
 });
