@@ -95,3 +95,19 @@ describe('PySpark’s JVM side of transform (TransformedDStream.python, called b
       ssc.stop();
     }));
 });
+
+describe('Scala transform functions (Spark: TransformedDStream)', () => {
+  test('transformWith returning null fails the batch with Spark’s message; ssc.transform names its stream "transform"', () =>
+    inJvm(async () => {
+      const { ssc } = makeContexts('scala');
+      const q = ssc.queueStream<number>([[1]]);
+      q.transformWith((_a: RDD<number>, _b: RDD<number>) => null, q).foreachRDD(() => undefined);
+      expect(String(ssc.transform<number>([q], (rdds: RDD<unknown>[]) => rdds[0] as RDD<number>))).toMatch(/^transform \[\d+\]$/);
+      ssc.start();
+      const error = await ssc.awaitTerminationOrTimeout(1).catch((e: unknown) => e);
+      ssc.stop();
+      expect(String(error)).toBe(
+        'org.apache.spark.SparkException: Transform function must not return null. Return SparkContext.emptyRDD() instead to represent no element as the result of transformation.',
+      );
+    }));
+});
