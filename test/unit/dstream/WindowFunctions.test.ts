@@ -222,3 +222,18 @@ describe('window functions: names, messages and the flavor’s way', () => {
     expect(sortedValues).toEqual([[['a', [1]]], [['a', [1, 2]], ['b', [1]]], [['a', [2]], ['b', [1, 5]]]]);
   });
 });
+
+describe('window() (Spark: WindowedDStream)', () => {
+  test.each(['pyspark', 'scala'] as const)('%s: the parent is persisted at MEMORY_ONLY_SER and kept a window longer than the window stream', (flavor) =>
+    inJvm(async () => {
+      const { ssc } = makeContexts(flavor);
+      const parent = ssc.queueStream<number>([[1]]).map((x) => x);
+      const windowed = parent.window(3, 1);
+      windowed.foreachRDD(() => undefined);
+      ssc.start();
+      await ssc.awaitTerminationOrTimeout(1);
+      ssc.stop();
+      expect(parent.generatedRDDs.get(1000)!.getStorageLevel()).toBe('MEMORY_ONLY_SER');
+      expect(parent.rememberDuration!.milliseconds).toBe(windowed.rememberDuration!.milliseconds + 3000);
+    }));
+});
