@@ -102,3 +102,16 @@ describe('the graph a started context records', () => {
       });
     }));
 });
+
+test('an input stream no output uses has no remember duration, and the run goes on (Spark: getMaxInputStreamRememberDuration ignores it)', () =>
+  inJvm(async () => {
+    const { ssc } = makeContexts();
+    const unused = ssc.queueStream<number>([[9]]);
+    const out: number[][] = [];
+    ssc.queueStream<number>([[1], [2], [3]]).foreachRDD((rdd) => void out.push(rdd.collect()));
+    ssc.start();
+    await ssc.awaitTerminationOrTimeout(3);
+    ssc.stop();
+    expect(unused.rememberDuration).toBeUndefined();
+    expect(out).toEqual([[1], [2], [3]]);
+  }));

@@ -140,6 +140,21 @@ describe('state', () => {
     ]);
   });
 
+  test('mapWithState: a key that timed out is reported as timed out, not as removed', async () => {
+    const spec = StateSpec.function((_k: string, v: number | undefined, state: State<number>) => {
+      if (!state.isTimingOut()) state.update(v ?? 0);
+      return undefined;
+    }).timeout(1);
+    const r = await runStreams<KV>(
+      [[[['a', 1]], [], [], []]],
+      (s) => (s[0] as DStream<KV>).mapWithState(spec).checkpoint(2) as DStream<unknown> as DStream<KV>,
+      4,
+      { checkpoint: true, inspect: { state: true } },
+    );
+    const atFour = pick(r.events, 'stateChanged').find((e) => e.batchTime === 4000);
+    expect(atFour).toMatchObject({ timedOut: [['a', 1]], removed: [] });
+  });
+
   test('without inspect({ state: true }) no state change is recorded', async () => {
     const r = await runStreams<KV>(
       [[[['a', 1]], [['a', 2]]]],
@@ -160,7 +175,14 @@ describe('the log off (eventLogCapacity 0): an inspection event is made for a su
     inJvm(
       async (jvm) => {
         const got: string[] = [];
-        jvm.log.subscribe((e) => void got.push(e.type), [kind]);
+        const from = new Set<string>();
+        jvm.log.subscribe(
+          (e) => {
+            got.push(e.type);
+            if ('streamName' in e) from.add(e.streamName.replace(/ \[\d+\]$/, ''));
+          },
+          [kind],
+        );
         const { ssc } = makeContexts('scala');
         ssc.checkpoint('cp');
         const q = ssc.queueStream<Pair<string, number>>([[['a', 1]], [['a', 2]]]);
@@ -173,6 +195,7 @@ describe('the log off (eventLogCapacity 0): an inspection event is made for a su
         ssc.stop();
         expect(got.length).toBeGreaterThan(0);
         expect(new Set(got)).toEqual(new Set([kind]));
+        if (kind === 'stateChanged') expect(from).toEqual(new Set(['updateStateByKey', 'mapWithState'])); // both kinds of state
       },
       { eventLogCapacity: 0, inspect: { inputs: true, streams: 'all', windows: true, state: true } },
     ));
