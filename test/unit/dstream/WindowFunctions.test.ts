@@ -2,7 +2,7 @@
  * The window family's flavor rules that the suites' inputs do not reach (Spark:
  * `DStream.countByValueAndWindow`; PySpark: `pyspark/streaming/dstream.py`).
  */
-import { JavaException, SparkError, runOperation, runStreams, type DStream } from 'dstream-sim';
+import { JavaException, SparkError, ValueError, runOperation, runStreams, type DStream } from 'dstream-sim';
 import { inJvm, makeContexts } from '../../__helpers__/sim';
 
 const sorted = <T>(b: T[][]): T[][] => b.map((x) => [...x].sort());
@@ -142,6 +142,7 @@ describe('Scala reduceByKeyAndWindow with an inverse and a filterFunc that drops
       /^Job aborted due to stage failure: .*: java\.lang\.Exception: Neither previous window has value for key, nor new values found\. Are you sure your key class hashes consistently\?$/,
     );
     expect((error as SparkError).cause).toBeInstanceOf(JavaException);
+    expect(((error as SparkError).cause as JavaException).errorClass).toBe('EXCEPTION');
   });
 });
 
@@ -236,4 +237,33 @@ describe('window() (Spark: WindowedDStream)', () => {
       expect(parent.generatedRDDs.get(1000)!.getStorageLevel()).toBe('MEMORY_ONLY_SER');
       expect(parent.rememberDuration!.milliseconds).toBe(windowed.rememberDuration!.milliseconds + 3000);
     }));
+});
+
+describe('windows that do not fit the parent’s slide (2 s batches)', () => {
+  const refusal = (flavor: 'pyspark' | 'scala', make: (ds: DStream<KV>) => unknown): Promise<unknown> =>
+    inJvm(() => {
+      const { ssc } = makeContexts(flavor, 2);
+      try {
+        make(ssc.queueStream<KV>([[['a', 1]]]));
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    });
+
+  test.each([
+    ['window', 3, 2, 'WINDOW_NOT_MULTIPLE_OF_SLIDE'],
+    ['slide', 4, 3, 'SLIDE_NOT_MULTIPLE_OF_SLIDE'],
+  ] as const)('the %s: Scala’s and PySpark’s refusals carry %s', async (_what, w, s, code) => {
+    for (const flavor of ['scala', 'pyspark'] as const) {
+      expect(await refusal(flavor, (ds) => ds.window(w, s))).toMatchObject({ errorClass: code });
+      expect(await refusal(flavor, (ds) => ds.reduceByKeyAndWindow(add, sub, w, s))).toMatchObject({ errorClass: code });
+    }
+  });
+
+  test('PySpark checks reduceByKeyAndWindow’s durations itself, with its ValueError', async () => {
+    expect(await refusal('pyspark', (ds) => ds.reduceByKeyAndWindow(add, sub, 3, 2))).toEqual(
+      new ValueError("windowDuration must be multiple of the parent dstream's slide (batch) duration (2000 ms)"),
+    );
+  });
 });

@@ -69,6 +69,19 @@ test('a cost function sees the batch; an immediate stop drops the queued batches
   expect(completed).toEqual([1000]);
 });
 
+test('a cost function sees the lineage of its output, each stream once, nearest first', async () => {
+  const seen: string[] = [];
+  await withIsolatedJvm({ stdout: () => undefined, cost: { job: (j) => (seen.push(j.lineage.join(' < ')), 0) } }, async () => {
+    const ssc = new StreamingContext(new SparkContext({ master: 'local[2]', appName: 'lineage' }), 1);
+    const q = ssc.queueStream<number>([[1]]);
+    q.union(q.map((x) => x)).foreachRDD(() => undefined); // a diamond: the queue is reached twice
+    ssc.start();
+    await ssc.awaitTerminationOrTimeout(1);
+    ssc.stop();
+  });
+  expect(seen).toEqual(['union [2] < Queue input [0] < map [1]']);
+});
+
 test('a negative or non-finite cost is refused with the job named', async () => {
   await expect(run({ job: () => -1 }, 1)).rejects.toThrow('cost of foreachRDD [1] at 1000 ms: -1 is not a duration in seconds ≥ 0');
 });
