@@ -185,9 +185,11 @@ export abstract class DStream<T> extends UnsupportedDStreamMethods {
     const c = this.className;
     const cp = this.checkpointDuration;
     const slide = this.slideDuration;
-    // Spark's first two checks ("Remember duration is set to null", "The checkpoint interval for
-    // <C> has not been set") cannot fail once initialize() and remember() have run (they set both
-    // first, here as in Spark), so they are not repeated.
+    // Three of Spark's checks cannot fail once initialize() and remember() have run (they set
+    // what is checked first, here as in Spark), so they are not repeated: "Remember duration is
+    // set to null", "The checkpoint interval for <C> has not been set", and "The remember
+    // duration for <C> has been set to <d> which is not more than the checkpoint interval"
+    // (initialize() makes it at least twice the interval).
     if (cp !== undefined) {
       requireThat(
         this.ssc.sparkContext.getCheckpointDir() !== undefined,
@@ -206,12 +208,6 @@ export abstract class DStream<T> extends UnsupportedDStreamMethods {
         this.storageLevel !== 'NONE',
         `${c} has been marked for checkpointing but the storage level has not been set to enable persisting. Please use DStream.persist() to set the storage level to use memory for better checkpointing performance.`,
       );
-      // Stryker disable all: cannot fail: initialize() makes the remember duration at least twice the interval, as Spark's does
-      requireThat(
-        this.rememberDuration!.gt(cp),
-        `The remember duration for ${c} has been set to  ${this.rememberDuration} which is not more than the checkpoint interval (${cp}). Please set it to a value higher than ${cp}.`,
-      );
-      // Stryker restore all
     }
     for (const d of this.dependencies) d.validateAtStart();
   }
