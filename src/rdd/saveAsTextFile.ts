@@ -22,7 +22,7 @@ export function saveAsTextFile(rdd: RDD<unknown>, target: string): void {
   const dir = outputDirectory(rdd, target);
   const str = rdd.context.flavor === 'pyspark' ? pythonStr : scalaString;
   if (fs.existsSync(dir)) {
-    throw new FileAlreadyExistsError(`Output directory file:${path.resolve(dir)} already exists`);
+    throw new FileAlreadyExistsError(`Output directory file:${path.resolve(rdd.context.cwd, target)} already exists`);
   }
   const parts = rdd.glom().collect();
   fs.mkdirSync(dir, { recursive: true });
