@@ -95,6 +95,7 @@ export class ContextRuntime implements StreamingRuntime, SchedulerRuntime, Activ
     this.checkpointDir = directory;
   }
 
+  /** Where `start()` was called (ActiveContextSlot: quoted when another context starts). */
   get startSite(): string {
     return this.lifecycle.startSite;
   }
