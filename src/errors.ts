@@ -110,9 +110,8 @@ export class JavaException extends DStreamSimError {
  * record length. Thrown inside a task, so the batch's job fails with it.
  */
 export class EndOfFileError extends DStreamSimError {
-  override readonly inTask = true;
   constructor(message = '', errorClass = 'END_OF_FILE', options?: { cause?: unknown }) {
-    super(message, errorClass, 'java.io.EOFException', options);
+    super(message, errorClass, 'java.io.EOFException', { ...options, inTask: true });
   }
 }
 
